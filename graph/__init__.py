@@ -1,0 +1,1 @@
+"""Connection settings, the local Neo4j server, batched writers and exports."""

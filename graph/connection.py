@@ -1,0 +1,126 @@
+"""Open a driver from settings and run work in managed transactions.
+
+The driver is always passed in explicitly: there is no module-level driver,
+so tests, the CLI and library users each decide which server they talk to.
+Reads go through ``execute_read`` and writes through ``execute_write`` so that
+``neo4j://`` and ``neo4j+s://`` routing (Aura, clusters) send them to the right
+member. Driver exceptions are translated here, once, into policykg's tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import exceptions as neo
+
+from graph.settings import Settings
+from schema.errors import (
+    AuthFailed,
+    ConfigError,
+    DatabaseNotFound,
+    GraphUnavailable,
+    PolicyKGError,
+    WriteRefused,
+)
+
+T = TypeVar("T")
+
+
+def open_driver(settings: Settings) -> Driver:
+    """A driver that has proven it can reach the server, log in and see the database."""
+    auth = (settings.username, settings.password.get_secret_value() if settings.password else "")
+    try:
+        driver = GraphDatabase.driver(
+            settings.uri,
+            auth=auth,
+            connection_timeout=10,
+            max_transaction_retry_time=10,
+            user_agent="policykg",
+        )
+    except (neo.ConfigurationError, ValueError) as exc:
+        raise ConfigError(f"malformed Neo4j URI {settings.uri!r}: {exc}") from None
+    try:
+        with translate_errors(settings):
+            driver.verify_connectivity()
+            with driver.session(database=settings.database) as session:
+                session.run("RETURN 1").consume()
+    except BaseException:
+        driver.close()
+        raise
+    return driver
+
+
+@contextmanager
+def connect(settings: Settings) -> Iterator[Driver]:
+    driver = open_driver(settings)
+    try:
+        yield driver
+    finally:
+        driver.close()
+
+
+@contextmanager
+def translate_errors(settings: Settings) -> Iterator[None]:
+    """Turn the driver's exceptions into one-line policykg errors naming the address."""
+    try:
+        yield
+    except PolicyKGError:
+        raise
+    except neo.AuthError:
+        raise AuthFailed(f"Neo4j at {settings.uri} refused user {settings.username!r}: wrong username or password") from None
+    except neo.ServiceUnavailable as exc:
+        raise GraphUnavailable(f"no Neo4j answers at {settings.uri}: {_first_line(exc)}") from None
+    except neo.SessionExpired as exc:
+        raise GraphUnavailable(f"connection to {settings.uri} was lost: {_first_line(exc)}") from None
+    except neo.ClientError as exc:
+        code = exc.code or ""
+        if code == "Neo.ClientError.Database.DatabaseNotFound":
+            raise DatabaseNotFound(f"database {settings.database!r} does not exist at {settings.uri}") from None
+        if code.startswith("Neo.ClientError.Statement.AccessMode") or code.endswith("ForbiddenOnReadOnlyDatabase"):
+            raise WriteRefused(f"the server refused a write in a read-only transaction at {settings.address}") from None
+        raise
+    except neo.ConfigurationError as exc:
+        raise ConfigError(f"Neo4j at {settings.uri}: {_first_line(exc)}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    """The driver's message on one line (it spreads the cause over several)."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 240 else text[:237] + "..."
+
+
+def read(driver: Driver, settings: Settings, work: Callable[[ManagedTransaction], T]) -> T:
+    with translate_errors(settings), driver.session(database=settings.database) as session:
+        return session.execute_read(work)
+
+
+def write(driver: Driver, settings: Settings, work: Callable[[ManagedTransaction], T]) -> T:
+    with translate_errors(settings), driver.session(database=settings.database) as session:
+        return session.execute_write(work)
+
+
+def read_rows(driver: Driver, settings: Settings, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Run one read query and return its records as plain dicts."""
+
+    def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+        return [record.data() for record in tx.run(cypher, parameters or {})]
+
+    return read(driver, settings, work)
+
+
+def server_info(driver: Driver, settings: Settings) -> dict[str, str]:
+    rows = read_rows(driver, settings, "CALL dbms.components() YIELD name, versions, edition "
+                     "RETURN name, versions[0] AS version, edition")
+    info = rows[0] if rows else {"name": "unknown", "version": "unknown", "edition": "unknown"}
+    return {"address": settings.uri, "name": info["name"], "version": info["version"],
+            "edition": info["edition"], "database": settings.database or _default_db(driver, settings)}
+
+
+def _default_db(driver: Driver, settings: Settings) -> str:
+    """The home database a session without a name lands in (asked, since Aura may differ)."""
+    with translate_errors(settings), driver.session() as session:
+        rows = session.execute_read(lambda tx: [r.data() for r in tx.run("CALL db.info() YIELD name RETURN name")])
+    return rows[0]["name"] if rows else "neo4j"

@@ -1,0 +1,1 @@
+"""The `policykg` command-line interface; the logic lives in schema/, ingest/, graph/ and queries/."""

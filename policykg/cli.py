@@ -1,0 +1,64 @@
+"""The `policykg` command: a thin shell over the packages beside it.
+
+Connection options are resolved once, in the root callback, into a Settings
+object (CLI option > environment > .env); commands take it from the context.
+Every PolicyKGError becomes ``Error: <one line>`` on stderr and exit code 1;
+anything else is a bug and keeps its traceback, without locals.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from policykg.context import State
+from schema.errors import PolicyKGError
+
+
+class _App(TyperGroup):
+    """Root group: the one place where user-facing errors become exit code 1."""
+
+    def invoke(self, ctx: typer.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except PolicyKGError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=_App,
+    name="policykg",
+    help="A knowledge graph of public policies, their regions, targets, projects and figures, in Neo4j.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+)
+
+
+@app.callback()
+def _connection(
+    ctx: typer.Context,
+    uri: Annotated[str | None, typer.Option("--uri", help="Neo4j URI [env NEO4J_URI; default bolt://localhost:7687]")] = None,
+    username: Annotated[str | None, typer.Option("--username", help="[env NEO4J_USERNAME; default neo4j]")] = None,
+    password: Annotated[str | None, typer.Option("--password", help="[env NEO4J_PASSWORD; local server: stored]")] = None,
+    database: Annotated[str | None, typer.Option("--database", help="[env NEO4J_DATABASE; default: server's]")] = None,
+) -> None:
+    """Connection options apply to every command."""
+    ctx.obj = State({"uri": uri, "username": username, "password": password, "database": database})
+
+
+def _register() -> None:
+    from policykg import browser_commands, ingest_commands, query_commands, schema_commands, server_commands, status_commands
+
+    for module in (status_commands, server_commands, schema_commands, ingest_commands, query_commands, browser_commands):
+        module.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    app()

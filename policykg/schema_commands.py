@@ -1,0 +1,35 @@
+"""`policykg schema …`: constraints and indexes, the model, the record format's JSON Schema."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from graph.constraints import apply_schema, constraints, indexes
+from policykg.context import driver_of
+from policykg.render import Format, render
+from schema.describe import model_rows
+
+schema_app = typer.Typer(help="The graph model: constraints, indexes and record format.", no_args_is_help=True)
+
+
+@schema_app.command()
+def apply(ctx: typer.Context) -> None:
+    """Create the uniqueness constraints, indexes and full-text index (idempotent)."""
+    with driver_of(ctx) as (driver, settings):
+        ran = apply_schema(driver, settings)
+        made = constraints(driver, settings), indexes(driver, settings)
+    typer.echo(f"Applied {ran} statements: {len(made[0])} constraints, {len(made[1])} indexes in place.")
+
+
+@schema_app.command()
+def show() -> None:
+    """Print the labels, their keys and properties, and the relationship types."""
+    nodes, rels = model_rows()
+    console = Console()
+    render(nodes, Format.table, title="Labels", console=console)
+    render(rels, Format.table, title="Relationship types", console=console)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(schema_app, name="schema")

@@ -1,0 +1,26 @@
+// Constraints and indexes of the policykg graph. Every statement is
+// idempotent (IF NOT EXISTS); `policykg schema apply` runs them in order.
+// One uniqueness constraint per natural key (schema/vocabulary.py NATURAL_KEYS).
+CREATE CONSTRAINT region_code IF NOT EXISTS FOR (n:Region) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT policy_key IF NOT EXISTS FOR (n:Policy) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT target_key IF NOT EXISTS FOR (n:Target) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT project_key IF NOT EXISTS FOR (n:Project) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT indicator_key IF NOT EXISTS FOR (n:Indicator) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT observation_key IF NOT EXISTS FOR (n:Observation) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT measure_key IF NOT EXISTS FOR (n:Measure) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT theme_id IF NOT EXISTS FOR (n:Theme) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organization_key IF NOT EXISTS FOR (n:Organization) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT source_document_id IF NOT EXISTS FOR (n:SourceDocument) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT ingest_run_id IF NOT EXISTS FOR (n:IngestRun) REQUIRE n.id IS UNIQUE;
+// Lookups the queries make by something other than the natural key.
+CREATE INDEX region_name_zh IF NOT EXISTS FOR (n:Region) ON (n.name_zh);
+CREATE INDEX region_level IF NOT EXISTS FOR (n:Region) ON (n.level);
+CREATE INDEX target_deadline IF NOT EXISTS FOR (n:Target) ON (n.deadline);
+CREATE INDEX observation_year IF NOT EXISTS FOR (n:Observation) ON (n.year);
+CREATE INDEX ingest_run_started IF NOT EXISTS FOR (n:IngestRun) ON (n.started_at);
+// Full-text search over Chinese and English names; the CJK analyzer indexes
+// Chinese as overlapping bigrams and Latin text as lower-cased words.
+CREATE FULLTEXT INDEX names IF NOT EXISTS
+FOR (n:Region|Policy|Target|Project|Indicator|Measure|Theme|Organization|SourceDocument)
+ON EACH [n.name_zh, n.name_en, n.title_zh, n.title_en, n.aliases_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

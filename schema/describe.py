@@ -1,0 +1,39 @@
+"""The graph model as rows, for `policykg schema show` and the docs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from schema import models
+from schema.vocabulary import NATURAL_KEYS, REL_ENDPOINTS, Label
+
+#: The record model whose fields become each label's properties.
+MODEL_OF: dict[Label, type[models.Record] | None] = {
+    Label.REGION: None,
+    Label.POLICY: models.Policy,
+    Label.TARGET: models.Target,
+    Label.PROJECT: models.Project,
+    Label.INDICATOR: models.Indicator,
+    Label.OBSERVATION: models.Observation,
+    Label.MEASURE: models.Measure,
+    Label.THEME: None,
+    Label.ORGANIZATION: models.Organization,
+    Label.SOURCE_DOCUMENT: models.DocumentMeta,
+    Label.INGEST_RUN: None,
+}
+
+OTHER_PROPERTIES: dict[Label, str] = {
+    Label.REGION: "code, name_zh, name_en, level, short, aliases",
+    Label.THEME: "id, label_zh, label_en, name_zh, name_en, keywords_zh, keywords_en, stip_id, stip_label",
+    Label.INGEST_RUN: "id, started_at, finished_at, counts, changes",
+}
+
+
+def model_rows() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    nodes = []
+    for label in Label:
+        model = MODEL_OF[label]
+        props = ", ".join(model.model_fields) if model else OTHER_PROPERTIES[label]
+        nodes.append({"label": label.value, "key": NATURAL_KEYS[label], "properties": props})
+    rels = [{"type": rel.value, "from": a, "to": b, "meaning": meaning} for rel, (a, b, meaning) in REL_ENDPOINTS.items()]
+    return nodes, rels

@@ -1,0 +1,82 @@
+"""One exception tree for policykg, so callers catch one base class.
+
+    PolicyKGError                 anything a user can act on; str() is one line
+    ├── ConfigError               settings that cannot work (malformed URI, ...)
+    ├── ServerError               the local Neo4j cannot be installed or started
+    ├── GraphUnavailable          no Neo4j answers at the address
+    ├── AuthFailed                Neo4j answered but refused the credentials
+    ├── DatabaseNotFound          the named database does not exist
+    ├── ValidationFailed          records that do not fit the format (all problems)
+    ├── QueryError                a query file, name or parameter is wrong
+    │   └── UnknownName           a region or theme name that resolves to nothing
+    └── WriteRefused              a write sent through a read-only path
+
+The CLI prints ``Error: <str(exc)>`` and exits 1 for every one of these; any
+other exception is a bug and keeps its traceback (without locals, because
+settings hold passwords).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class PolicyKGError(Exception):
+    """Base class: the message is meant for the user and fits on one line."""
+
+
+class ConfigError(PolicyKGError):
+    pass
+
+
+class ServerError(PolicyKGError):
+    pass
+
+
+class GraphUnavailable(PolicyKGError):
+    pass
+
+
+class AuthFailed(PolicyKGError):
+    pass
+
+
+class DatabaseNotFound(PolicyKGError):
+    pass
+
+
+class QueryError(PolicyKGError):
+    pass
+
+
+class UnknownName(QueryError):
+    pass
+
+
+class WriteRefused(PolicyKGError):
+    pass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one record file, located well enough to fix it."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class ValidationFailed(PolicyKGError):
+    """Carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        first = str(problems[0]) if problems else "no problems recorded"
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(first + more)

@@ -1,0 +1,185 @@
+"""Pydantic models of the record format: one YAML file per source document.
+
+The models are strict (no silent coercion of "60" into 60) and forbid unknown
+fields, so a typo in a record is an error instead of a dropped fact. They
+check each record on its own; checks that need the whole document (keys
+defined once, references resolve) or the reference data (region names,
+theme ids) live in ``ingest.validate`` where they can be located in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+
+def _date_to_text(value: object) -> object:
+    """YAML reads 2021-07-15 as a date; a partial date stays text. Keep both as text."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+Key = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120),
+    Field(description="Stable identifier: lower-case letters, digits, '.', '_' or '-'."),
+]
+RegionRef = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=200),
+    Field(description="A region's GB/T 2260 code, Chinese name, short name, English name or alias."),
+]
+ThemeId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$"),
+    Field(description="Id of a theme in schema/reference/themes.yaml."),
+]
+Locator = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=200),
+    Field(description="Where the source states the fact: section, paragraph or page, e.g. '¶5'."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Year = Annotated[int, Field(ge=1949, le=2100)]
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_date_to_text),
+    StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+    Field(description="YYYY, YYYY-MM or YYYY-MM-DD."),
+]
+Comparator = Literal["≈", "≥", ">", "≤", "<", "="]
+PolicyKind = Literal[
+    "plan",
+    "action_plan",
+    "implementation_plan",
+    "opinion",
+    "programme",
+    "strategy",
+    "support_scheme",
+    "report",
+    "speech",
+]
+Language = Literal["zh", "en"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Fact(Record):
+    """Anything a document states: keyed so that other documents can state it too."""
+
+    key: Key
+    locator: Locator
+
+
+class DocumentMeta(Record):
+    id: Key
+    title_zh: Text | None = None
+    title_en: Text
+    publisher_zh: Text | None = None
+    publisher_en: Text | None = None
+    published: dt.date
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    language: Language
+    summary_en: Text | None = None
+
+
+class Organization(Fact):
+    name_zh: Text
+    name_en: Text
+    region: RegionRef | None = None
+
+
+class Indicator(Fact):
+    name_zh: Text
+    name_en: Text
+    unit: Text | None = None
+
+
+class Policy(Fact):
+    title_zh: Text
+    title_en: Text
+    kind: PolicyKind
+    region: RegionRef
+    issued_by: Key | None = Field(None, description="Key of an organization in this document.")
+    issued: PartialDate | None = None
+    period_start: Year | None = None
+    period_end: Year | None = None
+    summary_en: Text | None = None
+    themes: list[ThemeId] = []
+
+
+class Target(Fact):
+    name_zh: Text
+    name_en: Text
+    policy: Key = Field(description="Key of the policy in this document that sets the target.")
+    region: RegionRef | None = Field(None, description="Defaults to the policy's region.")
+    indicator: Key | None = None
+    comparator: Comparator | None = None
+    value: float | None = None
+    unit: Text | None = None
+    value_text: Text | None = Field(None, description="The target as the source words it, when not a number.")
+    deadline: Year | None = None
+    themes: list[ThemeId] = []
+
+
+class Project(Fact):
+    name_zh: Text
+    name_en: Text
+    kind: Text
+    region: RegionRef
+    policy: Key | None = None
+    count: Annotated[int, Field(ge=0)] | None = None
+    year: Year | None = None
+    themes: list[ThemeId] = []
+
+
+class Observation(Fact):
+    region: RegionRef
+    indicator: Key
+    value: float | None = Field(None, description="The level, in unit; None when only a change is reported.")
+    unit: Text | None = None
+    period: Text = Field(description="The period the figure covers, e.g. '2020' or '2021-Q1..Q3'.")
+    year: Year
+    yoy_change_pct: float | None = Field(None, description="Year-on-year change in per cent.")
+    share_pct: Annotated[float, Field(ge=0, le=100)] | None = Field(None, description="Share of a total, per cent.")
+    share_of: Text | None = Field(None, description="The total that share_pct is a share of.")
+    note_en: Text | None = None
+
+
+class Measure(Fact):
+    name_zh: Text
+    name_en: Text
+    region: RegionRef | None = None
+    policy: Key | None = None
+    description_en: Text | None = None
+    themes: list[ThemeId] = []
+
+
+class DocumentRecord(Record):
+    """The whole content of one record file."""
+
+    document: DocumentMeta
+    regions: list[RegionRef] = Field(default=[], description="Regions the document names.")
+    organizations: list[Organization] = []
+    indicators: list[Indicator] = []
+    policies: list[Policy] = []
+    targets: list[Target] = []
+    projects: list[Project] = []
+    observations: list[Observation] = []
+    measures: list[Measure] = []
+
+
+#: Sections of a record whose items are facts, in the order the writer needs
+#: them (things referred to come before things that refer to them).
+FACT_SECTIONS: tuple[str, ...] = (
+    "organizations",
+    "indicators",
+    "policies",
+    "targets",
+    "projects",
+    "observations",
+    "measures",
+)

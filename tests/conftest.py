@@ -1,0 +1,133 @@
+"""Fixtures that give every test a real Neo4j, never a mock.
+
+Where the server comes from, in order: NEO4J_URI when set; otherwise
+testcontainers' Neo4jContainer when a Docker engine answers; otherwise a
+local server started by ``graph.server.LocalServer`` on ports 17687/17474 in
+its own directory, so a developer's own server on 7687 is never touched.
+
+Tests leave the database as they found it: the session refuses a database
+that already holds nodes, every test that writes gets ``graph`` which wipes
+the nodes afterwards, and constraints and indexes created by the session are
+dropped at its end.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from neo4j import Driver
+
+from graph.connection import open_driver, read_rows, write
+from graph.server import LocalServer, cache_root
+from graph.settings import Settings, resolve_settings
+
+TEST_BOLT_PORT = 17687
+TEST_HTTP_PORT = 17474
+
+
+@dataclass(frozen=True)
+class Neo4jUnderTest:
+    settings: Settings
+    http_url: str | None  # Browser/HTTP base URL when known
+    env: dict[str, str]  # environment for CLI subprocesses
+
+
+def _docker_answers() -> bool:
+    docker = shutil.which("docker")
+    if docker is None:
+        return False
+    try:
+        return subprocess.run([docker, "info"], capture_output=True, timeout=10).returncode == 0
+    except subprocess.TimeoutExpired:
+        return False
+
+
+def test_server() -> LocalServer:
+    """The local test instance (also used by the Browser test for its HTTP port)."""
+    from graph.browser import post_connect_cmd
+
+    return LocalServer(home=cache_root() / "test-server", bolt_port=TEST_BOLT_PORT, http_port=TEST_HTTP_PORT,
+                       post_connect_cmd=post_connect_cmd(TEST_HTTP_PORT))
+
+
+test_server.__test__ = False  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def neo4j_under_test() -> Iterator[Neo4jUnderTest]:
+    if os.environ.get("NEO4J_URI"):
+        settings = resolve_settings()
+        yield Neo4jUnderTest(settings, None, {})
+        return
+    if _docker_answers():
+        from testcontainers.neo4j import Neo4jContainer
+
+        with Neo4jContainer("neo4j:5.26-community", password="policykg-test") as container:
+            uri = container.get_connection_url()
+            settings = resolve_settings(uri=uri, username="neo4j", password="policykg-test")
+            host = container.get_container_host_ip()
+            http = f"http://{host}:{container.get_exposed_port(7474)}"
+            yield Neo4jUnderTest(settings, http, {"NEO4J_URI": uri, "NEO4J_PASSWORD": "policykg-test"})
+        return
+    server = test_server()
+    started = server.start()
+    password = server.password() or ""
+    settings = resolve_settings(uri=server.uri, username="neo4j", password=password)
+    try:
+        yield Neo4jUnderTest(settings, f"http://localhost:{server.http_port}",
+                             {"NEO4J_URI": server.uri, "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": password})
+    finally:
+        if started:
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(neo4j_under_test: Neo4jUnderTest) -> Settings:
+    return neo4j_under_test.settings
+
+
+def _schema_names(driver: Driver, settings: Settings) -> tuple[set[str], set[str]]:
+    constraints = {r["name"] for r in read_rows(driver, settings, "SHOW CONSTRAINTS YIELD name RETURN name")}
+    indexes = {r["name"] for r in read_rows(driver, settings,
+                                             "SHOW INDEXES YIELD name, owningConstraint, type "
+                                             "WHERE owningConstraint IS NULL AND type <> 'LOOKUP' RETURN name")}
+    return constraints, indexes
+
+
+@pytest.fixture(scope="session")
+def driver(settings: Settings) -> Iterator[Driver]:
+    driver = open_driver(settings)
+    nodes = read_rows(driver, settings, "MATCH (n) RETURN count(n) AS n")[0]["n"]
+    if nodes:
+        driver.close()
+        pytest.exit(f"the test database at {settings.address} holds {nodes} nodes; "
+                    "tests need an empty database (they wipe what they write)", returncode=1)
+    before = _schema_names(driver, settings)
+    yield driver
+    after = _schema_names(driver, settings)
+    for name in after[0] - before[0]:
+        write(driver, settings, lambda tx, n=name: tx.run("DROP CONSTRAINT $name IF EXISTS", name=n).consume())
+    for name in after[1] - before[1]:
+        write(driver, settings, lambda tx, n=name: tx.run("DROP INDEX $name IF EXISTS", name=n).consume())
+    driver.close()
+
+
+@pytest.fixture
+def graph(driver: Driver, settings: Settings) -> Iterator[Driver]:
+    """The driver, for a test that writes: the graph is emptied again afterwards."""
+    yield driver
+    with driver.session(database=settings.database) as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def node_count(driver: Driver, settings: Settings) -> int:
+    return read_rows(driver, settings, "MATCH (n) RETURN count(n) AS n")[0]["n"]
+
+
+def rel_count(driver: Driver, settings: Settings) -> int:
+    return read_rows(driver, settings, "MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]

@@ -1,0 +1,21 @@
+"""`policykg status`: address, version, edition, database and counts."""
+
+from __future__ import annotations
+
+import re
+
+from graph.connection import write
+from tests.cli import run_cli
+
+
+def test_status_reports_version_edition_and_counts(graph, settings, neo4j_under_test):
+    write(graph, settings, lambda tx: tx.run(
+        "CREATE (:Region {code: 'T1', name_zh: '测试'})-[:PART_OF]->(:Region {code: 'T0'})").consume())
+    result = run_cli("status", env=neo4j_under_test.env)
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[0]
+    assert first.startswith("Neo4j 5.26.")
+    assert "community" in first and settings.uri in first and "database neo4j" in first
+    assert "2 nodes, 1 relationships" in result.output
+    assert re.search(r"│ Region\s*│ 2\s*│", result.output)
+    assert re.search(r"│ PART_OF\s*│ 1\s*│", result.output)
