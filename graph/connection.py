@@ -39,6 +39,7 @@ def open_driver(settings: Settings) -> Driver:
             connection_timeout=10,
             max_transaction_retry_time=10,
             user_agent="policykg",
+            notifications_min_severity="OFF",  # the driver would log them as warnings on stderr
         )
     except (neo.ConfigurationError, ValueError) as exc:
         raise ConfigError(f"malformed Neo4j URI {settings.uri!r}: {exc}") from None

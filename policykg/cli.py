@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from policykg.context import State
-from schema.errors import PolicyKGError
+from schema.errors import PolicyKGError, ValidationFailed
 
 
 class _App(TyperGroup):
@@ -23,6 +23,10 @@ class _App(TyperGroup):
     def invoke(self, ctx: typer.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
+        except ValidationFailed as exc:
+            for problem in exc.problems:
+                typer.echo(f"Error: {problem}", err=True)
+            raise typer.Exit(1) from None
         except PolicyKGError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(1) from None

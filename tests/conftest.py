@@ -18,6 +18,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from neo4j import Driver
@@ -26,8 +27,10 @@ from graph.connection import open_driver, read_rows, write
 from graph.server import LocalServer, cache_root
 from graph.settings import Settings, resolve_settings
 
-TEST_BOLT_PORT = 17687
-TEST_HTTP_PORT = 17474
+DEMO_DOCUMENTS = Path(__file__).resolve().parent.parent / "data" / "documents"
+# Overridable so that several developers' test runs on one machine don't share a database.
+TEST_BOLT_PORT = int(os.environ.get("POLICYKG_TEST_BOLT_PORT", "17687"))
+TEST_HTTP_PORT = int(os.environ.get("POLICYKG_TEST_HTTP_PORT", "17474"))
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ def test_server() -> LocalServer:
     """The local test instance (also used by the Browser test for its HTTP port)."""
     from graph.browser import post_connect_cmd
 
-    return LocalServer(home=cache_root() / "test-server", bolt_port=TEST_BOLT_PORT, http_port=TEST_HTTP_PORT,
+    return LocalServer(home=cache_root() / f"test-server-{TEST_BOLT_PORT}", bolt_port=TEST_BOLT_PORT, http_port=TEST_HTTP_PORT,
                        post_connect_cmd=post_connect_cmd(TEST_HTTP_PORT))
 
 
@@ -120,6 +123,17 @@ def driver(settings: Settings) -> Iterator[Driver]:
 @pytest.fixture
 def graph(driver: Driver, settings: Settings) -> Iterator[Driver]:
     """The driver, for a test that writes: the graph is emptied again afterwards."""
+    yield driver
+    with driver.session(database=settings.database) as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+@pytest.fixture(scope="module")
+def demo_graph(driver: Driver, settings: Settings) -> Iterator[Driver]:
+    """The demo corpus ingested once per test module; emptied again at module end."""
+    from ingest.pipeline import ingest_paths
+
+    ingest_paths(driver, settings, [DEMO_DOCUMENTS])
     yield driver
     with driver.session(database=settings.database) as session:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()

@@ -1,0 +1,28 @@
+"""What earlier ingest runs did, read back from their (:IngestRun) nodes."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from neo4j import Driver
+
+from graph.connection import read_rows
+from graph.settings import Settings
+
+LAST_RUN = """
+MATCH (run:IngestRun)
+RETURN run {.*} AS run
+ORDER BY run.started_at DESC
+LIMIT 1
+"""
+
+
+def last_run(driver: Driver, settings: Settings) -> dict[str, Any] | None:
+    """The newest run with its ``changes`` decoded from JSON, or None before the first."""
+    rows = read_rows(driver, settings, LAST_RUN)
+    if not rows:
+        return None
+    run = rows[0]["run"]
+    run["changes"] = json.loads(run.get("changes") or "[]")
+    return run

@@ -1,0 +1,163 @@
+"""Ingest record files: validate all, then write each changed document atomically.
+
+A run compares each file's SHA-256 with the hash stored on its SourceDocument:
+unchanged documents are skipped, new ones written, changed ones retracted and
+rewritten in the same transaction (so readers never see half a document), and
+with ``prune`` documents whose files are gone are retracted. What changed is
+diffed fact by fact and recorded on an (:IngestRun) node.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver, ManagedTransaction
+
+from graph.connection import read_rows, write
+from graph.constraints import apply_schema
+from graph.settings import Settings
+from ingest import statements as cypher
+from ingest.validate import ValidDocument, validate_paths
+from ingest.writer import SECTION_LABELS, build_batch, retract_document, write_document, write_reference_data
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class IngestReport:
+    run_id: str
+    started_at: dt.datetime
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"documents: {len(self.new)} new, {len(self.changed)} changed, {len(self.unchanged)} unchanged, "
+                f"{len(self.removed)} removed; nodes: {self.counts['nodes_created']} created, "
+                f"{self.counts['nodes_deleted']} deleted; relationships: {self.counts['relationships_created']} "
+                f"created, {self.counts['relationships_deleted']} deleted")
+
+
+def ingest_paths(driver: Driver, settings: Settings, paths: Iterable[Path], prune: bool = False,
+                 progress: Progress | None = None) -> IngestReport:
+    paths = list(paths)
+    documents = validate_paths(paths)  # raises before anything is written
+    apply_schema(driver, settings)  # MERGE relies on the uniqueness constraints
+    started = dt.datetime.now(dt.timezone.utc)
+    report = IngestReport(f"{started:%Y%m%dT%H%M%S.%fZ}-{secrets.token_hex(3)}", started)
+    report.counts.update(write(driver, settings, write_reference_data))
+    stored = {row["id"]: row for row in read_rows(driver, settings, cypher.STORED_HASHES)}
+
+    for index, document in enumerate(documents, start=1):
+        if progress:
+            progress(index, len(documents), document.id)
+        previous = stored.get(document.id)
+        if previous and previous["hash"] == document.content_hash:
+            report.unchanged.append(document.id)
+            continue
+        old = _facts_of(driver, settings, document.id) if previous else {}
+        report.counts.update(write(driver, settings, lambda tx, d=document, p=previous: _replace(tx, d, p is not None)))
+        (report.changed if previous else report.new).append(document.id)
+        report.changes.extend(diff_facts(document.id, old, new_facts(document)))
+
+    if prune:
+        seen = {d.id for d in documents}
+        for doc_id, row in stored.items():
+            if doc_id not in seen and _is_under(row["path"], paths):
+                old = _facts_of(driver, settings, doc_id)
+                report.counts.update(write(driver, settings, lambda tx, i=doc_id: retract_document(tx, i, True)))
+                report.removed.append(doc_id)
+                report.changes.extend(diff_facts(doc_id, old, {}))
+
+    write(driver, settings, lambda tx: _record_run(tx, report))
+    return report
+
+
+def _replace(tx: ManagedTransaction, document: ValidDocument, existed: bool) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    if existed:
+        counts.update(retract_document(tx, document.id, delete_node=False))
+    counts.update(write_document(tx, document))
+    return counts
+
+
+def _is_under(stored_path: str | None, inputs: list[Path]) -> bool:
+    """A pruned document must have come from one of this run's inputs and be gone from disk."""
+    if not stored_path or Path(stored_path).exists():
+        return False
+    stored = Path(stored_path).resolve()
+    return any(stored == p.resolve() or p.resolve() in stored.parents for p in inputs)
+
+
+FactMap = dict[tuple[str, str], dict[str, Any]]
+
+
+def _facts_of(driver: Driver, settings: Settings, doc_id: str) -> FactMap:
+    rows = read_rows(driver, settings, cypher.FACTS_OF_DOCUMENT, {"doc": doc_id})
+    return {(row["label"], row["props"]["key"]): _plain(row["props"] | {"locator": row["locator"]}) for row in rows}
+
+
+def new_facts(document: ValidDocument) -> FactMap:
+    batch = build_batch(document)
+    return {(label.value, row["key"]): _plain(row["props"] | {"key": row["key"], "locator": row["locator"]})
+            for label, rows in batch.facts.items() for row in rows}
+
+
+def _plain(props: dict[str, Any]) -> dict[str, Any]:
+    """Neo4j temporal values and Python dates compare as ISO text."""
+    return {k: (v.iso_format() if hasattr(v, "iso_format") else v.isoformat() if hasattr(v, "isoformat") else v)
+            for k, v in props.items() if v is not None}
+
+
+def diff_facts(doc_id: str, old: FactMap, new: FactMap) -> list[dict[str, Any]]:
+    """Added, removed and changed facts (field by field, old → new) of one document."""
+    order = {label.value: i for i, label in enumerate(SECTION_LABELS.values())}
+    changes: list[dict[str, Any]] = []
+    for label, key in sorted(old.keys() | new.keys(), key=lambda k: (order.get(k[0], 99), k[1])):
+        before, after = old.get((label, key)), new.get((label, key))
+        base = {"label": label, "key": key, "name": _name(after or before), "document": doc_id}
+        if before is None:
+            changes.append({"change": "added", **base})
+        elif after is None:
+            changes.append({"change": "removed", **base})
+        else:
+            for name in sorted((before.keys() | after.keys()) - {"key"}):
+                if before.get(name) != after.get(name):
+                    changes.append({"change": "changed", **base, "field": name,
+                                    "old": before.get(name), "new": after.get(name)})
+    return changes
+
+
+def _name(props: dict[str, Any] | None) -> str:
+    props = props or {}
+    return str(props.get("name_zh") or props.get("title_zh") or props.get("name_en") or props.get("key"))
+
+
+def _record_run(tx: ManagedTransaction, report: IngestReport) -> None:
+    statuses = ([{"id": i, "status": "new"} for i in report.new] + [{"id": i, "status": "changed"} for i in report.changed]
+                + [{"id": i, "status": "unchanged"} for i in report.unchanged])
+    props = {
+        "started_at": report.started_at,
+        "finished_at": dt.datetime.now(dt.timezone.utc),
+        "documents_new": len(report.new),
+        "documents_changed": len(report.changed),
+        "documents_unchanged": len(report.unchanged),
+        "documents_removed": len(report.removed),
+        "removed_documents": report.removed,
+        "nodes_created": report.counts["nodes_created"],
+        "nodes_deleted": report.counts["nodes_deleted"],
+        "relationships_created": report.counts["relationships_created"],
+        "relationships_deleted": report.counts["relationships_deleted"],
+        "changes": json.dumps(report.changes, ensure_ascii=False, default=str),
+    }
+    tx.run(cypher.RECORD_RUN, id=report.run_id, props=props, documents=statuses).consume()

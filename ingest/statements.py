@@ -1,0 +1,91 @@
+"""The Cypher the writers run, assembled once from the vocabulary enums.
+
+Labels and relationship types cannot be Cypher parameters, so the writer's
+statements are built here from ``Label``/``Rel`` members only (checked), and
+every value travels as ``$rows`` / ``$doc``. All statements MERGE on the
+natural keys that ``schema/constraints.cypher`` makes unique.
+"""
+
+from __future__ import annotations
+
+from schema.vocabulary import NATURAL_KEYS, Label, Rel
+
+
+def _checked(label: Label) -> str:
+    if not isinstance(label, Label):
+        raise TypeError(f"{label!r} is not a schema Label")
+    return label.value
+
+
+def merge_facts(label: Label) -> str:
+    """Upsert fact nodes of one label and link each to the document with its locator."""
+    name, key = _checked(label), NATURAL_KEYS[label]
+    return (
+        "UNWIND $rows AS row "
+        "MERGE (n:" + name + " {" + key + ": row.key}) SET n += row.props "
+        "WITH n, row MATCH (d:SourceDocument {id: $doc}) "
+        "MERGE (n)-[s:SOURCED_FROM]->(d) SET s.locator = row.locator"
+    )
+
+
+def merge_relationships(rel: Rel, start: Label, end: Label) -> str:
+    """Link existing nodes; ``sources`` lists every document that states the link."""
+    if not isinstance(rel, Rel):
+        raise TypeError(f"{rel!r} is not a schema Rel")
+    a, b = _checked(start), _checked(end)
+    return (
+        "UNWIND $rows AS row "
+        "MATCH (a:" + a + " {" + NATURAL_KEYS[start] + ": row.start}) "
+        "MATCH (b:" + b + " {" + NATURAL_KEYS[end] + ": row.end}) "
+        "MERGE (a)-[r:" + rel.value + "]->(b) "
+        "SET r.sources = CASE WHEN $doc IN coalesce(r.sources, []) THEN r.sources "
+        "ELSE coalesce(r.sources, []) + $doc END"
+    )
+
+
+MERGE_DOCUMENT = "MERGE (d:SourceDocument {id: $doc}) SET d += $props"
+MENTIONS = (
+    "MATCH (d:SourceDocument {id: $doc}) UNWIND $codes AS code "
+    "MATCH (r:Region {code: code}) MERGE (d)-[:MENTIONS]->(r)"
+)
+STORED_HASHES = "MATCH (d:SourceDocument) RETURN d.id AS id, d.content_hash AS hash, d.path AS path"
+FACTS_OF_DOCUMENT = (
+    "MATCH (f)-[s:SOURCED_FROM]->(:SourceDocument {id: $doc}) "
+    "RETURN labels(f)[0] AS label, properties(f) AS props, s.locator AS locator"
+)
+# Retraction, in order: relationships this document alone stated, its
+# provenance links, facts no other document states, then its own links.
+RETRACT_RELATIONSHIPS = (
+    "MATCH (:SourceDocument {id: $doc})<-[:SOURCED_FROM]-(f)-[r]-() "
+    "WHERE $doc IN coalesce(r.sources, []) "
+    "WITH DISTINCT r SET r.sources = [x IN r.sources WHERE x <> $doc] "
+    "WITH r WHERE size(r.sources) = 0 DELETE r"
+)
+RETRACT_FACTS = (
+    "MATCH (:SourceDocument {id: $doc})<-[s:SOURCED_FROM]-(f) DELETE s "
+    "WITH DISTINCT f WHERE NOT (f)-[:SOURCED_FROM]->() DETACH DELETE f"
+)
+RETRACT_DOCUMENT_LINKS = "MATCH (:SourceDocument {id: $doc})-[r:MENTIONS|PUBLISHED_BY]->() DELETE r"
+DELETE_DOCUMENT = "MATCH (d:SourceDocument {id: $doc}) DETACH DELETE d"
+
+MERGE_REGIONS = (
+    "UNWIND $rows AS row MERGE (n:Region {code: row.code}) SET n += row.props"
+)
+MERGE_THEMES = (
+    "UNWIND $rows AS row MERGE (n:Theme {id: row.id}) SET n += row.props"
+)
+REFERENCE_LINKS = {
+    Rel.PART_OF: (
+        "UNWIND $rows AS row MATCH (a:Region {code: row.start}) MATCH (b:Region {code: row.end}) "
+        "MERGE (a)-[:PART_OF]->(b)"
+    ),
+    Rel.BROADER: (
+        "UNWIND $rows AS row MATCH (a:Theme {id: row.start}) MATCH (b:Theme {id: row.end}) "
+        "MERGE (a)-[:BROADER]->(b)"
+    ),
+}
+RECORD_RUN = (
+    "CREATE (run:IngestRun {id: $id}) SET run += $props "
+    "WITH run UNWIND $documents AS doc "
+    "MATCH (d:SourceDocument {id: doc.id}) CREATE (run)-[:INGESTED {status: doc.status}]->(d)"
+)

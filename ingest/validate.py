@@ -1,0 +1,165 @@
+"""Validate record files completely before anything is written.
+
+Three layers, each reporting every problem it finds with file, line and field:
+the file itself (size, encoding, YAML), the record models (types, ranges), and
+the document as a whole (keys defined once, references defined, regions and
+themes known to the reference data, publication date not in the future).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ingest.reader import FieldPath, RawRecord, ReadFailed, format_path, read_record
+from schema.errors import Problem, UnknownName, ValidationFailed
+from schema.models import FACT_SECTIONS, DocumentRecord
+from schema.reference import gazetteer, themes
+
+RECORD_SUFFIXES = (".yaml", ".yml")
+
+#: (section, field) → the section whose keys it refers to.
+REFERENCES: dict[tuple[str, str], str] = {
+    ("policies", "issued_by"): "organizations",
+    ("targets", "policy"): "policies",
+    ("targets", "indicator"): "indicators",
+    ("projects", "policy"): "policies",
+    ("observations", "indicator"): "indicators",
+    ("measures", "policy"): "policies",
+}
+
+
+@dataclass(frozen=True)
+class ValidDocument:
+    """A record that passed every check, with its region names resolved to codes."""
+
+    path: Path
+    record: DocumentRecord
+    content_hash: str
+    region_codes: dict[str, str]
+
+    @property
+    def id(self) -> str:
+        return self.record.document.id
+
+    def code(self, region: str | None) -> str | None:
+        return self.region_codes[region] if region is not None else None
+
+
+def record_files(paths: Iterable[Path]) -> list[Path]:
+    """Record files named directly or found (recursively) in directories, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*")) if p.suffix in RECORD_SUFFIXES and p.is_file())
+        elif path.exists():
+            found.append(path)
+        else:
+            raise ValidationFailed([Problem(str(path), None, "", "no such file or directory")])
+    return found
+
+
+def validate_paths(paths: Iterable[Path], today: dt.date | None = None) -> list[ValidDocument]:
+    """Every record under ``paths``, or ValidationFailed listing every problem in every file."""
+    documents, problems = [], []
+    for path in record_files(paths):
+        document, found = validate_file(path, today)
+        problems.extend(found)
+        if document is not None:
+            documents.append(document)
+    seen: dict[str, Path] = {}
+    for document in documents:
+        if document.id in seen:
+            problems.append(Problem(str(document.path), None, "document.id",
+                                    f"document id {document.id!r} is also used by {seen[document.id]}"))
+        seen.setdefault(document.id, document.path)
+    if problems:
+        raise ValidationFailed(problems)
+    return documents
+
+
+def validate_file(path: Path, today: dt.date | None = None) -> tuple[ValidDocument | None, list[Problem]]:
+    try:
+        raw = read_record(path)
+    except ReadFailed as exc:
+        return None, [exc.problem]
+    if not isinstance(raw.data, dict):
+        return None, [Problem(str(path), raw.line_of(()), "", "expected a mapping with a `document:` section at the top")]
+    try:
+        record = DocumentRecord.model_validate(raw.data)
+    except ValidationError as exc:
+        return None, [_model_problem(raw, error) for error in exc.errors()]
+    problems, codes = _document_problems(raw, record, today or dt.date.today())
+    if problems:
+        return None, problems
+    digest = hashlib.sha256(raw.content).hexdigest()
+    return ValidDocument(path, record, digest, codes), []
+
+
+def _model_problem(raw: RawRecord, error: dict) -> Problem:
+    loc: FieldPath = tuple(error["loc"])
+    message = error["msg"]
+    if error["type"] not in ("missing", "extra_forbidden") and "input" in error:
+        message += f" (got {error['input']!r})"
+    if error["type"] == "extra_forbidden":
+        message = "unknown field (check its spelling against `policykg schema export`)"
+    return Problem(str(raw.path), raw.line_of(loc), format_path(loc), message)
+
+
+def _document_problems(raw: RawRecord, record: DocumentRecord, today: dt.date) -> tuple[list[Problem], dict[str, str]]:
+    problems: list[Problem] = []
+
+    def problem(loc: FieldPath, message: str) -> None:
+        problems.append(Problem(str(raw.path), raw.line_of(loc), format_path(loc), message))
+
+    if record.document.published > today:
+        problem(("document", "published"), f"publication date {record.document.published} is in the future")
+
+    defined: dict[str, set[str]] = {}
+    for section in FACT_SECTIONS:
+        keys: set[str] = set()
+        for index, fact in enumerate(getattr(record, section)):
+            if fact.key in keys:
+                problem((section, index, "key"), f"key {fact.key!r} is defined twice in {section}")
+            keys.add(fact.key)
+        defined[section] = keys
+
+    for (section, field), target in REFERENCES.items():
+        for index, fact in enumerate(getattr(record, section)):
+            ref = getattr(fact, field)
+            if ref is not None and ref not in defined[target]:
+                problem((section, index, field), f"{ref!r} is not defined in {target} of this document")
+
+    codes: dict[str, str] = {}
+    for loc, name in _region_refs(record):
+        if name in codes:
+            continue
+        try:
+            codes[name] = gazetteer().resolve(name).code
+        except UnknownName as exc:
+            problem(loc, str(exc))
+
+    known = themes().themes
+    for section in FACT_SECTIONS:
+        for index, fact in enumerate(getattr(record, section)):
+            for position, theme in enumerate(getattr(fact, "themes", [])):
+                if theme not in known:
+                    close = themes().lookup.closest(theme, 3)
+                    hint = f"; closest: {', '.join(close)}" if close else ""
+                    problem((section, index, "themes", position), f"unknown theme {theme!r}{hint}")
+    return problems, codes
+
+
+def _region_refs(record: DocumentRecord) -> list[tuple[FieldPath, str]]:
+    refs: list[tuple[FieldPath, str]] = [(("regions", i), name) for i, name in enumerate(record.regions)]
+    for section in FACT_SECTIONS:
+        for index, fact in enumerate(getattr(record, section)):
+            region = getattr(fact, "region", None)
+            if region is not None:
+                refs.append(((section, index, "region"), region))
+    return refs
