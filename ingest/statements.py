@@ -48,6 +48,9 @@ MENTIONS = (
     "MATCH (d:SourceDocument {id: $doc}) UNWIND $codes AS code "
     "MATCH (r:Region {code: code}) MERGE (d)-[:MENTIONS]->(r)"
 )
+PUBLISHED_BY = (
+    "MATCH (d:SourceDocument {id: $doc}) MATCH (o:Organization {key: $publisher}) MERGE (d)-[:PUBLISHED_BY]->(o)"
+)
 STORED_HASHES = "MATCH (d:SourceDocument) RETURN d.id AS id, d.content_hash AS hash, d.path AS path"
 FACTS_OF_DOCUMENT = (
     "MATCH (f)-[s:SOURCED_FROM]->(:SourceDocument {id: $doc}) "

@@ -129,6 +129,9 @@ def _document_problems(raw: RawRecord, record: DocumentRecord, today: dt.date) -
             keys.add(fact.key)
         defined[section] = keys
 
+    publisher = record.document.publisher
+    if publisher is not None and publisher not in defined["organizations"]:
+        problem(("document", "publisher"), f"{publisher!r} is not defined in organizations of this document")
     for (section, field), target in REFERENCES.items():
         for index, fact in enumerate(getattr(record, section)):
             ref = getattr(fact, field)

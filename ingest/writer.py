@@ -97,7 +97,7 @@ def build_batch(document: ValidDocument) -> Batch:
 
 
 def document_props(document: ValidDocument) -> dict[str, Any]:
-    return document.record.document.model_dump(exclude={"id"}) | {
+    return document.record.document.model_dump(exclude={"id", "publisher"}) | {
         "path": document.path.as_posix(),
         "content_hash": document.content_hash,
     }
@@ -127,6 +127,8 @@ def write_document(tx: ManagedTransaction, document: ValidDocument) -> Counter[s
         run(cypher.merge_facts(label), rows=rows, doc=doc_id)
     for (rel, start, end), rows in batch.links.items():
         run(cypher.merge_relationships(rel, start, end), rows=rows, doc=doc_id)
+    if document.record.document.publisher:
+        run(cypher.PUBLISHED_BY, doc=doc_id, publisher=document.record.document.publisher)
     return counts
 
 

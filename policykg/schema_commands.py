@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 from rich.console import Console
 
 from graph.constraints import apply_schema, constraints, indexes
 from policykg.context import driver_of
 from policykg.render import Format, render
-from schema.describe import model_rows
+from schema.describe import model_rows, record_json_schema
 
 schema_app = typer.Typer(help="The graph model: constraints, indexes and record format.", no_args_is_help=True)
 
@@ -29,6 +32,17 @@ def show() -> None:
     console = Console()
     render(nodes, Format.table, title="Labels", console=console)
     render(rels, Format.table, title="Relationship types", console=console)
+
+
+@schema_app.command()
+def export(out: Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")] = None) -> None:
+    """Write the JSON Schema of the record format, for editors that validate YAML while typing."""
+    text = record_json_schema()
+    if out is None:
+        typer.echo(text)
+    else:
+        out.write_text(text + "\n", encoding="utf-8")
+        typer.echo(f"Wrote {out}")
 
 
 def register(app: typer.Typer) -> None:

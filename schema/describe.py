@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from schema import models
@@ -24,7 +25,7 @@ MODEL_OF: dict[Label, type[models.Record] | None] = {
 
 OTHER_PROPERTIES: dict[Label, str] = {
     Label.REGION: "code, name_zh, name_en, level, short, aliases",
-    Label.THEME: "id, label_zh, label_en, name_zh, name_en, keywords_zh, keywords_en, stip_id, stip_label",
+    Label.THEME: "id, name_zh, name_en, keywords_zh, keywords_en, stip_id, stip_label",
     Label.INGEST_RUN: "id, started_at, finished_at, counts, changes",
 }
 
@@ -37,3 +38,11 @@ def model_rows() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         nodes.append({"label": label.value, "key": NATURAL_KEYS[label], "properties": props})
     rels = [{"type": rel.value, "from": a, "to": b, "meaning": meaning} for rel, (a, b, meaning) in REL_ENDPOINTS.items()]
     return nodes, rels
+
+
+def record_json_schema() -> str:
+    """JSON Schema of one record file, generated from the models so it cannot drift."""
+    schema = models.DocumentRecord.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "policykg record file (one source document)"
+    return json.dumps(schema, ensure_ascii=False, indent=2)

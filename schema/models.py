@@ -83,6 +83,7 @@ class DocumentMeta(Record):
     published: dt.date
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     language: Language
+    publisher: Key | None = Field(None, description="Key of the organization in this document that published it.")
     summary_en: Text | None = None
 
 
@@ -107,6 +108,8 @@ class Policy(Fact):
     issued: PartialDate | None = None
     period_start: Year | None = None
     period_end: Year | None = None
+    section_count: Annotated[int, Field(ge=0)] | None = Field(None, description="Number of points or chapters.")
+    measure_count: Annotated[int, Field(ge=0)] | None = Field(None, description="Number of concrete measures listed.")
     summary_en: Text | None = None
     themes: list[ThemeId] = []
 
@@ -149,11 +152,17 @@ class Observation(Fact):
     note_en: Text | None = None
 
 
+MeasureStatus = Literal["adopted", "planned", "recommended", "reported"]
+
+
 class Measure(Fact):
     name_zh: Text
     name_en: Text
     region: RegionRef | None = None
     policy: Key | None = None
+    status: MeasureStatus | None = Field(
+        None, description="adopted: in force; planned: announced; recommended: an author's advice, not policy; "
+        "reported: what the source says another economy does.")
     description_en: Text | None = None
     themes: list[ThemeId] = []
 
