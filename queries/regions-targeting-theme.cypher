@@ -1,0 +1,28 @@
+// name: regions-targeting-theme
+// zh: 哪些地区的政策、措施、目标或项目涉及某一主题（含其下位主题），以及依据和出处
+// en: Regions whose policies, measures, targets or projects address a theme (or a narrower one), with what shows it and its source
+// param: theme: theme = cross-border-data-flows
+// example: --param theme=数据跨境流动
+
+// A fact counts for the theme when it addresses the theme itself or any
+// theme below it in the vocabulary (BROADER points from narrow to broad).
+MATCH (asked:Theme {id: $theme})<-[:BROADER*0..]-(theme:Theme)<-[:ADDRESSES]-(fact)
+WHERE fact:Policy OR fact:Measure OR fact:Target OR fact:Project
+MATCH (fact)-[:APPLIES_TO|LOCATED_IN]->(region:Region)
+WITH DISTINCT fact, region, theme.id AS theme
+ORDER BY theme
+WITH fact, region, collect(theme) AS themes
+MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
+RETURN region.code AS region,
+       region.name_zh AS region_zh,
+       region.name_en AS region_en,
+       labels(fact)[0] AS label,
+       fact.key AS key,
+       coalesce(fact.name_zh, fact.title_zh) AS name_zh,
+       coalesce(fact.name_en, fact.title_en) AS name_en,
+       themes,
+       doc.id AS source,
+       coalesce(doc.title_zh, doc.title_en) AS source_title,
+       doc.published AS published,
+       s.locator AS locator
+ORDER BY region, label, key, source, locator

@@ -1,0 +1,22 @@
+// name: themes-without-measures
+// zh: 某地区（含下辖地区）没有任何措施涉及的主题，及其政策是否提到这些主题
+// en: Themes a region (with the regions within it) has no measure for, and how many of its policies name each
+// param: region: region
+// example: --param region=贵州
+
+// A measure for a narrower theme counts for the broader one too.
+MATCH (top:Region {code: $region})
+OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(:Measure)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(covered:Theme)
+WITH top, collect(DISTINCT covered) AS covered
+MATCH (theme:Theme)
+WHERE NOT theme IN covered
+OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(p:Policy)-[:ADDRESSES]->(theme)
+OPTIONAL MATCH (p)-[:SOURCED_FROM]->(doc:SourceDocument)
+WITH top, theme, count(DISTINCT p) AS policies, collect(DISTINCT doc.id) AS sources
+RETURN top.code AS region,
+       theme.id AS theme,
+       theme.name_zh AS theme_zh,
+       theme.name_en AS theme_en,
+       policies,
+       sources
+ORDER BY policies DESC, theme
