@@ -50,15 +50,12 @@ def _docker_answers() -> bool:
         return False
 
 
-def test_server() -> LocalServer:
+def local_test_server() -> LocalServer:
     """The local test instance (also used by the Browser test for its HTTP port)."""
     from graph.browser import post_connect_cmd
 
     return LocalServer(home=cache_root() / f"test-server-{TEST_BOLT_PORT}", bolt_port=TEST_BOLT_PORT, http_port=TEST_HTTP_PORT,
                        post_connect_cmd=post_connect_cmd(TEST_HTTP_PORT))
-
-
-test_server.__test__ = False  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")
@@ -77,7 +74,7 @@ def neo4j_under_test() -> Iterator[Neo4jUnderTest]:
             http = f"http://{host}:{container.get_exposed_port(7474)}"
             yield Neo4jUnderTest(settings, http, {"NEO4J_URI": uri, "NEO4J_PASSWORD": "policykg-test"})
         return
-    server = test_server()
+    server = local_test_server()
     started = server.start()
     password = server.password() or ""
     settings = resolve_settings(uri=server.uri, username="neo4j", password=password)
@@ -124,8 +121,7 @@ def driver(settings: Settings) -> Iterator[Driver]:
 def graph(driver: Driver, settings: Settings) -> Iterator[Driver]:
     """The driver, for a test that writes: the graph is emptied again afterwards."""
     yield driver
-    with driver.session(database=settings.database) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    wipe(driver, settings)
 
 
 @pytest.fixture(scope="module")
@@ -135,6 +131,11 @@ def demo_graph(driver: Driver, settings: Settings) -> Iterator[Driver]:
 
     ingest_paths(driver, settings, [DEMO_DOCUMENTS])
     yield driver
+    wipe(driver, settings)
+
+
+def wipe(driver: Driver, settings: Settings) -> None:
+    """Delete every node, in batches (an auto-commit transaction, as CALL IN TRANSACTIONS needs)."""
     with driver.session(database=settings.database) as session:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 

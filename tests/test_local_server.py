@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import urllib.request
 
@@ -74,6 +75,17 @@ def test_missing_java_says_what_to_install(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.output.strip() == ("Error: `java` not found on PATH: install Java 17 or newer "
                                      "(e.g. apt-get install openjdk-17-jre-headless)")
+
+
+def test_missing_maven_says_what_to_install(tmp_path, monkeypatch):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "java").symlink_to(shutil.which("java"))
+    monkeypatch.setenv("PATH", str(bin_dir))
+    monkeypatch.setenv("POLICYKG_HOME", str(tmp_path / "empty-cache"))  # no jars cached yet
+    result = run_cli("server", "start", "--bolt-port", "27688", "--http-port", "27475")
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: `mvn` not found on PATH: install Maven (e.g. apt-get install maven)"
 
 
 def test_env_without_a_server_is_an_error(tmp_path):
