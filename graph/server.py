@@ -10,6 +10,7 @@ start/stop/status to the launcher. The instance lives in one directory:
     <home>/conf/neo4j.conf   written by us (loopback, small memory)
     <home>/lib -> <cache>/jars/neo4j-<version>/lib   shared by all instances
     <home>/data logs run import plugins
+    <home>/web/neo4j-browser.zip   Browser plus our guide and style (graph.browser)
     <home>/password          generated, mode 0600
 """
 
@@ -117,6 +118,9 @@ class LocalServer:
         if not lib.exists():
             lib.symlink_to(self.jar_dir, target_is_directory=True)
         (self.home / "conf" / "neo4j.conf").write_text(self._config(), encoding="utf-8")
+        from graph.browser import install_web  # Browser with our guide and style when the config opens them
+
+        install_web(self.home / "web", self.jar_dir, enabled=bool(self.post_connect_cmd))
 
     def _fetch_jars(self) -> None:
         mvn = _require("mvn", "Maven (e.g. apt-get install maven)")
