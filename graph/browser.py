@@ -14,7 +14,7 @@ process:
   directory that becomes ``/browser``.
 * docker-compose cannot rebuild the image's Browser, so a small static service
   (``browser-assets``) serves the same two files, committed under
-  ``graph/browser/`` and kept equal to what this module generates by a test.
+  ``graph/browser_assets/`` and kept equal to what this module generates by a test.
 
 ``browser.post_connect_cmd`` then runs ``:style <url>`` and ``:play <url>`` on
 every connect. The guide is generated from ``queries/`` so that it can never
@@ -38,7 +38,7 @@ from schema.vocabulary import Label
 if TYPE_CHECKING:
     from queries.loader import NamedQuery
 
-ASSET_DIR = Path(__file__).resolve().parent / "browser"  # the committed copies (docker-compose serves these)
+ASSET_DIR = Path(__file__).resolve().parent / "browser_assets"  # the committed copies (docker-compose serves these)
 MOUNT = "policykg"  # served at /browser/policykg/ by a local server
 STYLE_FILE = "policykg.grass"
 GUIDE_FILE = "guide.html"

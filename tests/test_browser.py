@@ -68,7 +68,7 @@ def test_style_gives_every_label_its_own_colour_and_a_chinese_caption() -> None:
 
 
 def test_committed_copies_match_what_is_generated() -> None:
-    """docker-compose serves graph/browser/*; regenerate with `policykg browser guide --out graph/browser`."""
+    """docker-compose serves graph/browser_assets/*; regenerate with `policykg browser guide --out graph/browser_assets`."""
     assert (ASSET_DIR / STYLE_FILE).read_text(encoding="utf-8") == grass()
     assert (ASSET_DIR / GUIDE_FILE).read_text(encoding="utf-8") == guide_html()
 
@@ -145,7 +145,7 @@ def test_post_connect_commands_open_style_and_guide_in_both_setups() -> None:
     compose = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
     assert f'NEO4J_browser_post__connect__cmd: "{connect_commands(f"http://localhost:{DOCKER_ASSET_PORT}")}"' in compose
     for name in (GUIDE_FILE, STYLE_FILE):
-        assert f"./graph/browser/{name}:/usr/share/nginx/html/{name}:ro" in compose
+        assert f"./graph/browser_assets/{name}:/usr/share/nginx/html/{name}:ro" in compose
 
 
 def test_browser_url_carries_the_connection() -> None:
