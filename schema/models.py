@@ -33,7 +33,7 @@ RegionRef = Annotated[
 ThemeId = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$"),
-    Field(description="Id of a theme in schema/reference/themes.yaml."),
+    Field(description="Id of a theme in schema/reference_data/themes.yaml."),
 ]
 Locator = Annotated[
     str,

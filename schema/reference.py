@@ -99,7 +99,7 @@ class Lookup:
 
 
 def _load(name: str) -> dict[str, Any]:
-    return yaml.safe_load(files("schema").joinpath("reference", name).read_text(encoding="utf-8"))
+    return yaml.safe_load(files("schema").joinpath("reference_data", name).read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ Usage (dev only; not a runtime dependency of policykg)::
 
     python3 -m venv /tmp/refvenv
     /tmp/refvenv/bin/pip install cpca==0.5.5 pypinyin pyyaml
-    /tmp/refvenv/bin/python schema/reference/build_regions.py > schema/reference/regions.yaml
+    /tmp/refvenv/bin/python schema/reference_data/build_regions.py > schema/reference_data/regions.yaml
 """
 
 from __future__ import annotations
