@@ -19,3 +19,14 @@ def test_status_reports_version_edition_and_counts(graph, settings, neo4j_under_
     assert "2 nodes, 1 relationships" in result.output
     assert re.search(r"│ Region\s*│ 2\s*│", result.output)
     assert re.search(r"│ PART_OF\s*│ 1\s*│", result.output)
+
+
+def test_routing_uri_works_unchanged(driver, settings, neo4j_under_test):
+    """neo4j:// (as Aura and clusters use) routes reads and writes through the same commands."""
+    uri = settings.uri.replace("bolt://", "neo4j://")
+    result = run_cli("--uri", uri, "status", env=neo4j_under_test.env)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].endswith(f"at {uri}, database neo4j")
+    refused = run_cli("--uri", uri, "cypher", "CREATE (n) RETURN n", env=neo4j_under_test.env)
+    assert refused.exit_code == 1
+    assert "refused a write" in refused.output
