@@ -4,6 +4,8 @@
 // param: theme: theme = cross-border-data-flows
 // example: --param theme=数据跨境流动
 
+// `status` is set on measures: adopted, planned, recommended (an author's
+// advice, not policy) or reported (what another economy does).
 // A fact counts for the theme when it addresses the theme itself or any
 // theme below it in the vocabulary (BROADER points from narrow to broad).
 MATCH (asked:Theme {id: $theme})<-[:BROADER*0..]-(theme:Theme)<-[:ADDRESSES]-(fact)
@@ -18,6 +20,7 @@ RETURN region.code AS region,
        region.name_en AS region_en,
        labels(fact)[0] AS label,
        fact.key AS key,
+       fact.status AS status,
        coalesce(fact.name_zh, fact.title_zh) AS name_zh,
        coalesce(fact.name_en, fact.title_en) AS name_en,
        themes,
