@@ -92,8 +92,8 @@ def _replace(tx: ManagedTransaction, document: ValidDocument, existed: bool) -> 
 
 
 def _is_under(stored_path: str | None, inputs: list[Path]) -> bool:
-    """A pruned document must have come from one of this run's inputs and be gone from disk."""
-    if not stored_path or Path(stored_path).exists():
+    """Whether a document came from this run's inputs (then, unseen, its file is gone or now holds another id)."""
+    if not stored_path:
         return False
     stored = Path(stored_path).resolve()
     return any(stored == p.resolve() or p.resolve() in stored.parents for p in inputs)

@@ -149,3 +149,30 @@ def test_a_fact_another_document_states_stays(graph, settings, tmp_path):
         {"type": "INCLUDES", "sources": ["test-shenzhen-second"], "to": "test-sz-data-monitoring"},
         {"type": "ISSUED_BY", "sources": ["test-shenzhen-second"], "to": "test-sz-gov"},
     ]
+
+
+def test_prune_retracts_a_document_whose_file_now_has_another_id(graph, settings, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    path = folder / "a.yaml"
+    path.write_text(TEST_DOC.read_text(encoding="utf-8"), encoding="utf-8")
+    ingest_paths(graph, settings, [folder])
+    path.write_text(path.read_text(encoding="utf-8").replace("id: test-shenzhen-brief", "id: test-shenzhen-renamed"),
+                    encoding="utf-8")
+    report = ingest_paths(graph, settings, [folder], prune=True)
+    assert (report.new, report.removed) == (["test-shenzhen-renamed"], ["test-shenzhen-brief"])
+    docs = read_rows(graph, settings, "MATCH (d:SourceDocument) RETURN d.id AS id")
+    assert docs == [{"id": "test-shenzhen-renamed"}]
+    sources = read_rows(graph, settings, "MATCH (f)-[:SOURCED_FROM]->(d) RETURN DISTINCT d.id AS id")
+    assert sources == [{"id": "test-shenzhen-renamed"}]
+
+
+def test_prune_leaves_documents_from_other_folders_alone(graph, settings, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    shutil.copy(TEST_DOC, one / "a.yaml")
+    ingest_paths(graph, settings, [one])
+    report = ingest_paths(graph, settings, [two], prune=True)
+    assert report.removed == []
+    assert read_rows(graph, settings, "MATCH (d:SourceDocument) RETURN d.id AS id") == [{"id": "test-shenzhen-brief"}]
