@@ -15,7 +15,7 @@ from neo4j import ManagedTransaction
 
 from ingest import statements as cypher
 from ingest.validate import ValidDocument
-from schema.models import Record
+from schema.models import LINK_FIELDS, Record
 from schema.reference import gazetteer, themes
 from schema.vocabulary import Label, Rel
 
@@ -29,8 +29,6 @@ SECTION_LABELS: dict[str, Label] = {
     "observations": Label.OBSERVATION,
     "measures": Label.MEASURE,
 }
-#: Fields that become relationships instead of properties.
-LINK_FIELDS = {"key", "locator", "region", "policy", "indicator", "issued_by", "themes"}
 
 
 @dataclass
@@ -49,7 +47,7 @@ class Batch:
 
 
 def _props(fact: Record) -> dict[str, Any]:
-    return {k: v for k, v in fact.model_dump().items() if k not in LINK_FIELDS}
+    return {k: v for k, v in fact.model_dump().items() if k not in LINK_FIELDS and k != "key"}
 
 
 def build_batch(document: ValidDocument) -> Batch:
@@ -97,7 +95,7 @@ def build_batch(document: ValidDocument) -> Batch:
 
 
 def document_props(document: ValidDocument) -> dict[str, Any]:
-    return document.record.document.model_dump(exclude={"id", "publisher"}) | {
+    return document.record.document.model_dump(exclude={"id"} | LINK_FIELDS) | {
         "path": document.path.as_posix(),
         "content_hash": document.content_hash,
     }

@@ -24,9 +24,11 @@ MODEL_OF: dict[Label, type[models.Record] | None] = {
 }
 
 OTHER_PROPERTIES: dict[Label, str] = {
-    Label.REGION: "code, name_zh, name_en, level, short, aliases",
-    Label.THEME: "id, name_zh, name_en, keywords_zh, keywords_en, stip_id, stip_label",
-    Label.INGEST_RUN: "id, started_at, finished_at, counts, changes",
+    Label.REGION: "code, name_zh, name_en, level, short, aliases, aliases_text",
+    Label.THEME: "id, name_zh, name_en, keywords_zh, keywords_en, stip_id, stip_label, description_en, aliases_text",
+    Label.INGEST_RUN: "id, started_at, finished_at, documents_new, documents_changed, documents_unchanged, "
+    "documents_removed, removed_documents, nodes_created, nodes_deleted, relationships_created, "
+    "relationships_deleted, changes (JSON list)",
 }
 
 
@@ -34,7 +36,11 @@ def model_rows() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     nodes = []
     for label in Label:
         model = MODEL_OF[label]
-        props = ", ".join(model.model_fields) if model else OTHER_PROPERTIES[label]
+        props = ", ".join(f for f in model.model_fields if f not in models.LINK_FIELDS) if model else OTHER_PROPERTIES[label]
+        if label is Label.OBSERVATION:
+            props += ", name_zh, name_en"  # generated from region, indicator and period
+        if label is Label.SOURCE_DOCUMENT:
+            props += ", path, content_hash"
         nodes.append({"label": label.value, "key": NATURAL_KEYS[label], "properties": props})
     rels = [{"type": rel.value, "from": a, "to": b, "meaning": meaning} for rel, (a, b, meaning) in REL_ENDPOINTS.items()]
     return nodes, rels

@@ -181,6 +181,9 @@ class DocumentRecord(Record):
     measures: list[Measure] = []
 
 
+#: Record fields that the writer turns into relationships, not node properties.
+LINK_FIELDS = frozenset({"region", "policy", "indicator", "issued_by", "themes", "publisher", "locator"})
+
 #: Sections of a record whose items are facts, in the order the writer needs
 #: them (things referred to come before things that refer to them).
 FACT_SECTIONS: tuple[str, ...] = (
