@@ -87,10 +87,14 @@ def translate_errors(settings: Settings) -> Iterator[None]:
         raise ConfigError(f"Neo4j at {settings.uri}: {_first_line(exc)}") from None
 
 
+def one_line(text: str, limit: int = 240) -> str:
+    """A driver or server message on one line (they spread the cause over several), cut at ``limit``."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _first_line(exc: BaseException) -> str:
-    """The driver's message on one line (it spreads the cause over several)."""
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= 240 else text[:237] + "..."
+    return one_line(str(exc)) or type(exc).__name__
 
 
 def read(driver: Driver, settings: Settings, work: Callable[[ManagedTransaction], T]) -> T:

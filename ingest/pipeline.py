@@ -25,7 +25,7 @@ from graph.constraints import apply_schema
 from graph.settings import Settings
 from ingest import statements as cypher
 from ingest.validate import ValidDocument, validate_paths
-from ingest.writer import SECTION_LABELS, build_batch, retract_document, write_document, write_reference_data
+from ingest.writer import SECTION_LABELS, Batch, build_batch, retract_document, write_document, write_reference_data
 
 Progress = Callable[[int, int, str], None]
 
@@ -66,9 +66,11 @@ def ingest_paths(driver: Driver, settings: Settings, paths: Iterable[Path], prun
             report.unchanged.append(document.id)
             continue
         old = _facts_of(driver, settings, document.id) if previous else {}
-        report.counts.update(write(driver, settings, lambda tx, d=document, p=previous: _replace(tx, d, p is not None)))
+        batch = build_batch(document)
+        report.counts.update(write(driver, settings,
+                                   lambda tx, d=document, b=batch, p=previous: _replace(tx, d, b, p is not None)))
         (report.changed if previous else report.new).append(document.id)
-        report.changes.extend(diff_facts(document.id, old, new_facts(document)))
+        report.changes.extend(diff_facts(document.id, old, new_facts(batch)))
 
     if prune:
         seen = {d.id for d in documents}
@@ -83,11 +85,11 @@ def ingest_paths(driver: Driver, settings: Settings, paths: Iterable[Path], prun
     return report
 
 
-def _replace(tx: ManagedTransaction, document: ValidDocument, existed: bool) -> Counter[str]:
+def _replace(tx: ManagedTransaction, document: ValidDocument, batch: Batch, existed: bool) -> Counter[str]:
     counts: Counter[str] = Counter()
     if existed:
         counts.update(retract_document(tx, document.id, delete_node=False))
-    counts.update(write_document(tx, document))
+    counts.update(write_document(tx, document, batch))
     return counts
 
 
@@ -107,8 +109,7 @@ def _facts_of(driver: Driver, settings: Settings, doc_id: str) -> FactMap:
     return {(row["label"], row["props"]["key"]): _plain(row["props"] | {"locator": row["locator"]}) for row in rows}
 
 
-def new_facts(document: ValidDocument) -> FactMap:
-    batch = build_batch(document)
+def new_facts(batch: Batch) -> FactMap:
     return {(label.value, row["key"]): _plain(row["props"] | {"key": row["key"], "locator": row["locator"]})
             for label, rows in batch.facts.items() for row in rows}
 

@@ -110,8 +110,8 @@ def _run(tx: ManagedTransaction, counts: Counter[str], statement: str, **params:
     counts.update({name: getattr(counters, name) for name in COUNTERS})
 
 
-def write_document(tx: ManagedTransaction, document: ValidDocument) -> Counter[str]:
-    """Write the document node, its facts and links; returns Neo4j's update counters."""
+def write_document(tx: ManagedTransaction, document: ValidDocument, batch: Batch) -> Counter[str]:
+    """Write the document node and its batch of facts and links; returns Neo4j's update counters."""
     counts: Counter[str] = Counter()
 
     def run(statement: str, **params: Any) -> None:
@@ -120,7 +120,6 @@ def write_document(tx: ManagedTransaction, document: ValidDocument) -> Counter[s
     doc_id = document.id
     run(cypher.MERGE_DOCUMENT, doc=doc_id, props=document_props(document))
     run(cypher.MENTIONS, doc=doc_id, codes=sorted(set(document.region_codes.values())))
-    batch = build_batch(document)
     for label, rows in batch.facts.items():
         run(cypher.merge_facts(label), rows=rows, doc=doc_id)
     for (rel, start, end), rows in batch.links.items():

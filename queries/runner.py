@@ -16,7 +16,7 @@ from neo4j.exceptions import ClientError
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Duration, Time
 
-from graph.connection import read
+from graph.connection import one_line, read
 from graph.settings import Settings
 from queries.loader import NamedQuery, get
 from schema.errors import QueryError
@@ -88,9 +88,7 @@ def run_cypher(driver: Driver, settings: Settings, cypher: str, parameters: dict
     try:
         return _records(driver, settings, cypher, parameters or {})
     except ClientError as exc:
-        message = " ".join((exc.message or "").split())
-        message = message if len(message) <= 300 else message[:297] + "..."
-        raise QueryError(f"{exc.code}: {message}") from None
+        raise QueryError(f"{exc.code}: {one_line(exc.message or '', 300)}") from None
 
 
 # Lucene's query syntax: these characters mean something unless escaped.
