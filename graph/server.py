@@ -167,7 +167,7 @@ class LocalServer:
         if any((self.home / "data").iterdir()):
             raise ServerError(f"{self.home}/data exists but {self.password_file} is missing: "
                               "delete the instance directory to start afresh")
-        password = secrets.token_urlsafe(18)
+        password = new_password()
         self._java(ADMIN, "dbms", "set-initial-password", password)
         self.password_file.touch(mode=0o600)
         self.password_file.write_text(password, encoding="utf-8")
@@ -253,6 +253,11 @@ class LocalServer:
         if done.returncode != 0:
             text = (done.stderr or done.stdout).strip().splitlines()
             raise ServerError(f"{main.rsplit('.', 1)[-1]} {' '.join(args[:1])} failed: {text[-1] if text else 'no output'}")
+
+
+def new_password() -> str:
+    """32 hex digits: never starts with '-', which neo4j-admin would read as an option."""
+    return secrets.token_hex(16)
 
 
 def _require(program: str, what: str) -> str:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import urllib.request
 
 import pytest
 
-from graph.server import LocalServer, cache_root
+from graph.server import LocalServer, cache_root, new_password
 from schema.errors import ServerError
 from tests.cli import run_cli
 
@@ -92,6 +93,13 @@ def test_env_without_a_server_is_an_error(tmp_path):
     result = run_cli("server", "env", "--home", str(tmp_path))
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: no local server has been set up in {tmp_path}")
+
+
+def test_generated_passwords_are_never_read_as_options():
+    # token_urlsafe once produced a password starting with '-' and set-initial-password failed
+    passwords = {new_password() for _ in range(200)}
+    assert len(passwords) == 200
+    assert all(re.fullmatch(r"[0-9a-f]{32}", p) for p in passwords)
 
 
 def test_jar_cache_is_shared():
