@@ -32,11 +32,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from schema.errors import PolicyKGError
-from schema.vocabulary import Label
+from policykg.schema.vocabulary import Label
+
+from policykg.errors import PolicyKGError
 
 if TYPE_CHECKING:
-    from queries.loader import NamedQuery
+    from policykg.queries.loader import NamedQuery
 
 ASSET_DIR = Path(__file__).resolve().parent / "browser_assets"  # the committed copies (docker-compose serves these)
 MOUNT = "policykg"  # served at /browser/policykg/ by a local server
@@ -156,7 +157,9 @@ def graph_cypher(query: NamedQuery) -> str | None:
     stated = getattr(query, "graph_cypher", None)
     if stated:
         return str(stated).strip()
-    from queries.loader import _mask_literals  # the loader's view of what is code (not strings or comments)
+    from policykg.queries.loader import (
+        _mask_literals,  # the loader's view of what is code (not strings or comments)
+    )
 
     masked = _mask_literals(query.cypher)
     returns = list(_RETURN.finditer(masked))
@@ -227,7 +230,7 @@ def _runnable(query: NamedQuery, variant: str, text: str) -> str:
 def guide_html(queries: list[NamedQuery] | None = None) -> str:
     """The Browser guide: a contents slide, then one slide per canned question."""
     if queries is None:
-        from queries.loader import load_all
+        from policykg.queries.loader import load_all
 
         queries = load_all()
     total = len(queries)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo
+from policykg.graph.settings import Settings
 
-from graph.settings import Settings
-from schema.errors import (
+from policykg.errors import (
     AuthFailed,
     ConfigError,
     DatabaseNotFound,
@@ -29,7 +30,42 @@ from schema.errors import (
 T = TypeVar("T")
 
 
-def open_driver(settings: Settings) -> Driver:
+class Endpoint(Protocol):
+    """What error messages name: where, as whom, which database (Settings and Graph both fit)."""
+
+    uri: str
+    username: str
+    database: str | None
+
+    @property
+    def address(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Graph:
+    """A connected driver and the database to use: what every reader and writer takes.
+
+    It names the server for messages but holds no password, so it can be handed
+    to any layer (and printed) where Settings, which hold the password, should not go.
+    """
+
+    driver: Driver
+    database: str | None = None
+    uri: str = ""
+    username: str = ""
+
+    @property
+    def address(self) -> str:
+        return f"{self.uri} (database {self.database or 'default'})"
+
+    def session(self, **config: Any):  # noqa: ANN201 - the driver's Session
+        return self.driver.session(database=self.database, **config)
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+def open_graph(settings: Settings) -> Graph:
     """A driver that has proven it can reach the server, log in and see the database."""
     auth = (settings.username, settings.password.get_secret_value() if settings.password else "")
     try:
@@ -51,40 +87,40 @@ def open_driver(settings: Settings) -> Driver:
     except BaseException:
         driver.close()
         raise
-    return driver
+    return Graph(driver, settings.database, settings.uri, settings.username)
 
 
 @contextmanager
-def connect(settings: Settings) -> Iterator[Driver]:
-    driver = open_driver(settings)
+def connect(settings: Settings) -> Iterator[Graph]:
+    graph = open_graph(settings)
     try:
-        yield driver
+        yield graph
     finally:
-        driver.close()
+        graph.close()
 
 
 @contextmanager
-def translate_errors(settings: Settings) -> Iterator[None]:
+def translate_errors(where: Endpoint) -> Iterator[None]:
     """Turn the driver's exceptions into one-line policykg errors naming the address."""
     try:
         yield
     except PolicyKGError:
         raise
     except neo.AuthError:
-        raise AuthFailed(f"Neo4j at {settings.uri} refused user {settings.username!r}: wrong username or password") from None
+        raise AuthFailed(f"Neo4j at {where.uri} refused user {where.username!r}: wrong username or password") from None
     except neo.ServiceUnavailable as exc:
-        raise GraphUnavailable(f"no Neo4j answers at {settings.uri}: {_first_line(exc)}") from None
+        raise GraphUnavailable(f"no Neo4j answers at {where.uri}: {_first_line(exc)}") from None
     except neo.SessionExpired as exc:
-        raise GraphUnavailable(f"connection to {settings.uri} was lost: {_first_line(exc)}") from None
+        raise GraphUnavailable(f"connection to {where.uri} was lost: {_first_line(exc)}") from None
     except neo.ClientError as exc:
         code = exc.code or ""
         if code == "Neo.ClientError.Database.DatabaseNotFound":
-            raise DatabaseNotFound(f"database {settings.database!r} does not exist at {settings.uri}") from None
+            raise DatabaseNotFound(f"database {where.database!r} does not exist at {where.uri}") from None
         if code.startswith("Neo.ClientError.Statement.AccessMode") or code.endswith("ForbiddenOnReadOnlyDatabase"):
-            raise WriteRefused(f"the server refused a write in a read-only transaction at {settings.address}") from None
+            raise WriteRefused(f"the server refused a write in a read-only transaction at {where.address}") from None
         raise
     except neo.ConfigurationError as exc:
-        raise ConfigError(f"Neo4j at {settings.uri}: {_first_line(exc)}") from None
+        raise ConfigError(f"Neo4j at {where.uri}: {_first_line(exc)}") from None
 
 
 def one_line(text: str, limit: int = 240) -> str:
@@ -97,35 +133,35 @@ def _first_line(exc: BaseException) -> str:
     return one_line(str(exc)) or type(exc).__name__
 
 
-def read(driver: Driver, settings: Settings, work: Callable[[ManagedTransaction], T]) -> T:
-    with translate_errors(settings), driver.session(database=settings.database) as session:
+def read(graph: Graph, work: Callable[[ManagedTransaction], T]) -> T:
+    with translate_errors(graph), graph.session() as session:
         return session.execute_read(work)
 
 
-def write(driver: Driver, settings: Settings, work: Callable[[ManagedTransaction], T]) -> T:
-    with translate_errors(settings), driver.session(database=settings.database) as session:
+def write(graph: Graph, work: Callable[[ManagedTransaction], T]) -> T:
+    with translate_errors(graph), graph.session() as session:
         return session.execute_write(work)
 
 
-def read_rows(driver: Driver, settings: Settings, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def read_rows(graph: Graph, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Run one read query and return its records as plain dicts."""
 
     def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
         return [record.data() for record in tx.run(cypher, parameters or {})]
 
-    return read(driver, settings, work)
+    return read(graph, work)
 
 
-def server_info(driver: Driver, settings: Settings) -> dict[str, str]:
-    rows = read_rows(driver, settings, "CALL dbms.components() YIELD name, versions, edition "
+def server_info(graph: Graph) -> dict[str, str]:
+    rows = read_rows(graph, "CALL dbms.components() YIELD name, versions, edition "
                      "RETURN name, versions[0] AS version, edition")
     info = rows[0] if rows else {"name": "unknown", "version": "unknown", "edition": "unknown"}
-    return {"address": settings.uri, "name": info["name"], "version": info["version"],
-            "edition": info["edition"], "database": settings.database or _default_db(driver, settings)}
+    return {"address": graph.uri, "name": info["name"], "version": info["version"],
+            "edition": info["edition"], "database": graph.database or _default_db(graph)}
 
 
-def _default_db(driver: Driver, settings: Settings) -> str:
+def _default_db(graph: Graph) -> str:
     """The home database a session without a name lands in (asked, since Aura may differ)."""
-    with translate_errors(settings), driver.session() as session:
+    with translate_errors(graph), graph.driver.session() as session:
         rows = session.execute_read(lambda tx: [r.data() for r in tx.run("CALL db.info() YIELD name RETURN name")])
     return rows[0]["name"] if rows else "neo4j"

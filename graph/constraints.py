@@ -10,32 +10,29 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Any
 
-from neo4j import Driver
-
-from graph.connection import read_rows, write
-from graph.settings import Settings
+from policykg.graph.connection import Graph, read_rows, write
 
 
 def ddl_statements() -> list[str]:
-    text = files("schema").joinpath("constraints.cypher").read_text(encoding="utf-8")
+    text = files("policykg.schema").joinpath("constraints.cypher").read_text(encoding="utf-8")
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
     return [statement.strip() for statement in body.split(";") if statement.strip()]
 
 
-def apply_schema(driver: Driver, settings: Settings) -> int:
+def apply_schema(graph: Graph) -> int:
     """Create every constraint and index that is missing; returns how many statements ran."""
     statements = ddl_statements()
     for statement in statements:
-        write(driver, settings, lambda tx, s=statement: tx.run(s).consume())
+        write(graph, lambda tx, s=statement: tx.run(s).consume())
     return len(statements)
 
 
-def constraints(driver: Driver, settings: Settings) -> list[dict[str, Any]]:
-    return read_rows(driver, settings, "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties "
+def constraints(graph: Graph) -> list[dict[str, Any]]:
+    return read_rows(graph, "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties "
                      "RETURN name, type, labelsOrTypes, properties ORDER BY name")
 
 
-def indexes(driver: Driver, settings: Settings) -> list[dict[str, Any]]:
-    return read_rows(driver, settings, "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, owningConstraint "
+def indexes(graph: Graph) -> list[dict[str, Any]]:
+    return read_rows(graph, "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, owningConstraint "
                      "WHERE owningConstraint IS NULL AND type <> 'LOOKUP' "
                      "RETURN name, type, labelsOrTypes, properties ORDER BY name")

@@ -6,10 +6,7 @@ scanning the graph, so ``policykg status`` stays instant at a million nodes.
 
 from __future__ import annotations
 
-from neo4j import Driver
-
-from graph.connection import read_rows
-from graph.settings import Settings
+from policykg.graph.connection import Graph, read_rows
 
 COUNTS = """
 CALL db.stats.retrieve('GRAPH COUNTS') YIELD data
@@ -22,8 +19,8 @@ RETURN [n IN data.nodes WHERE n.label IS NOT NULL | [n.label, n.count]] AS nodes
 """
 
 
-def graph_counts(driver: Driver, settings: Settings) -> dict[str, dict[str, int] | int]:
-    row = read_rows(driver, settings, COUNTS)[0]
+def graph_counts(graph: Graph) -> dict[str, dict[str, int] | int]:
+    row = read_rows(graph, COUNTS)[0]
     return {
         "nodes": {label: count for label, count in sorted(row["nodes"]) if count},
         "relationships": {rel: count for rel, count in sorted(row["relationships"]) if count},

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from schema.errors import ServerError
+from policykg.errors import ServerError
 
 NEO4J_VERSION = "5.26.30"
 BROWSER_VERSION = "5.24.0"
@@ -118,7 +118,9 @@ class LocalServer:
         if not lib.exists():
             lib.symlink_to(self.jar_dir, target_is_directory=True)
         (self.home / "conf" / "neo4j.conf").write_text(self._config(), encoding="utf-8")
-        from graph.browser import install_web  # Browser with our guide and style when the config opens them
+        from policykg.graph.browser import (
+            install_web,  # Browser with our guide and style when the config opens them
+        )
 
         install_web(self.home / "web", self.jar_dir, enabled=bool(self.post_connect_cmd))
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from schema.errors import ConfigError
+from policykg.errors import ConfigError
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_URI = "bolt://localhost:7687"
@@ -57,7 +57,7 @@ def resolve_settings(**overrides: str | None) -> Settings:
         message = errors[0]["msg"].removeprefix("Value error, ") if errors else str(exc)
         raise ConfigError(message) from None
     if settings.password is None:
-        from graph.server import password_for_uri
+        from policykg.graph.server import password_for_uri
 
         stored = password_for_uri(settings.uri)
         if stored is not None:

@@ -5,10 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from neo4j import Driver
-
-from graph.connection import read_rows
-from graph.settings import Settings
+from policykg.graph.connection import Graph, read_rows
 
 LAST_RUN = """
 MATCH (run:IngestRun)
@@ -18,9 +15,9 @@ LIMIT 1
 """
 
 
-def last_run(driver: Driver, settings: Settings) -> dict[str, Any] | None:
+def last_run(graph: Graph) -> dict[str, Any] | None:
     """The newest run with its ``changes`` decoded from JSON, or None before the first."""
-    rows = read_rows(driver, settings, LAST_RUN)
+    rows = read_rows(graph, LAST_RUN)
     if not rows:
         return None
     run = rows[0]["run"]

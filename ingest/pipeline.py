@@ -18,14 +18,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from neo4j import Driver, ManagedTransaction
-
-from graph.connection import read_rows, write
-from graph.constraints import apply_schema
-from graph.settings import Settings
-from ingest import statements as cypher
-from ingest.validate import ValidDocument, validate_paths
-from ingest.writer import SECTION_LABELS, Batch, build_batch, retract_document, write_document, write_reference_data
+from neo4j import ManagedTransaction
+from policykg.graph.connection import Graph, read_rows, write
+from policykg.graph.constraints import apply_schema
+from policykg.ingest import statements as cypher
+from policykg.ingest.validate import ValidDocument, validate_paths
+from policykg.ingest.writer import (
+    Batch,
+    build_batch,
+    retract_document,
+    write_document,
+    write_reference_data,
+)
+from policykg.schema.sections import FACT_LABELS
 
 Progress = Callable[[int, int, str], None]
 
@@ -48,15 +53,15 @@ class IngestReport:
                 f"created, {self.counts['relationships_deleted']} deleted")
 
 
-def ingest_paths(driver: Driver, settings: Settings, paths: Iterable[Path], prune: bool = False,
+def ingest_paths(graph: Graph, paths: Iterable[Path], prune: bool = False,
                  progress: Progress | None = None) -> IngestReport:
     paths = list(paths)
-    documents = validate_paths(paths)  # raises before anything is written
-    apply_schema(driver, settings)  # MERGE relies on the uniqueness constraints
+    documents = validate_paths(paths, allow_drafts=False)  # raises before anything is written
+    apply_schema(graph)  # MERGE relies on the uniqueness constraints
     started = dt.datetime.now(dt.timezone.utc)
     report = IngestReport(f"{started:%Y%m%dT%H%M%S.%fZ}-{secrets.token_hex(3)}", started)
-    report.counts.update(write(driver, settings, write_reference_data))
-    stored = {row["id"]: row for row in read_rows(driver, settings, cypher.STORED_HASHES)}
+    report.counts.update(write(graph, write_reference_data))
+    stored = {row["id"]: row for row in read_rows(graph, cypher.STORED_HASHES)}
 
     for index, document in enumerate(documents, start=1):
         if progress:
@@ -65,9 +70,9 @@ def ingest_paths(driver: Driver, settings: Settings, paths: Iterable[Path], prun
         if previous and previous["hash"] == document.content_hash:
             report.unchanged.append(document.id)
             continue
-        old = _facts_of(driver, settings, document.id) if previous else {}
+        old = _facts_of(graph, document.id) if previous else {}
         batch = build_batch(document)
-        report.counts.update(write(driver, settings,
+        report.counts.update(write(graph,
                                    lambda tx, d=document, b=batch, p=previous: _replace(tx, d, b, p is not None)))
         (report.changed if previous else report.new).append(document.id)
         report.changes.extend(diff_facts(document.id, old, new_facts(batch)))
@@ -76,12 +81,12 @@ def ingest_paths(driver: Driver, settings: Settings, paths: Iterable[Path], prun
         seen = {d.id for d in documents}
         for doc_id, row in stored.items():
             if doc_id not in seen and _is_under(row["path"], paths):
-                old = _facts_of(driver, settings, doc_id)
-                report.counts.update(write(driver, settings, lambda tx, i=doc_id: retract_document(tx, i, True)))
+                old = _facts_of(graph, doc_id)
+                report.counts.update(write(graph, lambda tx, i=doc_id: retract_document(tx, i, True)))
                 report.removed.append(doc_id)
                 report.changes.extend(diff_facts(doc_id, old, {}))
 
-    write(driver, settings, lambda tx: _record_run(tx, report))
+    write(graph, lambda tx: _record_run(tx, report))
     return report
 
 
@@ -104,13 +109,13 @@ def _is_under(stored_path: str | None, inputs: list[Path]) -> bool:
 FactMap = dict[tuple[str, str], dict[str, Any]]
 
 
-def _facts_of(driver: Driver, settings: Settings, doc_id: str) -> FactMap:
-    rows = read_rows(driver, settings, cypher.FACTS_OF_DOCUMENT, {"doc": doc_id})
-    return {(row["label"], row["props"]["key"]): _plain(row["props"] | {"locator": row["locator"]}) for row in rows}
+def _facts_of(graph: Graph, doc_id: str) -> FactMap:
+    rows = read_rows(graph, cypher.FACTS_OF_DOCUMENT, {"doc": doc_id})
+    return {(row["label"], row["props"]["key"]): _plain(row["props"] | row["source"]) for row in rows}
 
 
 def new_facts(batch: Batch) -> FactMap:
-    return {(label.value, row["key"]): _plain(row["props"] | {"key": row["key"], "locator": row["locator"]})
+    return {(label.value, row["key"]): _plain(row["props"] | {"key": row["key"]} | row["source"])
             for label, rows in batch.facts.items() for row in rows}
 
 
@@ -122,7 +127,7 @@ def _plain(props: dict[str, Any]) -> dict[str, Any]:
 
 def diff_facts(doc_id: str, old: FactMap, new: FactMap) -> list[dict[str, Any]]:
     """Added, removed and changed facts (field by field, old → new) of one document."""
-    order = {label.value: i for i, label in enumerate(SECTION_LABELS.values())}
+    order = {label.value: i for i, label in enumerate(FACT_LABELS)}
     changes: list[dict[str, Any]] = []
     for label, key in sorted(old.keys() | new.keys(), key=lambda k: (order.get(k[0], 99), k[1])):
         before, after = old.get((label, key)), new.get((label, key))

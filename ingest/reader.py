@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from schema.errors import Problem
+from policykg.errors import Problem
 
 #: One record file describes one source document; even a long law stays far
 #: below this. Larger files are refused before they are read.

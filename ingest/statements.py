@@ -8,7 +8,7 @@ natural keys that ``schema/constraints.cypher`` makes unique.
 
 from __future__ import annotations
 
-from schema.vocabulary import NATURAL_KEYS, Label, Rel
+from policykg.schema.vocabulary import NATURAL_KEYS, Label, Rel
 
 
 def _checked(label: Label) -> str:
@@ -24,7 +24,7 @@ def merge_facts(label: Label) -> str:
         "UNWIND $rows AS row "
         "MERGE (n:" + name + " {" + key + ": row.key}) SET n += row.props "
         "WITH n, row MATCH (d:SourceDocument {id: $doc}) "
-        "MERGE (n)-[s:SOURCED_FROM]->(d) SET s.locator = row.locator"
+        "MERGE (n)-[s:SOURCED_FROM]->(d) SET s += row.source"
     )
 
 
@@ -54,7 +54,7 @@ PUBLISHED_BY = (
 STORED_HASHES = "MATCH (d:SourceDocument) RETURN d.id AS id, d.content_hash AS hash, d.path AS path"
 FACTS_OF_DOCUMENT = (
     "MATCH (f)-[s:SOURCED_FROM]->(:SourceDocument {id: $doc}) "
-    "RETURN labels(f)[0] AS label, properties(f) AS props, s.locator AS locator"
+    "RETURN labels(f)[0] AS label, properties(f) AS props, properties(s) AS source"
 )
 # Retraction, in order: relationships this document alone stated, its
 # provenance links, facts no other document states, then its own links.

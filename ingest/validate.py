@@ -14,25 +14,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from policykg.ingest.reader import (
+    FieldPath,
+    RawRecord,
+    ReadFailed,
+    format_path,
+    read_record,
+)
+from policykg.schema.reference import gazetteer, themes
+from policykg.schema.sections import SECTIONS, DocumentRecord
+from policykg.schema.vocabulary import Label
 from pydantic import ValidationError
 
-from ingest.reader import FieldPath, RawRecord, ReadFailed, format_path, read_record
-from schema.errors import Problem, UnknownName, ValidationFailed
-from schema.models import FACT_SECTIONS, DocumentRecord
-from schema.reference import gazetteer, themes
+from policykg.errors import Problem, UnknownName, ValidationFailed
 
 RECORD_SUFFIXES = (".yaml", ".yml")
-
-#: (section, field) → the section whose keys it refers to.
-REFERENCES: dict[tuple[str, str], str] = {
-    ("policies", "issued_by"): "organizations",
-    ("targets", "policy"): "policies",
-    ("targets", "indicator"): "indicators",
-    ("projects", "policy"): "policies",
-    ("observations", "indicator"): "indicators",
-    ("measures", "policy"): "policies",
-}
-
 
 @dataclass(frozen=True)
 class ValidDocument:
@@ -64,11 +60,16 @@ def record_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def validate_paths(paths: Iterable[Path], today: dt.date | None = None) -> list[ValidDocument]:
-    """Every record under ``paths``, or ValidationFailed listing every problem in every file."""
+def validate_paths(paths: Iterable[Path], today: dt.date | None = None,
+                   allow_drafts: bool = True) -> list[ValidDocument]:
+    """Every record under ``paths``, or ValidationFailed listing every problem in every file.
+
+    ``allow_drafts=False`` (what ingest asks for) also refuses unreviewed drafts
+    from the extractor, so nothing a person has not checked reaches the graph.
+    """
     documents, problems = [], []
     for path in record_files(paths):
-        document, found = validate_file(path, today)
+        document, found = validate_file(path, today, allow_drafts)
         problems.extend(found)
         if document is not None:
             documents.append(document)
@@ -83,7 +84,8 @@ def validate_paths(paths: Iterable[Path], today: dt.date | None = None) -> list[
     return documents
 
 
-def validate_file(path: Path, today: dt.date | None = None) -> tuple[ValidDocument | None, list[Problem]]:
+def validate_file(path: Path, today: dt.date | None = None,
+                  allow_drafts: bool = True) -> tuple[ValidDocument | None, list[Problem]]:
     try:
         raw = read_record(path)
     except ReadFailed as exc:
@@ -95,6 +97,10 @@ def validate_file(path: Path, today: dt.date | None = None) -> tuple[ValidDocume
     except ValidationError as exc:
         return None, [_model_problem(raw, error) for error in exc.errors()]
     problems, codes = _document_problems(raw, record, today or dt.date.today())
+    if record.document.draft and not allow_drafts:
+        problems.insert(0, Problem(str(path), raw.line_of(("document", "draft")), "document.draft",
+                                   "unreviewed draft from `policykg extract`: review every fact, then delete "
+                                   "`draft: true`"))
     if problems:
         return None, problems
     digest = hashlib.sha256(raw.content).hexdigest()
@@ -121,22 +127,25 @@ def _document_problems(raw: RawRecord, record: DocumentRecord, today: dt.date) -
         problem(("document", "published"), f"publication date {record.document.published} is in the future")
 
     defined: dict[str, set[str]] = {}
-    for section in FACT_SECTIONS:
+    for section in SECTIONS:
         keys: set[str] = set()
-        for index, fact in enumerate(getattr(record, section)):
+        for index, fact in enumerate(getattr(record, section.name)):
             if fact.key in keys:
-                problem((section, index, "key"), f"key {fact.key!r} is defined twice in {section}")
+                problem((section.name, index, "key"), f"key {fact.key!r} is defined twice in {section.name}")
             keys.add(fact.key)
-        defined[section] = keys
+        defined[section.name] = keys
 
     publisher = record.document.publisher
     if publisher is not None and publisher not in defined["organizations"]:
         problem(("document", "publisher"), f"{publisher!r} is not defined in organizations of this document")
-    for (section, field), target in REFERENCES.items():
-        for index, fact in enumerate(getattr(record, section)):
-            ref = getattr(fact, field)
-            if ref is not None and ref not in defined[target]:
-                problem((section, index, field), f"{ref!r} is not defined in {target} of this document")
+    for section in SECTIONS:
+        for link in section.links:
+            if link.refers_to is None:
+                continue
+            for index, fact in enumerate(getattr(record, section.name)):
+                ref = getattr(fact, link.field)
+                if ref is not None and ref not in defined[link.refers_to]:
+                    problem((section.name, index, link.field), f"{ref!r} is not defined in {link.refers_to} of this document")
 
     codes: dict[str, str] = {}
     for loc, name in _region_refs(record):
@@ -148,21 +157,26 @@ def _document_problems(raw: RawRecord, record: DocumentRecord, today: dt.date) -
             problem(loc, str(exc))
 
     known = themes().themes
-    for section in FACT_SECTIONS:
+    for section, link in _links_to(Label.THEME):
         for index, fact in enumerate(getattr(record, section)):
-            for position, theme in enumerate(getattr(fact, "themes", [])):
+            for position, theme in enumerate(getattr(fact, link)):
                 if theme not in known:
                     close = themes().lookup.closest(theme, 3)
                     hint = f"; closest: {', '.join(close)}" if close else ""
-                    problem((section, index, "themes", position), f"unknown theme {theme!r}{hint}")
+                    problem((section, index, link, position), f"unknown theme {theme!r}{hint}")
     return problems, codes
 
 
 def _region_refs(record: DocumentRecord) -> list[tuple[FieldPath, str]]:
     refs: list[tuple[FieldPath, str]] = [(("regions", i), name) for i, name in enumerate(record.regions)]
-    for section in FACT_SECTIONS:
+    for section, link in _links_to(Label.REGION):
         for index, fact in enumerate(getattr(record, section)):
-            region = getattr(fact, "region", None)
+            region = getattr(fact, link)
             if region is not None:
-                refs.append(((section, index, "region"), region))
+                refs.append(((section, index, link), region))
     return refs
+
+
+def _links_to(label: Label) -> list[tuple[str, str]]:
+    """(section, field) of every link field that names a node of ``label``."""
+    return [(s.name, link.field) for s in SECTIONS for link in s.links if link.node is label]

@@ -14,10 +14,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from graph.connection import connect
-from graph.settings import Settings
-from ingest.pipeline import ingest_paths
-from schema.errors import ConfigError, GraphUnavailable, ValidationFailed
+from policykg.graph.connection import connect
+from policykg.graph.settings import Settings
+from policykg.ingest.pipeline import ingest_paths
+
+from policykg.errors import ConfigError, GraphUnavailable, ValidationFailed
 
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -36,8 +37,8 @@ def watch(settings: Settings, paths: list[Path], interval: float, prune: bool = 
     while runs is None or done < runs:
         stamp = dt.datetime.now().isoformat(timespec="seconds")
         try:
-            with connect(settings) as driver:
-                report = ingest_paths(driver, settings, paths, prune=prune)
+            with connect(settings) as graph:
+                report = ingest_paths(graph, paths, prune=prune)
             log(f"{stamp} ingest {report.run_id}: {report.summary()}")
         except GraphUnavailable as exc:
             log(f"{stamp} {exc}; retrying in {backoff:g}s")

@@ -12,23 +12,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import ManagedTransaction
-
-from ingest import statements as cypher
-from ingest.validate import ValidDocument
-from schema.models import LINK_FIELDS, Record
-from schema.reference import gazetteer, themes
-from schema.vocabulary import Label, Rel
-
-#: Record section → label of its nodes.
-SECTION_LABELS: dict[str, Label] = {
-    "organizations": Label.ORGANIZATION,
-    "indicators": Label.INDICATOR,
-    "policies": Label.POLICY,
-    "targets": Label.TARGET,
-    "projects": Label.PROJECT,
-    "observations": Label.OBSERVATION,
-    "measures": Label.MEASURE,
-}
+from policykg.ingest import statements as cypher
+from policykg.ingest.validate import ValidDocument
+from policykg.schema.models import Fact
+from policykg.schema.reference import gazetteer, themes
+from policykg.schema.sections import (
+    DOCUMENT_LINK_FIELDS,
+    SECTIONS,
+    Link,
+    Section,
+    node_properties,
+)
+from policykg.schema.vocabulary import Label, Rel
 
 
 @dataclass
@@ -38,64 +33,62 @@ class Batch:
     facts: dict[Label, list[dict[str, Any]]] = field(default_factory=dict)
     links: dict[tuple[Rel, Label, Label], list[dict[str, str]]] = field(default_factory=dict)
 
-    def fact(self, label: Label, fact: Record, props: dict[str, Any]) -> None:
-        self.facts.setdefault(label, []).append({"key": fact.key, "locator": fact.locator, "props": props})  # type: ignore[attr-defined]
+    def fact(self, label: Label, fact: Fact, props: dict[str, Any]) -> None:
+        self.facts.setdefault(label, []).append({"key": fact.key, "props": props, "source": {
+            "locator": fact.locator, "quote": fact.quote, "extracted": fact.extracted}})
 
     def link(self, rel: Rel, start: Label, start_key: str, end: Label, end_key: str | None) -> None:
         if end_key is not None:
             self.links.setdefault((rel, start, end), []).append({"start": start_key, "end": end_key})
 
 
-def _props(fact: Record) -> dict[str, Any]:
-    return {k: v for k, v in fact.model_dump().items() if k not in LINK_FIELDS and k != "key"}
-
-
 def build_batch(document: ValidDocument) -> Batch:
+    """Nodes and links of every section, driven by the section table."""
     record, batch = document.record, Batch()
-    policy_region = {p.key: document.code(p.region) for p in record.policies}
-    indicator_names = {i.key: (i.name_zh, i.name_en) for i in record.indicators}
-    for org in record.organizations:
-        batch.fact(Label.ORGANIZATION, org, _props(org))
-        batch.link(Rel.LOCATED_IN, Label.ORGANIZATION, org.key, Label.REGION, document.code(org.region))
-    for indicator in record.indicators:
-        batch.fact(Label.INDICATOR, indicator, _props(indicator))
-    for policy in record.policies:
-        batch.fact(Label.POLICY, policy, _props(policy))
-        batch.link(Rel.ISSUED_BY, Label.POLICY, policy.key, Label.ORGANIZATION, policy.issued_by)
-        batch.link(Rel.APPLIES_TO, Label.POLICY, policy.key, Label.REGION, document.code(policy.region))
-    for target in record.targets:
-        batch.fact(Label.TARGET, target, _props(target))
-        batch.link(Rel.SETS, Label.POLICY, target.policy, Label.TARGET, target.key)
-        batch.link(Rel.TRACKS, Label.TARGET, target.key, Label.INDICATOR, target.indicator)
-        region = document.code(target.region) or policy_region[target.policy]
-        batch.link(Rel.APPLIES_TO, Label.TARGET, target.key, Label.REGION, region)
-    for project in record.projects:
-        batch.fact(Label.PROJECT, project, _props(project))
-        batch.link(Rel.LOCATED_IN, Label.PROJECT, project.key, Label.REGION, document.code(project.region))
-        if project.policy:
-            batch.link(Rel.INCLUDES, Label.POLICY, project.policy, Label.PROJECT, project.key)
-    for obs in record.observations:
-        region = gazetteer().regions[document.code(obs.region)]  # type: ignore[index]
-        name_zh, name_en = indicator_names[obs.indicator]
-        props = _props(obs) | {"name_zh": f"{region.name_zh} {name_zh} {obs.period}",
-                               "name_en": f"{region.name_en}: {name_en}, {obs.period}"}
-        batch.fact(Label.OBSERVATION, obs, props)
-        batch.link(Rel.OF_INDICATOR, Label.OBSERVATION, obs.key, Label.INDICATOR, obs.indicator)
-        batch.link(Rel.OBSERVED_IN, Label.OBSERVATION, obs.key, Label.REGION, region.code)
-    for measure in record.measures:
-        batch.fact(Label.MEASURE, measure, _props(measure))
-        batch.link(Rel.APPLIES_TO, Label.MEASURE, measure.key, Label.REGION, document.code(measure.region))
-        if measure.policy:
-            batch.link(Rel.INCLUDES, Label.POLICY, measure.policy, Label.MEASURE, measure.key)
-    for section, label in SECTION_LABELS.items():
-        for fact in getattr(record, section):
-            for theme in getattr(fact, "themes", []):
-                batch.link(Rel.ADDRESSES, label, fact.key, Label.THEME, theme)
+    facts_by_section = {s.name: {f.key: f for f in getattr(record, s.name)} for s in SECTIONS}
+    for section in SECTIONS:
+        for fact in getattr(record, section.name):
+            batch.fact(section.label, fact, _node_props(document, section, fact, facts_by_section))
+            for link in section.links:
+                for end in _link_ends(document, section, fact, link, facts_by_section):
+                    if link.outward:
+                        batch.link(link.rel, section.label, fact.key, link.node, end)
+                    else:
+                        batch.link(link.rel, link.node, end, section.label, fact.key)
     return batch
 
 
+FactsBySection = dict[str, dict[str, Fact]]
+
+
+def _link_ends(document: ValidDocument, section: Section, fact: Fact, link: Link,
+               facts_by_section: FactsBySection) -> list[str]:
+    """Natural keys of the nodes a link field names (region names resolved to codes)."""
+    value = getattr(fact, link.field)
+    if link.node is Label.REGION:
+        if value is None and link.fallback:  # e.g. a target applies to its policy's region
+            via = next(other for other in section.links if other.field == link.fallback)
+            referred = facts_by_section[via.refers_to or ""].get(getattr(fact, via.field) or "")
+            value = getattr(referred, "region", None)
+        code = document.code(value)
+        return [code] if code else []
+    if value is None:
+        return []
+    return list(value) if link.many else [value]
+
+
+def _node_props(document: ValidDocument, section: Section, fact: Fact, facts_by_section: FactsBySection) -> dict[str, Any]:
+    props = node_properties(section, fact)
+    if section.label is Label.OBSERVATION:  # a figure has no name of its own: region, indicator and period make one
+        region = gazetteer().regions[document.code(fact.region)]  # type: ignore[attr-defined,index]
+        indicator = facts_by_section["indicators"][fact.indicator]  # type: ignore[attr-defined]
+        props |= {"name_zh": f"{region.name_zh} {indicator.name_zh} {fact.period}",  # type: ignore[attr-defined]
+                  "name_en": f"{region.name_en}: {indicator.name_en}, {fact.period}"}  # type: ignore[attr-defined]
+    return props
+
+
 def document_props(document: ValidDocument) -> dict[str, Any]:
-    return document.record.document.model_dump(exclude={"id"} | LINK_FIELDS) | {
+    return document.record.document.model_dump(exclude={"id"} | DOCUMENT_LINK_FIELDS) | {
         "path": document.path.as_posix(),
         "content_hash": document.content_hash,
     }

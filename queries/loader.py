@@ -38,8 +38,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from queries.params import PARAM_TYPES, coerce, parse_assignments
-from schema.errors import QueryError
+from policykg.queries.params import PARAM_TYPES, coerce, parse_assignments
+
+from policykg.errors import QueryError
 
 QUERY_DIR = Path(__file__).resolve().parent
 HEADER_KEYS = ("name", "zh", "en", "param", "example", "expand")

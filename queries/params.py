@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from schema.errors import QueryError
-from schema.reference import gazetteer, themes
+from policykg.schema.reference import gazetteer, themes
+
+from policykg.errors import QueryError
 
 
 def _int(raw: str) -> int:

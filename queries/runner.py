@@ -11,15 +11,13 @@ import json
 import re
 from typing import Any
 
-from neo4j import Driver
 from neo4j.exceptions import ClientError
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Duration, Time
+from policykg.graph.connection import Graph, one_line, read
+from policykg.queries.loader import NamedQuery, get
 
-from graph.connection import one_line, read
-from graph.settings import Settings
-from queries.loader import NamedQuery, get
-from schema.errors import QueryError
+from policykg.errors import QueryError
 
 
 def plain(value: Any) -> Any:
@@ -41,11 +39,11 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _records(driver: Driver, settings: Settings, cypher: str, parameters: dict[str, Any]) -> list[dict[str, Any]]:
+def _records(graph: Graph, cypher: str, parameters: dict[str, Any]) -> list[dict[str, Any]]:
     def work(tx):
         return [{key: plain(record[key]) for key in record.keys()} for record in tx.run(cypher, parameters)]
 
-    return read(driver, settings, work)
+    return read(graph, work)
 
 
 def expand_json_column(rows: list[dict[str, Any]], column: str) -> list[dict[str, Any]]:
@@ -66,18 +64,18 @@ def expand_json_column(rows: list[dict[str, Any]], column: str) -> list[dict[str
     return out
 
 
-def run_named(driver: Driver, settings: Settings, query: NamedQuery, params: dict[str, str]) -> list[dict[str, Any]]:
+def run_named(graph: Graph, query: NamedQuery, params: dict[str, str]) -> list[dict[str, Any]]:
     bound = query.bind(params)
-    rows = _records(driver, settings, query.cypher, bound)
+    rows = _records(graph, query.cypher, bound)
     return expand_json_column(rows, query.expand) if query.expand else rows
 
 
-def run_query(driver: Driver, settings: Settings, name: str, params: dict[str, str]) -> list[dict[str, Any]]:
+def run_query(graph: Graph, name: str, params: dict[str, str]) -> list[dict[str, Any]]:
     """Run the canned query ``name`` with raw parameter values (as typed); rows as plain dicts."""
-    return run_named(driver, settings, get(name), params)
+    return run_named(graph, get(name), params)
 
 
-def run_cypher(driver: Driver, settings: Settings, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def run_cypher(graph: Graph, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Ad-hoc Cypher in a read transaction: the server refuses writes (WriteRefused).
 
     A mistake in typed Cypher (syntax, unknown function) is the user's to fix,
@@ -86,7 +84,7 @@ def run_cypher(driver: Driver, settings: Settings, cypher: str, parameters: dict
     if not cypher.strip():
         raise QueryError("the Cypher statement is empty")
     try:
-        return _records(driver, settings, cypher, parameters or {})
+        return _records(graph, cypher, parameters or {})
     except ClientError as exc:
         raise QueryError(f"{exc.code}: {one_line(exc.message or '', 300)}") from None
 
@@ -126,14 +124,14 @@ def lucene_query(text: str) -> str:
     return f'"{escaped}"^4 {escaped}'
 
 
-def search(driver: Driver, settings: Settings, text: str, limit: int = 20) -> list[dict[str, Any]]:
+def search(graph: Graph, text: str, limit: int = 20) -> list[dict[str, Any]]:
     """Ranked nodes whose Chinese or English names or titles match ``text`` (index ``names``)."""
     if not text.strip():
         raise QueryError("search text is empty")
     if limit < 1:
         raise QueryError(f"--limit must be at least 1, got {limit}")
     try:
-        return _records(driver, settings, SEARCH_CYPHER, {"q": lucene_query(text), "limit": limit})
+        return _records(graph, SEARCH_CYPHER, {"q": lucene_query(text), "limit": limit})
     except ClientError as exc:
         if "names" in (exc.message or "") and "index" in (exc.message or "").lower():
             raise QueryError("the full-text index 'names' is missing; run `policykg schema apply`") from None

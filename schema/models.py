@@ -68,10 +68,17 @@ class Record(BaseModel):
 
 
 class Fact(Record):
-    """Anything a document states: keyed so that other documents can state it too."""
+    """Anything a document states: keyed so that other documents can state it too.
+
+    ``locator``, ``quote`` and ``extracted`` describe one document's statement
+    of the fact, so the writer puts them on its SOURCED_FROM relationship, not
+    on the (possibly shared) fact node.
+    """
 
     key: Key
     locator: Locator
+    quote: Text | None = Field(None, description="The shortest exact passage of the source that states the fact.")
+    extracted: bool = Field(False, description="Drafted by `policykg extract` and not yet reviewed by a person.")
 
 
 class DocumentMeta(Record):
@@ -85,6 +92,10 @@ class DocumentMeta(Record):
     language: Language
     publisher: Key | None = Field(None, description="Key of the organization in this document that published it.")
     summary_en: Text | None = None
+    draft: bool = Field(False, description="An unreviewed draft from `policykg extract`: validates, but ingest "
+                        "refuses it until a reviewer removes this flag.")
+    guessed: list[Literal["title_zh", "title_en", "publisher_zh", "published", "url"]] = Field(
+        [], description="Metadata fields the extractor guessed from the text; a reviewer checks them.")
 
 
 class Organization(Fact):
@@ -165,33 +176,3 @@ class Measure(Fact):
         "reported: what the source says another economy does.")
     description_en: Text | None = None
     themes: list[ThemeId] = []
-
-
-class DocumentRecord(Record):
-    """The whole content of one record file."""
-
-    document: DocumentMeta
-    regions: list[RegionRef] = Field(default=[], description="Regions the document names.")
-    organizations: list[Organization] = []
-    indicators: list[Indicator] = []
-    policies: list[Policy] = []
-    targets: list[Target] = []
-    projects: list[Project] = []
-    observations: list[Observation] = []
-    measures: list[Measure] = []
-
-
-#: Record fields that the writer turns into relationships, not node properties.
-LINK_FIELDS = frozenset({"region", "policy", "indicator", "issued_by", "themes", "publisher", "locator"})
-
-#: Sections of a record whose items are facts, in the order the writer needs
-#: them (things referred to come before things that refer to them).
-FACT_SECTIONS: tuple[str, ...] = (
-    "organizations",
-    "indicators",
-    "policies",
-    "targets",
-    "projects",
-    "observations",
-    "measures",
-)

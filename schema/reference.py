@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from schema.errors import UnknownName
+from policykg.errors import UnknownName
 
 
 class RegionEntry(BaseModel):
@@ -99,7 +99,7 @@ class Lookup:
 
 
 def _load(name: str) -> dict[str, Any]:
-    return yaml.safe_load(files("schema").joinpath("reference_data", name).read_text(encoding="utf-8"))
+    return yaml.safe_load(files("policykg.schema").joinpath("reference_data", name).read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)

@@ -58,18 +58,6 @@ NATURAL_KEYS: dict[Label, str] = {
     Label.INGEST_RUN: "id",
 }
 
-#: Labels whose nodes exist because a document states them; they carry a
-#: SOURCED_FROM relationship and disappear when no document states them.
-FACT_LABELS: tuple[Label, ...] = (
-    Label.ORGANIZATION,
-    Label.INDICATOR,
-    Label.POLICY,
-    Label.TARGET,
-    Label.PROJECT,
-    Label.OBSERVATION,
-    Label.MEASURE,
-)
-
 #: What each relationship type connects and means; drives `policykg schema show`
 #: and docs/graph-model.md.
 REL_ENDPOINTS: dict[Rel, tuple[str, str, str]] = {
@@ -84,7 +72,7 @@ REL_ENDPOINTS: dict[Rel, tuple[str, str, str]] = {
     Rel.OBSERVED_IN: ("Observation", "Region", "where the figure was observed"),
     Rel.LOCATED_IN: ("Project|Organization", "Region", "where a project runs or a body sits"),
     Rel.BROADER: ("Theme", "Theme", "the broader theme of the controlled vocabulary"),
-    Rel.SOURCED_FROM: ("fact", "SourceDocument", "the document (and locator) that states the fact"),
+    Rel.SOURCED_FROM: ("fact", "SourceDocument", "the document that states the fact (locator, quote, extracted)"),
     Rel.MENTIONS: ("SourceDocument", "Region", "a region the document names"),
     Rel.PUBLISHED_BY: ("SourceDocument", "Organization", "who published the document"),
     Rel.INGESTED: ("IngestRun", "SourceDocument", "a run saw the document (status: new, changed, unchanged, removed)"),

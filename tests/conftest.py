@@ -21,11 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from neo4j import Driver
-
-from graph.connection import open_driver, read_rows, write
-from graph.server import LocalServer, cache_root
-from graph.settings import Settings, resolve_settings
+from policykg.graph.connection import Graph, open_graph, read_rows, write
+from policykg.graph.server import LocalServer, cache_root
+from policykg.graph.settings import Settings, resolve_settings
 
 DEMO_DOCUMENTS = Path(__file__).resolve().parent.parent / "data" / "documents"
 # Overridable so that several developers' test runs on one machine don't share a database.
@@ -52,7 +50,7 @@ def _docker_answers() -> bool:
 
 def local_test_server() -> LocalServer:
     """The local test instance (also used by the Browser test for its HTTP port)."""
-    from graph.browser import post_connect_cmd
+    from policykg.graph.browser import post_connect_cmd
 
     return LocalServer(home=cache_root() / f"test-server-{TEST_BOLT_PORT}", bolt_port=TEST_BOLT_PORT, http_port=TEST_HTTP_PORT,
                        post_connect_cmd=post_connect_cmd(TEST_HTTP_PORT))
@@ -91,58 +89,59 @@ def settings(neo4j_under_test: Neo4jUnderTest) -> Settings:
     return neo4j_under_test.settings
 
 
-def _schema_names(driver: Driver, settings: Settings) -> tuple[set[str], set[str]]:
-    constraints = {r["name"] for r in read_rows(driver, settings, "SHOW CONSTRAINTS YIELD name RETURN name")}
-    indexes = {r["name"] for r in read_rows(driver, settings,
+def _schema_names(db: Graph) -> tuple[set[str], set[str]]:
+    constraints = {r["name"] for r in read_rows(db, "SHOW CONSTRAINTS YIELD name RETURN name")}
+    indexes = {r["name"] for r in read_rows(db,
                                              "SHOW INDEXES YIELD name, owningConstraint, type "
                                              "WHERE owningConstraint IS NULL AND type <> 'LOOKUP' RETURN name")}
     return constraints, indexes
 
 
 @pytest.fixture(scope="session")
-def driver(settings: Settings) -> Iterator[Driver]:
-    driver = open_driver(settings)
-    nodes = read_rows(driver, settings, "MATCH (n) RETURN count(n) AS n")[0]["n"]
+def db(settings: Settings) -> Iterator[Graph]:
+    """The connected test database (a Graph: driver + database name)."""
+    db = open_graph(settings)
+    nodes = read_rows(db, "MATCH (n) RETURN count(n) AS n")[0]["n"]
     if nodes:
-        driver.close()
+        db.close()
         pytest.exit(f"the test database at {settings.address} holds {nodes} nodes; "
                     "tests need an empty database (they wipe what they write)", returncode=1)
-    before = _schema_names(driver, settings)
-    yield driver
-    after = _schema_names(driver, settings)
+    before = _schema_names(db)
+    yield db
+    after = _schema_names(db)
     for name in after[0] - before[0]:
-        write(driver, settings, lambda tx, n=name: tx.run("DROP CONSTRAINT $name IF EXISTS", name=n).consume())
+        write(db, lambda tx, n=name: tx.run("DROP CONSTRAINT $name IF EXISTS", name=n).consume())
     for name in after[1] - before[1]:
-        write(driver, settings, lambda tx, n=name: tx.run("DROP INDEX $name IF EXISTS", name=n).consume())
-    driver.close()
+        write(db, lambda tx, n=name: tx.run("DROP INDEX $name IF EXISTS", name=n).consume())
+    db.close()
 
 
 @pytest.fixture
-def graph(driver: Driver, settings: Settings) -> Iterator[Driver]:
-    """The driver, for a test that writes: the graph is emptied again afterwards."""
-    yield driver
-    wipe(driver, settings)
+def graph(db: Graph) -> Iterator[Graph]:
+    """The test database, for a test that writes: the graph is emptied again afterwards."""
+    yield db
+    wipe(db)
 
 
 @pytest.fixture(scope="module")
-def demo_graph(driver: Driver, settings: Settings) -> Iterator[Driver]:
+def demo_graph(db: Graph) -> Iterator[Graph]:
     """The demo corpus ingested once per test module; emptied again at module end."""
-    from ingest.pipeline import ingest_paths
+    from policykg.ingest.pipeline import ingest_paths
 
-    ingest_paths(driver, settings, [DEMO_DOCUMENTS])
-    yield driver
-    wipe(driver, settings)
+    ingest_paths(db, [DEMO_DOCUMENTS])
+    yield db
+    wipe(db)
 
 
-def wipe(driver: Driver, settings: Settings) -> None:
+def wipe(db: Graph) -> None:
     """Delete every node, in batches (an auto-commit transaction, as CALL IN TRANSACTIONS needs)."""
-    with driver.session(database=settings.database) as session:
+    with db.session() as session:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
-def node_count(driver: Driver, settings: Settings) -> int:
-    return read_rows(driver, settings, "MATCH (n) RETURN count(n) AS n")[0]["n"]
+def node_count(db: Graph) -> int:
+    return read_rows(db, "MATCH (n) RETURN count(n) AS n")[0]["n"]
 
 
-def rel_count(driver: Driver, settings: Settings) -> int:
-    return read_rows(driver, settings, "MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
+def rel_count(db: Graph) -> int:
+    return read_rows(db, "MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]

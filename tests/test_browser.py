@@ -8,15 +8,26 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from neo4j import Driver
 from neo4j.graph import Node
+from policykg.graph.browser import (
+    ASSET_DIR,
+    DOCKER_ASSET_PORT,
+    GUIDE_FILE,
+    NODE_STYLES,
+    STYLE_FILE,
+    asset_base,
+    browser_url,
+    connect_commands,
+    graph_cypher,
+    grass,
+    guide_html,
+    params_command,
+    post_connect_cmd,
+)
+from policykg.graph.connection import Graph
+from policykg.queries.loader import NamedQuery, load_all
+from policykg.schema.vocabulary import Label
 
-from graph.browser import (ASSET_DIR, DOCKER_ASSET_PORT, GUIDE_FILE, NODE_STYLES, STYLE_FILE, asset_base,
-                           browser_url, connect_commands, graph_cypher, grass, guide_html, params_command,
-                           post_connect_cmd)
-from graph.settings import Settings
-from queries.loader import NamedQuery, load_all
-from schema.vocabulary import Label
 from tests.cli import run_cli
 from tests.conftest import TEST_BOLT_PORT, TEST_HTTP_PORT, local_test_server
 
@@ -115,9 +126,9 @@ def test_sanitiser_cannot_eat_guide_text() -> None:
 
 
 @pytest.mark.parametrize("query", load_all(), ids=lambda q: q.name)
-def test_every_guide_block_runs_on_the_demo_graph(demo_graph: Driver, settings: Settings, query: NamedQuery) -> None:
+def test_every_guide_block_runs_on_the_demo_graph(demo_graph: Graph, query: NamedQuery) -> None:
     params = query.example_cypher_params()
-    with demo_graph.session(database=settings.database) as session:
+    with demo_graph.session() as session:
         table = session.execute_read(lambda tx: list(tx.run(query.cypher, params)))
         graph = graph_cypher(query)
         if graph is not None:
@@ -125,12 +136,11 @@ def test_every_guide_block_runs_on_the_demo_graph(demo_graph: Driver, settings: 
             assert bool(drawn) == bool(table)  # RETURN * keeps every row the table came from
 
 
-def test_graph_variant_of_regions_targeting_theme_draws_beijing_and_guizhou(demo_graph: Driver,
-                                                                           settings: Settings) -> None:
+def test_graph_variant_of_regions_targeting_theme_draws_beijing_and_guizhou(demo_graph: Graph) -> None:
     query = next(q for q in load_all() if q.name == "regions-targeting-theme")
     graph = graph_cypher(query)
     assert graph is not None and graph.endswith("RETURN *")
-    with demo_graph.session(database=settings.database) as session:
+    with demo_graph.session() as session:
         rows = session.execute_read(lambda tx: list(tx.run(graph, query.example_cypher_params())))
         table = session.execute_read(lambda tx: list(tx.run(query.cypher, query.example_cypher_params())))
     drawn = {(v["code"], v["name_zh"]) for row in rows for v in row.values()

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from neo4j import Driver
 from playwright.sync_api import Browser, Page, sync_playwright
+from policykg.graph.browser import GUIDE_FILE, NODE_STYLES, STYLE_FILE, browser_url
+from policykg.graph.connection import Graph
+from policykg.schema.vocabulary import Label
 
-from graph.browser import GUIDE_FILE, NODE_STYLES, STYLE_FILE, browser_url
-from schema.vocabulary import Label
 from tests.conftest import TEST_HTTP_PORT, Neo4jUnderTest
 
 pytestmark = pytest.mark.browser
@@ -52,7 +52,7 @@ def _run_block(page: Page, variant: str) -> None:
     page.click("[data-testid=editor-Run]")
 
 
-def test_guide_runs_regions_targeting_theme_as_a_styled_graph(chromium: Browser, demo_graph: Driver,
+def test_guide_runs_regions_targeting_theme_as_a_styled_graph(chromium: Browser, demo_graph: Graph,
                                                               neo4j_under_test: Neo4jUnderTest) -> None:
     if neo4j_under_test.http_url != f"http://localhost:{TEST_HTTP_PORT}":
         pytest.skip("the guide and style are served by the local test server; this run uses another Neo4j")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from graph.connection import read_rows
+from policykg.graph.connection import read_rows
 
 # Read off the seed article (shared/seeds/000_e559cf07f42a77de.txt), not off the corpus.
 SEED_REGIONS = {"CN", "US", "EU", "JP", "110000", "310000", "440300", "440000", "320000", "370000", "330000",
@@ -27,44 +26,44 @@ SEED_FIGURES = {9966.8, 19.1, 67.1, 24.7, 27.8, 8446.6, 30.5, 8, 33, 66, 45, 60,
 pytestmark = pytest.mark.usefixtures("demo_graph")
 
 
-def test_every_fact_has_a_path_to_its_source(demo_graph, settings):
-    unsourced = read_rows(demo_graph, settings, """
+def test_every_fact_has_a_path_to_its_source(demo_graph):
+    unsourced = read_rows(demo_graph, """
         MATCH (f) WHERE (f:Target OR f:Observation OR f:Project OR f:Policy OR f:Measure)
           AND NOT (f)-[:SOURCED_FROM]->(:SourceDocument)
         RETURN f.key AS key""")
     assert unsourced == []
-    counts = {r["label"]: r["n"] for r in read_rows(demo_graph, settings, """
+    counts = {r["label"]: r["n"] for r in read_rows(demo_graph, """
         MATCH (f)-[:SOURCED_FROM]->(:SourceDocument)
         RETURN labels(f)[0] AS label, count(DISTINCT f) AS n""")}
     assert {label: counts.get(label, 0) > 0 for label in ("Target", "Observation", "Project", "Policy", "Measure")} == {
         "Target": True, "Observation": True, "Project": True, "Policy": True, "Measure": True}
 
 
-def test_the_graph_holds_every_region_the_seed_names(demo_graph, settings):
-    rows = read_rows(demo_graph, settings, "MATCH (:SourceDocument)-[:MENTIONS]->(r:Region) RETURN r.code AS code")
+def test_the_graph_holds_every_region_the_seed_names(demo_graph):
+    rows = read_rows(demo_graph, "MATCH (:SourceDocument)-[:MENTIONS]->(r:Region) RETURN r.code AS code")
     assert SEED_REGIONS <= {r["code"] for r in rows}
 
 
-def test_the_graph_holds_every_policy_title(demo_graph, settings):
-    titles = {r["t"] for r in read_rows(demo_graph, settings, "MATCH (p:Policy) RETURN p.title_zh AS t")}
+def test_the_graph_holds_every_policy_title(demo_graph):
+    titles = {r["t"] for r in read_rows(demo_graph, "MATCH (p:Policy) RETURN p.title_zh AS t")}
     assert [t for t in SEED_POLICY_TITLES if t not in titles] == []
 
 
-def test_the_graph_holds_every_target_deadline(demo_graph, settings):
-    rows = read_rows(demo_graph, settings, "MATCH (t:Target) RETURN DISTINCT t.deadline AS d")
+def test_the_graph_holds_every_target_deadline(demo_graph):
+    rows = read_rows(demo_graph, "MATCH (t:Target) RETURN DISTINCT t.deadline AS d")
     assert SEED_DEADLINES <= {r["d"] for r in rows}
 
 
-def test_the_graph_holds_every_figure(demo_graph, settings):
-    rows = read_rows(demo_graph, settings, """
+def test_the_graph_holds_every_figure(demo_graph):
+    rows = read_rows(demo_graph, """
         MATCH (n) WHERE n:Observation OR n:Target OR n:Project OR n:Policy
         UNWIND [n.value, n.yoy_change_pct, n.share_pct, n.count, n.section_count, n.measure_count] AS v
         WITH v WHERE v IS NOT NULL RETURN collect(DISTINCT toFloat(v)) AS values""")
     assert sorted(SEED_FIGURES - set(rows[0]["values"])) == []
 
 
-def test_shenzhen_core_digital_industries(demo_graph, settings):
-    rows = read_rows(demo_graph, settings, """
+def test_shenzhen_core_digital_industries(demo_graph):
+    rows = read_rows(demo_graph, """
         MATCH (o:Observation)-[:OBSERVED_IN]->(:Region {code: '440300'}), (o)-[s:SOURCED_FROM]->(d)
         WHERE o.value = 8446.6
         RETURN o.unit AS unit, o.share_pct AS share, o.year AS year, d.id AS doc, s.locator AS locator""")
@@ -72,13 +71,13 @@ def test_shenzhen_core_digital_industries(demo_graph, settings):
                      "doc": "seed-2021-11-09-digital-economy-local-paths", "locator": "¶6"}]
 
 
-def test_chinese_text_is_stored_as_written(demo_graph, settings):
-    rows = read_rows(demo_graph, settings, "MATCH (p:Policy {key: 'bj-benchmark-city-plan'}) "
+def test_chinese_text_is_stored_as_written(demo_graph):
+    rows = read_rows(demo_graph, "MATCH (p:Policy {key: 'bj-benchmark-city-plan'}) "
                      "RETURN p.title_zh AS zh, p.title_en AS en")
     assert rows[0]["zh"] == "北京市关于加快建设全球数字经济标杆城市的实施方案"
     assert rows[0]["en"]
 
 
-def test_published_by_links_the_publisher(demo_graph, settings):
-    rows = read_rows(demo_graph, settings, "MATCH (d:SourceDocument)-[:PUBLISHED_BY]->(o) RETURN d.id AS d, o.name_zh AS o")
+def test_published_by_links_the_publisher(demo_graph):
+    rows = read_rows(demo_graph, "MATCH (d:SourceDocument)-[:PUBLISHED_BY]->(o) RETURN d.id AS d, o.name_zh AS o")
     assert rows == [{"d": "seed-2021-11-09-digital-economy-local-paths", "o": "信息政策所"}]

@@ -59,57 +59,57 @@ CASES = {
 
 
 @pytest.fixture
-def corpus(graph, settings, neo4j_under_test, tmp_path):
+def corpus(graph, neo4j_under_test, tmp_path):
     """A folder with one valid document, already ingested; returns the counts it left."""
     shutil.copy(GOOD, tmp_path / "good.yaml")
     first = run_cli("ingest", str(tmp_path), env=neo4j_under_test.env)
     assert first.exit_code == 0, first.output
-    return tmp_path, (node_count(graph, settings), rel_count(graph, settings))
+    return tmp_path, (node_count(graph), rel_count(graph))
 
 
-def _assert_refused(result, graph, settings, counts, expected: str) -> None:
+def _assert_refused(result, graph, counts, expected: str) -> None:
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert expected in result.output, result.output
-    assert (node_count(graph, settings), rel_count(graph, settings)) == counts
+    assert (node_count(graph), rel_count(graph)) == counts
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_bad_record_is_refused_with_file_and_line(case, corpus, graph, settings, neo4j_under_test):
+def test_bad_record_is_refused_with_file_and_line(case, corpus, graph, neo4j_under_test):
     folder, counts = corpus
     text, line, message = CASES[case]
     bad = folder / "bad.yaml"
     bad.write_text(text, encoding="utf-8")
     result = run_cli("ingest", str(folder), env=neo4j_under_test.env)
-    _assert_refused(result, graph, settings, counts, f"Error: {bad}:{line}: {message}")
+    _assert_refused(result, graph, counts, f"Error: {bad}:{line}: {message}")
     # validate reports the same problem without a database
     assert f"{bad}:{line}: {message}" in run_cli("validate", str(bad)).output
 
 
-def test_non_utf8_file(corpus, graph, settings, neo4j_under_test):
+def test_non_utf8_file(corpus, graph, neo4j_under_test):
     folder, counts = corpus
     bad = folder / "gbk.yaml"
     bad.write_bytes(BASE.replace("id: test-shenzhen-brief", "id: gbk").replace("¶", "p").encode("gbk"))
     line = _line_of(BASE, "深圳数字经济简报")
     result = run_cli("ingest", str(folder), env=neo4j_under_test.env)
-    _assert_refused(result, graph, settings, counts, f"Error: {bad}:{line}: not UTF-8")
+    _assert_refused(result, graph, counts, f"Error: {bad}:{line}: not UTF-8")
 
 
-def test_empty_file(corpus, graph, settings, neo4j_under_test):
+def test_empty_file(corpus, graph, neo4j_under_test):
     folder, counts = corpus
     bad = folder / "empty.yaml"
     bad.write_text("\n  \n", encoding="utf-8")
     result = run_cli("ingest", str(folder), env=neo4j_under_test.env)
-    _assert_refused(result, graph, settings, counts, f"Error: {bad}: file is empty")
+    _assert_refused(result, graph, counts, f"Error: {bad}: file is empty")
 
 
-def test_fifty_megabyte_file_is_refused_by_size(corpus, graph, settings, neo4j_under_test):
+def test_fifty_megabyte_file_is_refused_by_size(corpus, graph, neo4j_under_test):
     folder, counts = corpus
     bad = folder / "huge.yaml"
     with bad.open("wb") as handle:
         handle.truncate(50 * 1000 * 1000)
     result = run_cli("ingest", str(folder), env=neo4j_under_test.env)
-    _assert_refused(result, graph, settings, counts, f"Error: {bad}: file is 50.0 MB, above the 2 MiB limit")
+    _assert_refused(result, graph, counts, f"Error: {bad}: file is 50.0 MB, above the 2 MiB limit")
 
 
 def test_every_problem_is_reported_not_only_the_first(tmp_path):

@@ -9,9 +9,9 @@ import stat
 import urllib.request
 
 import pytest
+from policykg.graph.server import LocalServer, cache_root, new_password
 
-from graph.server import LocalServer, cache_root, new_password
-from schema.errors import ServerError
+from policykg.errors import ServerError
 from tests.cli import run_cli
 
 BOLT, HTTP = 27687, 27474

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from queries.loader import load_all
+from policykg.queries.loader import load_all
+
 from tests.cli import run_cli
 
 

@@ -12,9 +12,9 @@ import json
 
 import pandas as pd
 import pytest
+from policykg.queries.loader import load_all
+from policykg.queries.runner import run_query
 
-from queries.loader import load_all
-from queries.runner import run_query
 from tests.cli import run_cli
 
 SEED = "seed-2021-11-09-digital-economy-local-paths"
@@ -22,16 +22,16 @@ SEED_TITLE = "学习在行动|新时期数字经济赋能地方发展的新经�
 SEED_DATE = dt.date(2021, 11, 9)
 
 
-def run(demo_graph, settings, name, **params):
-    return run_query(demo_graph, settings, name, {k: str(v) for k, v in params.items()})
+def run(demo_graph, name, **params):
+    return run_query(demo_graph, name, {k: str(v) for k, v in params.items()})
 
 
 def pick(rows, *columns):
     return [tuple(row[c] for c in columns) for row in rows]
 
 
-def test_regions_targeting_theme_default_is_cross_border_data_flows(demo_graph, settings):
-    rows = run(demo_graph, settings, "regions-targeting-theme")
+def test_regions_targeting_theme_default_is_cross_border_data_flows(demo_graph):
+    rows = run(demo_graph, "regions-targeting-theme")
     assert rows == [
         {"region": "110000", "region_zh": "北京市", "region_en": "Beijing", "label": "Policy",
          "key": "bj-benchmark-city-plan", "status": None, "name_zh": "北京市关于加快建设全球数字经济标杆城市的实施方案",
@@ -64,17 +64,17 @@ def test_regions_targeting_theme_default_is_cross_border_data_flows(demo_graph, 
 
 
 @pytest.mark.parametrize("typed", ["数据跨境流动", "Cross-border data flows", "cross-border-data-flows"])
-def test_regions_targeting_theme_accepts_the_theme_as_people_type_it(demo_graph, settings, typed):
-    rows = run(demo_graph, settings, "regions-targeting-theme", theme=typed)
+def test_regions_targeting_theme_accepts_the_theme_as_people_type_it(demo_graph, typed):
+    rows = run(demo_graph, "regions-targeting-theme", theme=typed)
     assert pick(rows, "region", "key") == [
         ("110000", "bj-benchmark-city-plan"), ("110000", "bj-highland-data-factor-hub"),
         ("520000", "gz-big-data-zone-ecosystem-infrastructure"), ("520000", "gz-intl-internet-data-channel"),
         ("CN", "cn-cross-border-data-flow-monitoring")]
 
 
-def test_regions_targeting_a_broad_theme_include_its_narrower_themes(demo_graph, settings):
+def test_regions_targeting_a_broad_theme_include_its_narrower_themes(demo_graph):
     # data-governance has cross-border-data-flows, data-factor, privacy-protection... below it
-    rows = run(demo_graph, settings, "regions-targeting-theme", theme="数据治理")
+    rows = run(demo_graph, "regions-targeting-theme", theme="数据治理")
     beijing_plan = next(r for r in rows if r["key"] == "bj-benchmark-city-plan")
     assert beijing_plan["themes"] == ["cross-border-data-flows", "data-factor"]
     assert {"cn-data-misuse-crackdown", "gz-intl-internet-data-channel", "bj-highland-data-factor-hub"} <= {r["key"] for r in rows}
@@ -89,19 +89,19 @@ def test_cli_regions_targeting_theme_has_beijing_and_guizhou_with_their_source(d
     assert found[("Guizhou", "gz-intl-internet-data-channel")] == (SEED, "2021-11-09", "¶8")
 
 
-def test_region_policies_include_those_of_regions_within(demo_graph, settings):
-    rows = run(demo_graph, settings, "region-policies", region="广东")
+def test_region_policies_include_those_of_regions_within(demo_graph):
+    rows = run(demo_graph, "region-policies", region="广东")
     assert pick(rows, "region", "key", "kind", "issued_by", "source", "locator") == [
         ("440000", "gd-accelerating-digitalisation-opinion", "opinion", None, SEED, "¶7"),
         ("440300", "sz-digital-economy-support-scheme", "support_scheme", None, SEED, "¶6"),
         ("440300", "sz-pilot-demonstration-zone-opinion", "opinion", "CPC Central Committee and State Council", SEED, "¶6"),
     ]
-    assert run(demo_graph, settings, "region-policies", region="深圳市") == rows[1:]
-    assert pick(run(demo_graph, settings, "region-policies", region="110000"), "key") == [("bj-benchmark-city-plan",)]
+    assert run(demo_graph, "region-policies", region="深圳市") == rows[1:]
+    assert pick(run(demo_graph, "region-policies", region="110000"), "key") == [("bj-benchmark-city-plan",)]
 
 
-def test_targets_due_by_2025(demo_graph, settings):
-    rows = run(demo_graph, settings, "targets-due-by", year=2025)
+def test_targets_due_by_2025(demo_graph):
+    rows = run(demo_graph, "targets-due-by", year=2025)
     assert pick(rows, "deadline", "region", "key", "comparator", "value", "unit", "indicator", "policy", "locator") == [
         (2023, "310000", "sh-2023-digital-real-integration-zone", None, None, None, None,
          "sh-economic-digital-transformation-action-plan", "¶5"),
@@ -116,45 +116,45 @@ def test_targets_due_by_2025(demo_graph, settings):
         (2025, "330000", "zj-2025-digital-economy-va-about-60pct", "≈", 60.0, "%", "cn-digital-economy-va",
          "zj-14th-fyp-digital-economy-plan", "¶7"),
     ]
-    assert pick(run(demo_graph, settings, "targets-due-by", year=2023), "key") == [r[2:3] for r in pick(rows, "deadline", "region", "key")[:4]]
-    beijing_2031 = run(demo_graph, settings, "targets-due-by", year=2031)
+    assert pick(run(demo_graph, "targets-due-by", year=2023), "key") == [r[2:3] for r in pick(rows, "deadline", "region", "key")[:4]]
+    beijing_2031 = run(demo_graph, "targets-due-by", year=2031)
     assert len(beijing_2031) == 12  # + the six Beijing "highland" targets of 2031
-    assert run(demo_graph, settings, "targets-due-by", year=2022) == []
+    assert run(demo_graph, "targets-due-by", year=2022) == []
 
 
-def test_indicator_over_time_by_key_or_name(demo_graph, settings):
-    rows = run(demo_graph, settings, "indicator-over-time", region="深圳", indicator="数字经济核心产业增加值")
+def test_indicator_over_time_by_key_or_name(demo_graph):
+    rows = run(demo_graph, "indicator-over-time", region="深圳", indicator="数字经济核心产业增加值")
     assert pick(rows, "year", "period", "value", "unit", "indicator", "region", "key", "source", "locator") == [
         (2020, "2020", 8446.6, "亿元", "cn-core-digital-industries-va", "440300", "sz-2020-core-digital-va", SEED, "¶6")]
-    assert run(demo_graph, settings, "indicator-over-time", region="Shenzhen",
+    assert run(demo_graph, "indicator-over-time", region="Shenzhen",
                indicator="cn-core-digital-industries-va") == rows
-    assert run(demo_graph, settings, "indicator-over-time", region="广东", indicator="cn-core-digital-industries-va") == []
+    assert run(demo_graph, "indicator-over-time", region="广东", indicator="cn-core-digital-industries-va") == []
 
 
-def test_regions_compared_on_an_indicator(demo_graph, settings):
-    rows = run(demo_graph, settings, "regions-compared-on-indicator", indicator="cn-hightech-firm-tech-revenue")
+def test_regions_compared_on_an_indicator(demo_graph):
+    rows = run(demo_graph, "regions-compared-on-indicator", indicator="cn-hightech-firm-tech-revenue")
     assert pick(rows, "region", "year", "period", "value", "unit", "key", "source", "locator") == [
         ("Z-ZGC", 2021, "2021-Q1..Q3", 9966.8, "亿元", "zgc-2021q1q3-hightech-tech-revenue", SEED, "¶4")]
-    rows = run(demo_graph, settings, "regions-compared-on-indicator", indicator="Cities directly connected through an internet backbone interconnection point")
+    rows = run(demo_graph, "regions-compared-on-indicator", indicator="Cities directly connected through an internet backbone interconnection point")
     assert pick(rows, "region", "value", "unit") == [("Z-GYGA", 17.0, "个")]
 
 
-def test_projects_by_theme_digital_infrastructure_includes_narrower_themes(demo_graph, settings):
-    rows = run(demo_graph, settings, "projects-by-theme", theme="数字基础设施")
+def test_projects_by_theme_digital_infrastructure_includes_narrower_themes(demo_graph):
+    rows = run(demo_graph, "projects-by-theme", theme="数字基础设施")
     assert pick(rows, "region", "key", "themes", "source", "locator") == [
         ("320000", "js-2021-tackling-projects", ["cloud-computing"], SEED, "¶7"),
         ("520000", "gz-cloud-computing-storage-centre", ["cloud-computing", "digital-infrastructure"], SEED, "¶8"),
         ("520000", "gz-intl-internet-data-channel", ["network-infrastructure"], SEED, "¶8"),
         ("Z-GYGA", "gyga-backbone-interconnection-point", ["network-infrastructure"], SEED, "¶8"),
     ]
-    zhejiang = run(demo_graph, settings, "projects-by-theme", theme="original-innovation")
+    zhejiang = run(demo_graph, "projects-by-theme", theme="original-innovation")
     assert {r["key"]: r["policy"] for r in zhejiang if r["region"] == "330000"} == {
         "zj-jianbing-programme": "zj-14th-fyp-digital-economy-plan", "zj-jianfeng-programme": "zj-14th-fyp-digital-economy-plan",
         "zj-linghang-programme": "zj-14th-fyp-digital-economy-plan", "zj-lingyan-programme": "zj-14th-fyp-digital-economy-plan"}
 
 
-def test_region_theme_matrix_by_province(demo_graph, settings):
-    rows = run(demo_graph, settings, "region-theme-matrix", level="province")
+def test_region_theme_matrix_by_province(demo_graph):
+    rows = run(demo_graph, "region-theme-matrix", level="province")
     regions = sorted({r["region"] for r in rows})
     themes = {r["theme"] for r in rows}
     assert regions == ["110000", "140000", "310000", "320000", "330000", "440000", "520000"]
@@ -173,8 +173,8 @@ def test_region_theme_matrix_by_province(demo_graph, settings):
     assert sum(1 for r in rows if r["facts"]) == 49
 
 
-def test_similar_regions_by_jaccard_over_themes(demo_graph, settings):
-    rows = run(demo_graph, settings, "similar-regions", limit=5)
+def test_similar_regions_by_jaccard_over_themes(demo_graph):
+    rows = run(demo_graph, "similar-regions", limit=5)
     assert pick(rows, "region_a", "region_b", "jaccard", "shared_count", "union_count", "shared_themes") == [
         ("EU", "JP", 1.0, 1, 1, ["digital-technology-innovation"]),
         ("EU", "US", 1.0, 1, 1, ["digital-technology-innovation"]),
@@ -185,8 +185,8 @@ def test_similar_regions_by_jaccard_over_themes(demo_graph, settings):
     ]
 
 
-def test_fact_source_names_document_and_locator(demo_graph, settings):
-    rows = run(demo_graph, settings, "fact-source", key="bj-highland-data-factor-hub")
+def test_fact_source_names_document_and_locator(demo_graph):
+    rows = run(demo_graph, "fact-source", key="bj-highland-data-factor-hub")
     assert len(rows) == 1
     row = rows[0]
     assert {k: row[k] for k in ("label", "key", "name_zh", "source", "source_title_zh", "publisher", "published",
@@ -196,13 +196,13 @@ def test_fact_source_names_document_and_locator(demo_graph, settings):
         "url": None, "locator": "¶4"}
     assert row["path"].endswith("2021-11-09-digital-economy-local-paths.yaml")
     assert isinstance(row["last_ingested"], dt.datetime)
-    assert pick(run(demo_graph, settings, "fact-source", key="info-policy-institute"), "label", "locator") == [
+    assert pick(run(demo_graph, "fact-source", key="info-policy-institute"), "label", "locator") == [
         ("Organization", "source line")]
-    assert run(demo_graph, settings, "fact-source", key="no-such-fact") == []
+    assert run(demo_graph, "fact-source", key="no-such-fact") == []
 
 
-def test_last_ingest_changes_lists_every_fact_of_the_first_run_as_added(demo_graph, settings):
-    rows = run(demo_graph, settings, "last-ingest-changes")
+def test_last_ingest_changes_lists_every_fact_of_the_first_run_as_added(demo_graph):
+    rows = run(demo_graph, "last-ingest-changes")
     assert len(rows) == 4 + 15 + 10 + 14 + 10 + 13 + 28  # every fact of the seed record is new
     assert {r["change"] for r in rows} == {"added"}
     assert {r["document"] for r in rows} == {SEED}
@@ -211,8 +211,8 @@ def test_last_ingest_changes_lists_every_fact_of_the_first_run_as_added(demo_gra
     assert (hub["label"], hub["name"]) == ("Target", "国际数据要素配置枢纽高地")
 
 
-def test_targets_against_latest_figure(demo_graph, settings):
-    rows = run(demo_graph, settings, "targets-vs-latest-figure")
+def test_targets_against_latest_figure(demo_graph):
+    rows = run(demo_graph, "targets-vs-latest-figure")
     # The only targets that track an indicator are Zhejiang's two 2025 targets; the demo corpus
     # reports no Zhejiang figure for either indicator, so the figure columns are empty.
     assert pick(rows, "target", "region", "comparator", "target_value", "indicator", "latest_value", "observed_in",
@@ -222,8 +222,8 @@ def test_targets_against_latest_figure(demo_graph, settings):
     ]
 
 
-def test_themes_without_measures_in_guizhou(demo_graph, settings):
-    rows = run(demo_graph, settings, "themes-without-measures", region="贵州")
+def test_themes_without_measures_in_guizhou(demo_graph):
+    rows = run(demo_graph, "themes-without-measures", region="贵州")
     themes = {r["theme"] for r in rows}
     # Guizhou's one measure addresses these themes; they and every theme above them are covered
     covered = {"cross-border-data-flows", "digital-infrastructure", "cloud-computing", "digital-ecosystem", "pilot-zones",
@@ -232,19 +232,19 @@ def test_themes_without_measures_in_guizhou(demo_graph, settings):
     assert not themes & covered
     assert {"network-infrastructure", "original-innovation", "smart-mining", "privacy-protection"} <= themes
     assert all(r["policies"] == 0 and r["sources"] == [] for r in rows)  # Guizhou has no policy in the corpus
-    assert len(rows) == 41 - len(_covered_in_graph(demo_graph, settings, "520000"))
+    assert len(rows) == 41 - len(_covered_in_graph(demo_graph, "520000"))
 
 
-def _covered_in_graph(demo_graph, settings, code):
-    from queries.runner import run_cypher
+def _covered_in_graph(demo_graph, code):
+    from policykg.queries.runner import run_cypher
 
-    return run_cypher(demo_graph, settings, """
+    return run_cypher(demo_graph, """
         MATCH (:Region {code: $code})<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(:Measure)-[:ADDRESSES]->(:Theme)
               -[:BROADER*0..]->(t:Theme) RETURN DISTINCT t.id AS id""", {"code": code})
 
 
-def test_themes_without_measures_counts_policies_that_name_them(demo_graph, settings):
-    rows = run(demo_graph, settings, "themes-without-measures", region="北京")
+def test_themes_without_measures_counts_policies_that_name_them(demo_graph):
+    rows = run(demo_graph, "themes-without-measures", region="北京")
     by_theme = {r["theme"]: (r["policies"], r["sources"]) for r in rows}
     # Beijing has no measure at all: every theme is listed, those of its plan first
     assert len(rows) == 41
@@ -262,14 +262,14 @@ def test_every_example_runs_and_prints_valid_json(demo_graph, neo4j_under_test, 
 
 
 @pytest.mark.parametrize("name", [q.name for q in load_all()])
-def test_csv_loads_in_pandas_with_the_query_columns(demo_graph, settings, neo4j_under_test, name):
+def test_csv_loads_in_pandas_with_the_query_columns(demo_graph, neo4j_under_test, name):
     query = next(q for q in load_all() if q.name == name)
-    expected = list(run_query(demo_graph, settings, name, query.example)[0])
+    expected = list(run_query(demo_graph, name, query.example)[0])
     result = run_cli("query", "run", name, "--example", "--format", "csv", env=neo4j_under_test.env)
     assert result.exit_code == 0, result.output
     frame = pd.read_csv(io.StringIO(result.stdout))
     assert list(frame.columns) == expected
-    assert len(frame) == len(run_query(demo_graph, settings, name, query.example))
+    assert len(frame) == len(run_query(demo_graph, name, query.example))
 
 
 def test_markdown_output_is_a_table(demo_graph, neo4j_under_test):

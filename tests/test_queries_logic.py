@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
-from graph.connection import write
-from queries.runner import run_query
+from policykg.graph.connection import write
+from policykg.queries.runner import run_query
 
 GRAPH = """
 CREATE (doc:SourceDocument {id: 'doc-1', title_en: 'Doc one', title_zh: '文件一', published: date('2022-03-01')})
@@ -33,68 +33,68 @@ CREATE (o)-[:OBSERVED_IN]->(r), (o)-[:OF_INDICATOR]->(i), (o)-[:SOURCED_FROM {lo
 """
 
 
-def build(graph, settings, extra: str = "") -> None:
-    write(graph, settings, lambda tx: tx.run(GRAPH).consume())
+def build(graph, extra: str = "") -> None:
+    write(graph, lambda tx: tx.run(GRAPH).consume())
     if extra:
-        write(graph, settings, lambda tx: tx.run(extra).consume())
+        write(graph, lambda tx: tx.run(extra).consume())
 
 
-def test_latest_figure_prefers_the_latest_year_with_a_level_then_the_targets_own_region(graph, settings):
-    build(graph, settings)
-    rows = run_query(graph, settings, "targets-vs-latest-figure", {})
+def test_latest_figure_prefers_the_latest_year_with_a_level_then_the_targets_own_region(graph):
+    build(graph)
+    rows = run_query(graph, "targets-vs-latest-figure", {})
     # 2021 is the latest year in Zhejiang or a region within it; Zhejiang's own 2021 figure is only a
     # change, so Hangzhou's level wins; Jiangsu's 2022 figure is not in Zhejiang and does not count.
     assert [(r["target"], r["latest_value"], r["latest_year"], r["observed_in"], r["pct_of_target"],
              r["figure_source"], r["figure_locator"], r["source"], r["locator"]) for r in rows] == [
         ("tgt", 45.0, 2021, "330100", 75.0, "doc-1", "hz-2021", "doc-1", "¶1")]
 
-    write(graph, settings, lambda tx: tx.run("""
+    write(graph, lambda tx: tx.run("""
         MATCH (i:Indicator {key: 'ind'}), (zj:Region {code: '330000'}), (doc:SourceDocument {id: 'doc-1'})
         CREATE (o:Observation {key: 'zj-2021', year: 2021, period: '2021', value: 54.0, unit: '%'})
         CREATE (o)-[:OBSERVED_IN]->(zj), (o)-[:OF_INDICATOR]->(i), (o)-[:SOURCED_FROM {locator: '¶9'}]->(doc)
     """).consume())
-    rows = run_query(graph, settings, "targets-vs-latest-figure", {})
+    rows = run_query(graph, "targets-vs-latest-figure", {})
     assert [(r["latest_value"], r["observed_in"], r["pct_of_target"], r["figure_locator"]) for r in rows] == [
         (54.0, "330000", 90.0, "¶9")]
 
 
-def test_indicator_over_time_lists_every_year_of_the_region_only(graph, settings):
-    build(graph, settings, """
+def test_indicator_over_time_lists_every_year_of_the_region_only(graph):
+    build(graph, """
         MATCH (i:Indicator {key: 'ind'}), (zj:Region {code: '330000'}), (doc:SourceDocument {id: 'doc-1'})
         CREATE (o:Observation {key: 'zj-2019', year: 2019, period: '2019', value: 35.5, unit: '%'})
         CREATE (o)-[:OBSERVED_IN]->(zj), (o)-[:OF_INDICATOR]->(i), (o)-[:SOURCED_FROM {locator: '¶2'}]->(doc)
     """)
-    rows = run_query(graph, settings, "indicator-over-time", {"region": "浙江", "indicator": "An indicator"})
+    rows = run_query(graph, "indicator-over-time", {"region": "浙江", "indicator": "An indicator"})
     assert [(r["year"], r["value"], r["key"], r["source"]) for r in rows] == [
         (2019, 35.5, "zj-2019", "doc-1"), (2020, 40.0, "zj-2020", "doc-1"), (2021, None, "zj-2021-yoy", "doc-1")]
 
 
-def test_regions_compared_take_each_regions_latest_figure_and_rank_by_value(graph, settings):
-    build(graph, settings)
-    rows = run_query(graph, settings, "regions-compared-on-indicator", {"indicator": "指标"})
+def test_regions_compared_take_each_regions_latest_figure_and_rank_by_value(graph):
+    build(graph)
+    rows = run_query(graph, "regions-compared-on-indicator", {"indicator": "指标"})
     # Zhejiang: its 2021 row has no level, so its latest figure with a level is... still 2021 (the year
     # comes first): a region's latest report is shown even when it states only a change.
     assert [(r["region"], r["year"], r["value"], r["key"]) for r in rows] == [
         ("320000", 2022, 70.0, "js-2022"), ("330100", 2021, 45.0, "hz-2021"), ("330000", 2021, None, "zj-2021-yoy")]
 
 
-def test_last_ingest_changes_expands_the_newest_runs_json(graph, settings):
+def test_last_ingest_changes_expands_the_newest_runs_json(graph):
     older = [{"change": "added", "label": "Policy", "key": "p1", "name": "Old", "document": "d0"}]
     newer = [{"change": "changed", "label": "Target", "key": "t1", "name": "T", "field": "value", "old": 50,
               "new": 60, "document": "d1"},
              {"change": "removed", "label": "Measure", "key": "m1", "name": "M", "document": "d1"}]
-    write(graph, settings, lambda tx: tx.run("""
+    write(graph, lambda tx: tx.run("""
         CREATE (:IngestRun {id: 'run-1', started_at: datetime('2026-01-01T00:00:00Z'), changes: $older})
         CREATE (:IngestRun {id: 'run-2', started_at: datetime('2026-02-01T00:00:00Z'), changes: $newer})
     """, older=json.dumps(older), newer=json.dumps(newer)).consume())
-    rows = run_query(graph, settings, "last-ingest-changes", {})
+    rows = run_query(graph, "last-ingest-changes", {})
     assert [{k: v for k, v in r.items() if k != "started_at"} for r in rows] == [
         {"run": "run-2", **newer[0]}, {"run": "run-2", **newer[1]}]
     assert rows[0]["started_at"].year == 2026 and rows[0]["started_at"].month == 2
 
 
-def test_similar_regions_ignore_pairs_with_nothing_in_common(graph, settings):
-    write(graph, settings, lambda tx: tx.run("""
+def test_similar_regions_ignore_pairs_with_nothing_in_common(graph):
+    write(graph, lambda tx: tx.run("""
         CREATE (a:Region {code: 'A', name_en: 'A'}), (b:Region {code: 'B', name_en: 'B'}), (c:Region {code: 'C', name_en: 'C'})
         CREATE (t1:Theme {id: 't1'}), (t2:Theme {id: 't2'}), (t3:Theme {id: 't3'})
         CREATE (p1:Policy {key: 'p1'})-[:APPLIES_TO]->(a), (p1)-[:ADDRESSES]->(t1), (p1)-[:ADDRESSES]->(t2)
@@ -102,6 +102,6 @@ def test_similar_regions_ignore_pairs_with_nothing_in_common(graph, settings):
         CREATE (j1:Project {key: 'j1'})-[:LOCATED_IN]->(b), (j1)-[:ADDRESSES]->(t1), (j1)-[:ADDRESSES]->(t3)
         CREATE (p3:Policy {key: 'p3'})-[:APPLIES_TO]->(c), (p3)-[:ADDRESSES]->(t3)
     """).consume())
-    rows = run_query(graph, settings, "similar-regions", {})
+    rows = run_query(graph, "similar-regions", {})
     assert [(r["region_a"], r["region_b"], r["jaccard"], r["shared_themes"]) for r in rows] == [
         ("A", "B", 0.667, ["t1", "t2"]), ("B", "C", 0.333, ["t3"])]

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from policykg.graph.connection import read_rows
+from policykg.ingest.pipeline import ingest_paths
 
-from graph.connection import read_rows
-from ingest.pipeline import ingest_paths
 from tests.cli import run_cli
 from tests.conftest import DEMO_DOCUMENTS, node_count, rel_count
 
@@ -23,9 +23,9 @@ RETURN labels(n)[0] AS label, properties(n) AS props, out
 """
 
 
-def snapshot(driver, settings) -> list[str]:
+def snapshot(db) -> list[str]:
     """Every node with its properties and outgoing links, as sortable text (content hashes aside)."""
-    rows = read_rows(driver, settings, SNAPSHOT)
+    rows = read_rows(db, SNAPSHOT)
     items = []
     for row in rows:
         props = {k: str(v) for k, v in row["props"].items() if k != "content_hash"}
@@ -42,21 +42,21 @@ def corpus(tmp_path) -> Path:
     return folder
 
 
-def test_ingesting_twice_changes_nothing(graph, settings, neo4j_under_test, corpus):
+def test_ingesting_twice_changes_nothing(graph, neo4j_under_test, corpus):
     first = run_cli("ingest", str(corpus), env=neo4j_under_test.env)
     assert first.exit_code == 0, first.output
     documents = len(list(corpus.glob("*.yaml")))
     assert f"documents: {documents} new, 0 changed, 0 unchanged, 0 removed" in first.output
-    counts = node_count(graph, settings), rel_count(graph, settings)
-    before = snapshot(graph, settings)
+    counts = node_count(graph), rel_count(graph)
+    before = snapshot(graph)
 
     second = run_cli("ingest", str(corpus), env=neo4j_under_test.env)
     assert second.exit_code == 0, second.output
     assert f"documents: 0 new, 0 changed, {documents} unchanged, 0 removed" in second.output
     # the second run adds only its own IngestRun node and its INGESTED links
-    assert node_count(graph, settings) == counts[0] + 1
-    assert rel_count(graph, settings) == counts[1] + documents
-    assert snapshot(graph, settings) == before
+    assert node_count(graph) == counts[0] + 1
+    assert rel_count(graph) == counts[1] + documents
+    assert snapshot(graph) == before
     changes = run_cli("changes", env=neo4j_under_test.env)
     assert f"0 new, 0 changed, {documents} unchanged, 0 removed" in changes.output
     assert "Nothing changed." in changes.output
@@ -71,15 +71,15 @@ def _one_observation(corpus: Path) -> tuple[Path, str, str]:
     raise AssertionError("the demo corpus should state Shenzhen's 8446.6 亿元")
 
 
-def test_editing_one_figure_changes_exactly_that_figure(graph, settings, neo4j_under_test, corpus):
-    ingest_paths(graph, settings, [corpus])
-    before = snapshot(graph, settings)
+def test_editing_one_figure_changes_exactly_that_figure(graph, neo4j_under_test, corpus):
+    ingest_paths(graph, [corpus])
+    before = snapshot(graph)
     path, text, value = _one_observation(corpus)
     path.write_text(text.replace(f"    value: {value}\n", "    value: 8500.5\n"), encoding="utf-8")
 
     result = run_cli("ingest", str(corpus), env=neo4j_under_test.env)
     assert "0 new, 1 changed" in result.output, result.output
-    after = snapshot(graph, settings)
+    after = snapshot(graph)
     gone, came = sorted(set(before) - set(after)), sorted(set(after) - set(before))
     assert len(gone) == len(came) == 1
     old, new = json.loads(gone[0]), json.loads(came[0])
@@ -95,14 +95,14 @@ def test_editing_one_figure_changes_exactly_that_figure(graph, settings, neo4j_u
     assert "8446.6" in table and "8500.5" in table
 
 
-def test_prune_removes_the_deleted_documents_facts_and_only_those(graph, settings, neo4j_under_test, corpus):
-    ingest_paths(graph, settings, [corpus])
-    alone = snapshot(graph, settings)
+def test_prune_removes_the_deleted_documents_facts_and_only_those(graph, neo4j_under_test, corpus):
+    ingest_paths(graph, [corpus])
+    alone = snapshot(graph)
     extra = corpus / "shenzhen-brief.yaml"
     shutil.copy(TEST_DOC, extra)
-    report = ingest_paths(graph, settings, [corpus])
+    report = ingest_paths(graph, [corpus])
     assert report.new == ["test-shenzhen-brief"]
-    assert snapshot(graph, settings) != alone
+    assert snapshot(graph) != alone
 
     extra.unlink()
     kept = run_cli("ingest", str(corpus), env=neo4j_under_test.env)
@@ -110,7 +110,7 @@ def test_prune_removes_the_deleted_documents_facts_and_only_those(graph, setting
     pruned = run_cli("ingest", "--prune", str(corpus), env=neo4j_under_test.env)
     assert pruned.exit_code == 0, pruned.output
     assert "1 removed" in pruned.output
-    assert snapshot(graph, settings) == alone
+    assert snapshot(graph) == alone
     changes = json.loads(run_cli("changes", "--format", "json", env=neo4j_under_test.env).output)
     assert {(c["change"], c["key"]) for c in changes} == {
         ("removed", key) for key in ("test-sz-gov", "test-core-digital-va", "test-sz-support-plan",
@@ -118,7 +118,7 @@ def test_prune_removes_the_deleted_documents_facts_and_only_those(graph, setting
                                      "test-sz-core-digital-va-2020", "test-sz-data-monitoring")}
 
 
-def test_a_fact_another_document_states_stays(graph, settings, tmp_path):
+def test_a_fact_another_document_states_stays(graph, tmp_path):
     folder = tmp_path / "docs"
     folder.mkdir()
     text = TEST_DOC.read_text(encoding="utf-8")
@@ -127,11 +127,11 @@ def test_a_fact_another_document_states_stays(graph, settings, tmp_path):
     b = text.replace("id: test-shenzhen-brief", "id: test-shenzhen-second")
     b = b[: b.index("targets:")] + b[b.index("measures:"):]
     (folder / "b.yaml").write_text(b, encoding="utf-8")
-    ingest_paths(graph, settings, [folder])
+    ingest_paths(graph, [folder])
     (folder / "a.yaml").unlink()
-    report = ingest_paths(graph, settings, [folder], prune=True)
+    report = ingest_paths(graph, [folder], prune=True)
     assert report.removed == ["test-shenzhen-brief"]
-    rows = read_rows(graph, settings, "MATCH (f)-[:SOURCED_FROM]->(d:SourceDocument) "
+    rows = read_rows(graph, "MATCH (f)-[:SOURCED_FROM]->(d:SourceDocument) "
                      "RETURN labels(f)[0] AS label, f.key AS key, d.id AS doc ORDER BY label, key")
     assert rows == [
         {"label": "Indicator", "key": "test-core-digital-va", "doc": "test-shenzhen-second"},
@@ -139,8 +139,8 @@ def test_a_fact_another_document_states_stays(graph, settings, tmp_path):
         {"label": "Organization", "key": "test-sz-gov", "doc": "test-shenzhen-second"},
         {"label": "Policy", "key": "test-sz-support-plan", "doc": "test-shenzhen-second"},
     ]
-    assert read_rows(graph, settings, "MATCH (:Target) RETURN count(*) AS n") == [{"n": 0}]
-    links = read_rows(graph, settings, "MATCH (:Policy {key: 'test-sz-support-plan'})-[r]->(x) "
+    assert read_rows(graph, "MATCH (:Target) RETURN count(*) AS n") == [{"n": 0}]
+    links = read_rows(graph, "MATCH (:Policy {key: 'test-sz-support-plan'})-[r]->(x) "
                       "WHERE NOT r:SOURCED_FROM "
                       "RETURN type(r) AS type, r.sources AS sources, coalesce(x.key, x.code, x.id) AS to ORDER BY type")
     assert links == [
@@ -151,28 +151,28 @@ def test_a_fact_another_document_states_stays(graph, settings, tmp_path):
     ]
 
 
-def test_prune_retracts_a_document_whose_file_now_has_another_id(graph, settings, tmp_path):
+def test_prune_retracts_a_document_whose_file_now_has_another_id(graph, tmp_path):
     folder = tmp_path / "docs"
     folder.mkdir()
     path = folder / "a.yaml"
     path.write_text(TEST_DOC.read_text(encoding="utf-8"), encoding="utf-8")
-    ingest_paths(graph, settings, [folder])
+    ingest_paths(graph, [folder])
     path.write_text(path.read_text(encoding="utf-8").replace("id: test-shenzhen-brief", "id: test-shenzhen-renamed"),
                     encoding="utf-8")
-    report = ingest_paths(graph, settings, [folder], prune=True)
+    report = ingest_paths(graph, [folder], prune=True)
     assert (report.new, report.removed) == (["test-shenzhen-renamed"], ["test-shenzhen-brief"])
-    docs = read_rows(graph, settings, "MATCH (d:SourceDocument) RETURN d.id AS id")
+    docs = read_rows(graph, "MATCH (d:SourceDocument) RETURN d.id AS id")
     assert docs == [{"id": "test-shenzhen-renamed"}]
-    sources = read_rows(graph, settings, "MATCH (f)-[:SOURCED_FROM]->(d) RETURN DISTINCT d.id AS id")
+    sources = read_rows(graph, "MATCH (f)-[:SOURCED_FROM]->(d) RETURN DISTINCT d.id AS id")
     assert sources == [{"id": "test-shenzhen-renamed"}]
 
 
-def test_prune_leaves_documents_from_other_folders_alone(graph, settings, tmp_path):
+def test_prune_leaves_documents_from_other_folders_alone(graph, tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
     one.mkdir()
     two.mkdir()
     shutil.copy(TEST_DOC, one / "a.yaml")
-    ingest_paths(graph, settings, [one])
-    report = ingest_paths(graph, settings, [two], prune=True)
+    ingest_paths(graph, [one])
+    report = ingest_paths(graph, [two], prune=True)
     assert report.removed == []
-    assert read_rows(graph, settings, "MATCH (d:SourceDocument) RETURN d.id AS id") == [{"id": "test-shenzhen-brief"}]
+    assert read_rows(graph, "MATCH (d:SourceDocument) RETURN d.id AS id") == [{"id": "test-shenzhen-brief"}]

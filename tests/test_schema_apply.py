@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import re
 
-from graph.constraints import apply_schema, constraints, ddl_statements, indexes
-from schema.vocabulary import NATURAL_KEYS, Label
+from policykg.graph.constraints import (
+    apply_schema,
+    constraints,
+    ddl_statements,
+    indexes,
+)
+from policykg.schema.vocabulary import NATURAL_KEYS, Label
+
 from tests.cli import run_cli
 
 
@@ -18,12 +24,12 @@ def test_ddl_names_only_labels_of_the_vocabulary():
     assert {label.value for label in NATURAL_KEYS} <= labels
 
 
-def test_apply_twice_leaves_the_same_schema(driver, settings, neo4j_under_test):
+def test_apply_twice_leaves_the_same_schema(db, neo4j_under_test):
     first = run_cli("schema", "apply", env=neo4j_under_test.env)
     assert first.exit_code == 0, first.output
-    after_first = constraints(driver, settings), indexes(driver, settings)
-    assert apply_schema(driver, settings) == len(ddl_statements())
-    after_second = constraints(driver, settings), indexes(driver, settings)
+    after_first = constraints(db), indexes(db)
+    assert apply_schema(db) == len(ddl_statements())
+    after_second = constraints(db), indexes(db)
     assert after_first == after_second
 
     unique = {(c["labelsOrTypes"][0], tuple(c["properties"])) for c in after_second[0] if c["type"] == "UNIQUENESS"}

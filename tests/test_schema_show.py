@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from schema.describe import model_rows
-from schema.vocabulary import NATURAL_KEYS, Label, Rel
+from policykg.schema.describe import model_rows
+from policykg.schema.vocabulary import NATURAL_KEYS, Label, Rel
+
 from tests.cli import run_cli
 
 

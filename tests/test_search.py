@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from policykg.queries.runner import lucene_escape, search
 
-from queries.runner import lucene_escape, search
-from schema.errors import QueryError
+from policykg.errors import QueryError
 from tests.cli import run_cli
 
 
@@ -16,8 +16,8 @@ def test_lucene_special_characters_and_operators_are_escaped():
         '数据 and \\(跨境\\) \\"x\\" a\\/b c\\:d e\\~ f\\* g\\? h\\^2 \\+i \\-j \\!k \\[l\\] \\{m\\} \\\\n \\&\\& \\|\\|'
 
 
-def test_chinese_text_finds_the_theme_and_the_facts_that_name_it(demo_graph, settings):
-    rows = search(demo_graph, settings, "数据跨境", limit=5)
+def test_chinese_text_finds_the_theme_and_the_facts_that_name_it(demo_graph):
+    rows = search(demo_graph, "数据跨境", limit=5)
     assert [(r["label"], r["key"]) for r in rows[:2]] == [
         ("Theme", "cross-border-data-flows"), ("Measure", "cn-cross-border-data-flow-monitoring")]
     assert rows[1]["sources"] == ["seed-2021-11-09-digital-economy-local-paths"]
@@ -26,20 +26,20 @@ def test_chinese_text_finds_the_theme_and_the_facts_that_name_it(demo_graph, set
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
 
 
-def test_english_text_and_titles_are_searched(demo_graph, settings):
-    rows = search(demo_graph, settings, "benchmark city", limit=3)
+def test_english_text_and_titles_are_searched(demo_graph):
+    rows = search(demo_graph, "benchmark city", limit=3)
     assert (rows[0]["label"], rows[0]["key"]) == ("Policy", "bj-benchmark-city-plan")
-    rows = search(demo_graph, settings, "Guiyang", limit=10)
+    rows = search(demo_graph, "Guiyang", limit=10)
     assert {"Z-GYGA", "gyga-backbone-interconnection-point"} <= {r["key"] for r in rows}
 
 
-def test_region_aliases_are_searched(demo_graph, settings):
-    rows = search(demo_graph, settings, "中关村", limit=5)
+def test_region_aliases_are_searched(demo_graph):
+    rows = search(demo_graph, "中关村", limit=5)
     assert rows[0]["key"] == "Z-ZGC"
 
 
-def test_lucene_syntax_in_user_text_is_not_an_error(demo_graph, settings):
-    rows = search(demo_graph, settings, 'data) AND "cross-border:*', limit=5)
+def test_lucene_syntax_in_user_text_is_not_an_error(demo_graph):
+    rows = search(demo_graph, 'data) AND "cross-border:*', limit=5)
     assert "cross-border-data-flows" in {r["key"] for r in rows}
 
 
@@ -52,8 +52,8 @@ def test_cli_search_json_and_limit(demo_graph, neo4j_under_test):
     assert list(rows[0]) == ["label", "key", "name_zh", "name_en", "score", "sources"]
 
 
-def test_empty_text_and_bad_limit_are_refused(demo_graph, settings):
+def test_empty_text_and_bad_limit_are_refused(demo_graph):
     with pytest.raises(QueryError, match="empty"):
-        search(demo_graph, settings, "  ")
+        search(demo_graph, "  ")
     with pytest.raises(QueryError, match="--limit must be at least 1"):
-        search(demo_graph, settings, "数据", limit=0)
+        search(demo_graph, "数据", limit=0)

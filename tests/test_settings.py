@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from policykg.graph.settings import resolve_settings
 
-from graph.settings import resolve_settings
-from schema.errors import ConfigError
+from policykg.errors import ConfigError
 
 
 @pytest.fixture(autouse=True)

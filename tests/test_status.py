@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import re
 
-from graph.connection import write
+from policykg.graph.connection import write
+
 from tests.cli import run_cli
 
 
-def test_status_reports_version_edition_and_counts(graph, settings, neo4j_under_test):
-    write(graph, settings, lambda tx: tx.run(
+def test_status_reports_version_edition_and_counts(graph, neo4j_under_test):
+    write(graph, lambda tx: tx.run(
         "CREATE (:Region {code: 'T1', name_zh: '测试'})-[:PART_OF]->(:Region {code: 'T0'})").consume())
     result = run_cli("status", env=neo4j_under_test.env)
     assert result.exit_code == 0, result.output
     first = result.output.splitlines()[0]
     assert first.startswith("Neo4j 5.26.")
-    assert "community" in first and settings.uri in first and "database neo4j" in first
+    assert "community" in first and graph.uri in first and "database neo4j" in first
     assert "2 nodes, 1 relationships" in result.output
     assert re.search(r"│ Region\s*│ 2\s*│", result.output)
     assert re.search(r"│ PART_OF\s*│ 1\s*│", result.output)
 
 
-def test_routing_uri_works_unchanged(driver, settings, neo4j_under_test):
+def test_routing_uri_works_unchanged(db, neo4j_under_test):
     """neo4j:// (as Aura and clusters use) routes reads and writes through the same commands."""
-    uri = settings.uri.replace("bolt://", "neo4j://")
+    uri = db.uri.replace("bolt://", "neo4j://")
     result = run_cli("--uri", uri, "status", env=neo4j_under_test.env)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0].endswith(f"at {uri}, database neo4j")

@@ -6,12 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from policykg.graph.connection import connect, read_rows
+from policykg.graph.server import LocalServer
+from policykg.graph.settings import resolve_settings
+from policykg.ingest.watch import parse_interval, watch
 
-from graph.connection import connect, read_rows
-from graph.server import LocalServer
-from graph.settings import resolve_settings
-from ingest.watch import parse_interval, watch
-from schema.errors import ConfigError
+from policykg.errors import ConfigError
 
 TEST_DOC = Path(__file__).parent / "data" / "shenzhen.yaml"
 
@@ -57,8 +57,8 @@ def test_watch_survives_a_server_restart(tmp_path):
         assert "no Neo4j answers at bolt://localhost:27787" in log[1] and log[1].endswith("retrying in 1s")
         assert log[2].endswith("retrying in 2s")
         assert "0 new, 0 changed, 1 unchanged" in log[3]
-        with connect(settings) as driver:
-            runs = read_rows(driver, settings, "MATCH (r:IngestRun) RETURN count(r) AS n")
+        with connect(settings) as db:
+            runs = read_rows(db, "MATCH (r:IngestRun) RETURN count(r) AS n")
         assert runs == [{"n": 2}]
     finally:
         server.stop()

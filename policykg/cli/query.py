@@ -12,11 +12,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from policykg.context import driver_of
-from policykg.render import Format, render
-from queries import loader
-from queries.params import parse_assignments
-from queries.runner import run_cypher, run_named, search as search_names
+from policykg.cli.context import graph_of
+from policykg.cli.render import Format, render
+from policykg.queries import loader
+from policykg.queries.params import parse_assignments
+from policykg.queries.runner import run_cypher, run_named
+from policykg.queries.runner import search as search_names
 
 query_app = typer.Typer(help="Canned questions about the graph: list, show and run them.", no_args_is_help=True)
 
@@ -74,8 +75,8 @@ def run(
     given = dict(query.example) if example else {}
     given.update(parse_assignments(param or []))
     query.bind(given)  # refuse bad parameters before connecting, not after
-    with driver_of(ctx) as (driver, settings):
-        rows = run_named(driver, settings, query, given)
+    with graph_of(ctx) as graph:
+        rows = run_named(graph, query, given)
     _emit(rows, fmt, title=query.description_en)
 
 
@@ -86,8 +87,8 @@ def search(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Full-text search over names and titles in Chinese and English, best match first."""
-    with driver_of(ctx) as (driver, settings):
-        rows = search_names(driver, settings, text, limit)
+    with graph_of(ctx) as graph:
+        rows = search_names(graph, text, limit)
     _emit(rows, fmt)
 
 
@@ -97,8 +98,8 @@ def cypher(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Run ad-hoc Cypher in a read-only transaction (writes are refused)."""
-    with driver_of(ctx) as (driver, settings):
-        rows = run_cypher(driver, settings, statement)
+    with graph_of(ctx) as graph:
+        rows = run_cypher(graph, statement)
     _emit(rows, fmt)
 
 

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from graph.browser import post_connect_cmd
-from graph.server import LocalServer
+from policykg.graph.browser import post_connect_cmd
+from policykg.graph.server import LocalServer
 
 server_app = typer.Typer(help="Run a local Neo4j Community 5.26 from Maven Central jars (no Docker needed).",
                          no_args_is_help=True)

@@ -10,9 +10,15 @@ from urllib.parse import urlsplit
 
 import typer
 
-from graph.browser import DOCKER_ASSET_PORT, GUIDE_FILE, asset_base, browser_url, write_assets
-from graph.server import LocalServer
-from policykg.context import settings_of
+from policykg.cli.context import settings_of
+from policykg.graph.browser import (
+    DOCKER_ASSET_PORT,
+    GUIDE_FILE,
+    asset_base,
+    browser_url,
+    write_assets,
+)
+from policykg.graph.server import LocalServer
 
 browser_app = typer.Typer(help="Neo4j Browser: its address with the connection filled in, and the guide of canned "
                                "questions.")

@@ -5,17 +5,17 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from graph.connection import server_info
-from graph.counts import graph_counts
-from policykg.context import driver_of
-from policykg.render import Format, render
+from policykg.cli.context import graph_of
+from policykg.cli.render import Format, render
+from policykg.graph.connection import server_info
+from policykg.graph.counts import graph_counts
 
 
 def status(ctx: typer.Context) -> None:
     """Server address, Neo4j version and edition, database, and counts per label and type."""
-    with driver_of(ctx) as (driver, settings):
-        info = server_info(driver, settings)
-        counts = graph_counts(driver, settings)
+    with graph_of(ctx) as graph:
+        info = server_info(graph)
+        counts = graph_counts(graph)
     console = Console()
     console.print(f"Neo4j {info['version']} {info['edition']} at {info['address']}, database {info['database']}")
     console.print(f"{counts['total_nodes']} nodes, {counts['total_relationships']} relationships")

@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import typer
-from neo4j import Driver
 
-from graph.connection import connect
-from graph.settings import Settings, resolve_settings
+from policykg.graph.connection import Graph, connect
+from policykg.graph.settings import Settings, resolve_settings
 
 
 @dataclass
@@ -29,8 +28,7 @@ def settings_of(ctx: typer.Context) -> Settings:
 
 
 @contextmanager
-def driver_of(ctx: typer.Context) -> Iterator[tuple[Driver, Settings]]:
-    """A connected driver and its settings, closed when the command ends."""
-    settings = settings_of(ctx)
-    with connect(settings) as driver:
-        yield driver, settings
+def graph_of(ctx: typer.Context) -> Iterator[Graph]:
+    """A connected graph (driver + database, no password), closed when the command ends."""
+    with connect(settings_of(ctx)) as graph:
+        yield graph

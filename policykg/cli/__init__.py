@@ -13,8 +13,8 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from policykg.context import State
-from schema.errors import PolicyKGError, ValidationFailed
+from policykg.cli.context import State
+from policykg.errors import PolicyKGError, ValidationFailed
 
 
 class _App(TyperGroup):
@@ -55,9 +55,9 @@ def _connection(
 
 
 def _register() -> None:
-    from policykg import browser_commands, ingest_commands, query_commands, schema_commands, server_commands, status_commands
+    from policykg.cli import browser, ingest, query, schema, server, status
 
-    for module in (status_commands, server_commands, schema_commands, ingest_commands, query_commands, browser_commands):
+    for module in (status, server, schema, ingest, query, browser):
         module.register(app)
 
 

@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from graph.constraints import apply_schema, constraints, indexes
-from policykg.context import driver_of
-from policykg.render import Format, render
-from schema.describe import model_rows, record_json_schema
+from policykg.cli.context import graph_of
+from policykg.cli.render import Format, render
+from policykg.graph.constraints import apply_schema, constraints, indexes
+from policykg.schema.describe import model_rows, record_json_schema
 
 schema_app = typer.Typer(help="The graph model: constraints, indexes and record format.", no_args_is_help=True)
 
@@ -19,9 +19,9 @@ schema_app = typer.Typer(help="The graph model: constraints, indexes and record 
 @schema_app.command()
 def apply(ctx: typer.Context) -> None:
     """Create the uniqueness constraints, indexes and full-text index (idempotent)."""
-    with driver_of(ctx) as (driver, settings):
-        ran = apply_schema(driver, settings)
-        made = constraints(driver, settings), indexes(driver, settings)
+    with graph_of(ctx) as graph:
+        ran = apply_schema(graph)
+        made = constraints(graph), indexes(graph)
     typer.echo(f"Applied {ran} statements: {len(made[0])} constraints, {len(made[1])} indexes in place.")
 
 

@@ -9,12 +9,12 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from ingest.history import last_run
-from ingest.pipeline import ingest_paths
-from ingest.validate import validate_paths
-from ingest.watch import parse_interval, watch
-from policykg.context import driver_of, settings_of
-from policykg.render import Format, render
+from policykg.cli.context import graph_of, settings_of
+from policykg.cli.render import Format, render
+from policykg.ingest.history import last_run
+from policykg.ingest.pipeline import ingest_paths
+from policykg.ingest.validate import validate_paths
+from policykg.ingest.watch import parse_interval, watch
 
 DEFAULT_DIR = Path("data/documents")
 Paths = Annotated[list[Path] | None, typer.Argument(help="Record files or folders [default: data/documents].")]
@@ -39,17 +39,17 @@ def ingest(
     if watch_:
         watch(settings_of(ctx), paths, parse_interval(interval), prune=prune, runs=runs, log=typer.echo)
         return
-    with driver_of(ctx) as (driver, settings), Progress(transient=True, console=Console(stderr=True)) as bar:
+    with graph_of(ctx) as graph, Progress(transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task("ingest", total=None)
-        report = ingest_paths(driver, settings, paths, prune=prune,
+        report = ingest_paths(graph, paths, prune=prune,
                               progress=lambda i, n, doc: bar.update(task, completed=i, total=n, description=doc))
     typer.echo(report.summary())
 
 
 def changes(ctx: typer.Context, fmt: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
     """What the last ingest run changed: facts added, removed, and figures with old → new values."""
-    with driver_of(ctx) as (driver, settings):
-        run = last_run(driver, settings)
+    with graph_of(ctx) as graph:
+        run = last_run(graph)
     if run is None:
         typer.echo("No ingest has run yet.")
         return
