@@ -12,6 +12,13 @@ start/stop/status to the launcher. The instance lives in one directory:
     <home>/data logs run import plugins
     <home>/web/neo4j-browser.zip   Browser plus our guide and style (graph.browser)
     <home>/password          generated, mode 0600
+
+Hardening, because the instance holds a password and the data: the password
+reaches ``neo4j-admin`` through an argument file (``@<home>/password``), never
+on a command line where ``/proc/*/cmdline`` would show it; the instance
+directory is 0700 and the JVM runs with umask 077, so its auth data and logs
+are 0600; ``LOAD CSV`` can read no file and reach no address; and every
+transaction has a time limit.
 """
 
 from __future__ import annotations
@@ -40,6 +47,16 @@ JAVA_FLAGS = (
     "-Dio.netty.tryReflectionSetAccessible=true",
     "-XX:+UseG1GC",
 )
+#: Settings that keep a query from reaching outside the graph or running for ever.
+#: ``internal.dbms.cypher_ip_blocklist`` is the 5.26 name (its legacy alias is
+#: ``unsupported.dbms.cypher_ip_blocklist``): LOAD CSV may reach no address at all.
+HARDENING = (
+    "dbms.security.allow_csv_import_from_file_urls=false",
+    "internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0",
+    "db.transaction.timeout=10m",
+)
+#: Files the JVM creates (logs, auth data, store) are readable by the owner only.
+UMASK = 0o077
 POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>policykg</groupId><artifactId>neo4j-local</artifactId><version>1</version>
@@ -110,8 +127,10 @@ class LocalServer:
         _check_java_version(java)
         if not (self.jar_dir / ".complete").exists():
             self._fetch_jars()
+        self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
         for sub in ("conf", "data", "logs", "run", "import", "plugins"):
-            (self.home / sub).mkdir(parents=True, exist_ok=True)
+            (self.home / sub).mkdir(mode=0o700, exist_ok=True)
+        self._restrict()
         lib = self.home / "lib"
         if lib.is_symlink() and lib.resolve() != self.jar_dir.resolve():
             lib.unlink()
@@ -157,6 +176,7 @@ class LocalServer:
             f"server.memory.pagecache.size={self.pagecache}",
             "dbms.security.auth_enabled=true",
             "dbms.usage_report.enabled=false",
+            *HARDENING,
             "server.jvm.additional=" + "\nserver.jvm.additional=".join(JAVA_FLAGS),
         ]
         if self.post_connect_cmd:
@@ -169,10 +189,24 @@ class LocalServer:
         if any((self.home / "data").iterdir()):
             raise ServerError(f"{self.home}/data exists but {self.password_file} is missing: "
                               "delete the instance directory to start afresh")
-        password = new_password()
-        self._java(ADMIN, "dbms", "set-initial-password", password)
         self.password_file.touch(mode=0o600)
-        self.password_file.write_text(password, encoding="utf-8")
+        self.password_file.write_text(new_password(), encoding="utf-8")
+        try:  # picocli reads the argument from the file: the password never appears in /proc/*/cmdline
+            self._java(ADMIN, "dbms", "set-initial-password", f"@{self.password_file.resolve()}")
+        except BaseException:
+            self.password_file.unlink()
+            raise
+        self._restrict()
+
+    def _restrict(self) -> None:
+        """Owner-only modes for the instance, its auth data and logs (also for instances made before umask 077)."""
+        for directory in (self.home, self.home / "data", self.home / "logs"):
+            if directory.is_dir():
+                directory.chmod(0o700)
+        for secret in [self.home / "data" / "dbms" / "auth.ini", self.password_file,
+                       *(self.home / "logs").glob("*")]:
+            if secret.is_file():
+                secret.chmod(0o600)
 
     # -- lifecycle ----------------------------------------------------------
 
@@ -199,6 +233,7 @@ class LocalServer:
         self.install()
         self._ensure_password()
         self._java(LAUNCHER, "start")
+        self._restrict()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if not self.is_running():
@@ -251,7 +286,7 @@ class LocalServer:
         home = str(self.home.resolve())
         env = {**os.environ, "NEO4J_HOME": home, "NEO4J_CONF": f"{home}/conf"}
         done = subprocess.run([java, "-cp", f"{home}/lib/*", main, *args], env=env,
-                              capture_output=True, text=True, timeout=180)
+                              capture_output=True, text=True, timeout=180, umask=UMASK)
         if done.returncode != 0:
             text = (done.stderr or done.stdout).strip().splitlines()
             raise ServerError(f"{main.rsplit('.', 1)[-1]} {' '.join(args[:1])} failed: {text[-1] if text else 'no output'}")

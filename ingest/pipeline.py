@@ -22,15 +22,9 @@ from neo4j import ManagedTransaction
 from policykg.graph.connection import Graph, read_rows, write
 from policykg.graph.constraints import apply_schema
 from policykg.ingest import statements as cypher
-from policykg.ingest.validate import ValidDocument, validate_paths
-from policykg.ingest.writer import (
-    Batch,
-    build_batch,
-    retract_document,
-    write_document,
-    write_reference_data,
-)
-from policykg.schema.sections import FACT_LABELS
+from policykg.ingest.shared_facts import remove_document, replace_document
+from policykg.ingest.validate import validate_paths
+from policykg.ingest.writer import build_batch, write_reference_data
 
 Progress = Callable[[int, int, str], None]
 
@@ -45,6 +39,8 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
     changes: list[dict[str, Any]] = field(default_factory=list)
+    #: Facts to which two documents give different values (key, both documents, both values).
+    conflicts: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (f"documents: {len(self.new)} new, {len(self.changed)} changed, {len(self.unchanged)} unchanged, "
@@ -70,32 +66,24 @@ def ingest_paths(graph: Graph, paths: Iterable[Path], prune: bool = False,
         if previous and previous["hash"] == document.content_hash:
             report.unchanged.append(document.id)
             continue
-        old = _facts_of(graph, document.id) if previous else {}
         batch = build_batch(document)
-        report.counts.update(write(graph,
-                                   lambda tx, d=document, b=batch, p=previous: _replace(tx, d, b, p is not None)))
+        outcome = write(graph, lambda tx, d=document, b=batch, p=previous: replace_document(tx, d, b, p is not None))
+        report.counts.update(outcome.counts)
         (report.changed if previous else report.new).append(document.id)
-        report.changes.extend(diff_facts(document.id, old, new_facts(batch)))
+        report.changes.extend(outcome.changes)
+        report.conflicts.extend(outcome.conflicts)
 
     if prune:
         seen = {d.id for d in documents}
         for doc_id, row in stored.items():
             if doc_id not in seen and _is_under(row["path"], paths):
-                old = _facts_of(graph, doc_id)
-                report.counts.update(write(graph, lambda tx, i=doc_id: retract_document(tx, i, True)))
+                outcome = write(graph, lambda tx, i=doc_id: remove_document(tx, i))
+                report.counts.update(outcome.counts)
                 report.removed.append(doc_id)
-                report.changes.extend(diff_facts(doc_id, old, {}))
+                report.changes.extend(outcome.changes)
 
     write(graph, lambda tx: _record_run(tx, report))
     return report
-
-
-def _replace(tx: ManagedTransaction, document: ValidDocument, batch: Batch, existed: bool) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    if existed:
-        counts.update(retract_document(tx, document.id, delete_node=False))
-    counts.update(write_document(tx, document, batch))
-    return counts
 
 
 def _is_under(stored_path: str | None, inputs: list[Path]) -> bool:
@@ -104,49 +92,6 @@ def _is_under(stored_path: str | None, inputs: list[Path]) -> bool:
         return False
     stored = Path(stored_path).resolve()
     return any(stored == p.resolve() or p.resolve() in stored.parents for p in inputs)
-
-
-FactMap = dict[tuple[str, str], dict[str, Any]]
-
-
-def _facts_of(graph: Graph, doc_id: str) -> FactMap:
-    rows = read_rows(graph, cypher.FACTS_OF_DOCUMENT, {"doc": doc_id})
-    return {(row["label"], row["props"]["key"]): _plain(row["props"] | row["source"]) for row in rows}
-
-
-def new_facts(batch: Batch) -> FactMap:
-    return {(label.value, row["key"]): _plain(row["props"] | {"key": row["key"]} | row["source"])
-            for label, rows in batch.facts.items() for row in rows}
-
-
-def _plain(props: dict[str, Any]) -> dict[str, Any]:
-    """Neo4j temporal values and Python dates compare as ISO text."""
-    return {k: (v.iso_format() if hasattr(v, "iso_format") else v.isoformat() if hasattr(v, "isoformat") else v)
-            for k, v in props.items() if v is not None}
-
-
-def diff_facts(doc_id: str, old: FactMap, new: FactMap) -> list[dict[str, Any]]:
-    """Added, removed and changed facts (field by field, old → new) of one document."""
-    order = {label.value: i for i, label in enumerate(FACT_LABELS)}
-    changes: list[dict[str, Any]] = []
-    for label, key in sorted(old.keys() | new.keys(), key=lambda k: (order.get(k[0], 99), k[1])):
-        before, after = old.get((label, key)), new.get((label, key))
-        base = {"label": label, "key": key, "name": _name(after or before), "document": doc_id}
-        if before is None:
-            changes.append({"change": "added", **base})
-        elif after is None:
-            changes.append({"change": "removed", **base})
-        else:
-            for name in sorted((before.keys() | after.keys()) - {"key"}):
-                if before.get(name) != after.get(name):
-                    changes.append({"change": "changed", **base, "field": name,
-                                    "old": before.get(name), "new": after.get(name)})
-    return changes
-
-
-def _name(props: dict[str, Any] | None) -> str:
-    props = props or {}
-    return str(props.get("name_zh") or props.get("title_zh") or props.get("name_en") or props.get("key"))
 
 
 def _record_run(tx: ManagedTransaction, report: IngestReport) -> None:

@@ -4,6 +4,13 @@ PyYAML's ``safe_load`` forgets where things were; composing the node tree
 first keeps each node's position, so that a validation error can name the
 line a user has to fix. Size, encoding and emptiness are checked before
 parsing, so that a 50 MB or binary file is refused at once instead of hanging.
+
+A record is plain data, so the reader refuses what YAML offers beyond that
+before anything is constructed: aliases (an alias bomb expands to billions
+of paths, a self-referencing alias never ends), nesting deeper than any record
+needs, and scalars that cannot be built (``2021-02-30``, ``!!int abc``). The
+checks walk the composed node graph iteratively, so they work the same with
+libyaml's C loader (used when PyYAML was built with it) and the pure-Python one.
 """
 
 from __future__ import annotations
@@ -19,6 +26,10 @@ from policykg.errors import Problem
 #: One record file describes one source document; even a long law stays far
 #: below this. Larger files are refused before they are read.
 MAX_BYTES = 2 * 1024 * 1024
+#: A record nests section → list → fact → field → list: far below this.
+MAX_DEPTH = 16
+
+Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
 
 FieldPath = tuple[str | int, ...]
 
@@ -60,9 +71,17 @@ def read_record(path: Path) -> RawRecord:
                                                  f"at offset {exc.start} (save the file as UTF-8)")) from None
     if not text.strip():
         raise ReadFailed(Problem(name, None, "", "file is empty: expected a record with a `document:` section"))
-    loader = yaml.SafeLoader(text)
+    loader = Loader(text)
     try:
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+        except RecursionError:  # the pure-Python composer recurses per level; libyaml stops at 1000
+            raise ReadFailed(Problem(name, None, "", f"malformed YAML: nested deeper than {MAX_DEPTH} levels")) from None
+        lines: dict[FieldPath, int] = {}
+        if node is not None:
+            problem = _check(node, loader, lines, name)
+            if problem is not None:
+                raise ReadFailed(problem)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -72,33 +91,64 @@ def read_record(path: Path) -> RawRecord:
             context = f" ({exc.context} started at line {exc.context_mark.line + 1})"
         raise ReadFailed(Problem(name, line, "", f"malformed YAML: {exc.problem or exc.context}{context}")) from None
     except yaml.YAMLError as exc:
-        raise ReadFailed(Problem(name, None, "", f"malformed YAML: {exc}")) from None
+        raise ReadFailed(Problem(name, None, "", f"malformed YAML: {' '.join(str(exc).split())}")) from None
     finally:
         loader.dispose()
-    lines: dict[FieldPath, int] = {}
-    duplicates: list[Problem] = []
-    if node is not None:
-        _walk(node, (), lines, duplicates, name)
-    if duplicates:
-        raise ReadFailed(duplicates[0])
     return RawRecord(path, data, lines, content)
 
 
-def _walk(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], duplicates: list[Problem], name: str) -> None:
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in seen:
-                duplicates.append(Problem(name, key_node.start_mark.line + 1, format_path(path + (key,)),
-                                          "field given twice in the same mapping"))
-            seen.add(key)
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            _walk(value_node, path + (key,), lines, duplicates, name)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, path + (index,), lines, duplicates, name)
+def _check(root: yaml.Node, loader: yaml.SafeLoader, lines: dict[FieldPath, int], name: str) -> Problem | None:
+    """The first alias, over-deep nesting, repeated field or unbuildable scalar; fills ``lines``.
+
+    Iterative, with every node visited once: a node reached a second time is
+    an alias (composition shares the anchored node), so an alias bomb or a
+    self-referencing alias is refused after a few steps instead of expanded.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, FieldPath, int, int]] = [(root, (), root.start_mark.line + 1, 0)]
+    while stack:
+        node, path, line, depth = stack.pop()
+        if id(node) in seen:
+            return Problem(name, line, format_path(path), "YAML aliases (*name) are not allowed in a record: "
+                           "write the value out")
+        seen.add(id(node))
+        lines.setdefault(path, line)
+        if depth > MAX_DEPTH:
+            return Problem(name, line, format_path(path), f"nested deeper than {MAX_DEPTH} levels")
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            children = []
+            for key_node, value_node in node.value:
+                if id(key_node) in seen or not isinstance(key_node, yaml.ScalarNode):
+                    return Problem(name, key_node.start_mark.line + 1, format_path(path),
+                                   "a field name must be plain text (no alias, list or mapping)")
+                seen.add(id(key_node))
+                key, key_line = str(key_node.value), key_node.start_mark.line + 1
+                if key in keys:
+                    return Problem(name, key_line, format_path(path + (key,)), "field given twice in the same mapping")
+                keys.add(key)
+                lines[path + (key,)] = key_line
+                children.append((value_node, path + (key,), key_line, depth + 1))
+            stack.extend(reversed(children))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed([(item, path + (index,), item.start_mark.line + 1, depth + 1)
+                                   for index, item in enumerate(node.value)]))
+        else:
+            problem = _scalar_problem(node, loader, path, line, name)
+            if problem is not None:
+                return problem
+    return None
+
+
+def _scalar_problem(node: yaml.Node, loader: yaml.SafeLoader, path: FieldPath, line: int, name: str) -> Problem | None:
+    """Build a scalar now, so that a value Python cannot hold is a located problem, not a ValueError."""
+    try:
+        loader.construct_object(node)
+    except (ValueError, OverflowError) as exc:
+        kind = node.tag.rsplit(":", 1)[-1]
+        what = "a real calendar date" if kind == "timestamp" else f"a valid {kind}"
+        return Problem(name, line, format_path(path), f"{node.value!r} is not {what} ({exc})")
+    return None
 
 
 def format_path(path: FieldPath) -> str:

@@ -8,6 +8,7 @@ natural keys that ``schema/constraints.cypher`` makes unique.
 
 from __future__ import annotations
 
+from policykg.schema.sections import FACT_LABELS, PROVENANCE_FIELDS
 from policykg.schema.vocabulary import NATURAL_KEYS, Label, Rel
 
 
@@ -18,14 +19,49 @@ def _checked(label: Label) -> str:
 
 
 def merge_facts(label: Label) -> str:
-    """Upsert fact nodes of one label and link each to the document with its locator."""
+    """Upsert fact nodes of one label and link each to the document with its statement.
+
+    The SOURCED_FROM relationship keeps what this document says: its locator,
+    quote and extracted flag and every value it gives (a missing field is not
+    stored). The node's own values are then recomputed from all its sources
+    (RECOMPUTE_FACTS), so no document erases another's value.
+    """
     name, key = _checked(label), NATURAL_KEYS[label]
     return (
         "UNWIND $rows AS row "
-        "MERGE (n:" + name + " {" + key + ": row.key}) SET n += row.props "
+        "MERGE (n:" + name + " {" + key + ": row.key}) "
         "WITH n, row MATCH (d:SourceDocument {id: $doc}) "
-        "MERGE (n)-[s:SOURCED_FROM]->(d) SET s += row.source"
+        "MERGE (n)-[s:SOURCED_FROM]->(d) SET s += row.source, s += row.props"
     )
+
+
+def _facts_by_key() -> str:
+    """A subquery yielding the fact nodes whose keys are in ``$<Label>`` (one list parameter per fact label)."""
+    branches = [f"UNWIND ${_checked(label)} AS k MATCH (n:{label.value} {{{NATURAL_KEYS[label]}: k}}) RETURN n"
+                for label in FACT_LABELS]
+    return "CALL () { " + " UNION ALL ".join(branches) + " } "
+
+
+#: Each listed fact's values, recomputed from what its documents state: for
+#: each property, the value of the latest-published document that gives it
+#: (ties: the greater document id); a document silent on a field leaves it alone.
+RECOMPUTE_FACTS = (
+    _facts_by_key() +
+    "MATCH (n)-[s:SOURCED_FROM]->(d:SourceDocument) WITH n, s ORDER BY d.published, d.id "
+    "WITH n, collect(properties(s)) AS stated "
+    "SET n = {key: n.key} FOREACH (p IN stated | SET n += p) "
+    "REMOVE " + ", ".join(f"n.{name}" for name in sorted(PROVENANCE_FIELDS))
+)
+#: Each listed fact's values, this document's statement of it, and every document's statement.
+FACT_STATE = (
+    _facts_by_key() +
+    "OPTIONAL MATCH (n)-[s:SOURCED_FROM]->(:SourceDocument {id: $doc}) "
+    "RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props, properties(s) AS stated, "
+    "[(n)-[t:SOURCED_FROM]->(d:SourceDocument) | {doc: d.id, published: d.published, stated: properties(t)}] AS sources"
+)
+STATED_KEYS = (
+    "MATCH (f)-[:SOURCED_FROM]->(:SourceDocument {id: $doc}) RETURN labels(f)[0] AS label, collect(f.key) AS keys"
+)
 
 
 def merge_relationships(rel: Rel, start: Label, end: Label) -> str:
@@ -52,10 +88,6 @@ PUBLISHED_BY = (
     "MATCH (d:SourceDocument {id: $doc}) MATCH (o:Organization {key: $publisher}) MERGE (d)-[:PUBLISHED_BY]->(o)"
 )
 STORED_HASHES = "MATCH (d:SourceDocument) RETURN d.id AS id, d.content_hash AS hash, d.path AS path"
-FACTS_OF_DOCUMENT = (
-    "MATCH (f)-[s:SOURCED_FROM]->(:SourceDocument {id: $doc}) "
-    "RETURN labels(f)[0] AS label, properties(f) AS props, properties(s) AS source"
-)
 # Retraction, in order: relationships this document alone stated, its
 # provenance links, facts no other document states, then its own links.
 RETRACT_RELATIONSHIPS = (

@@ -18,6 +18,7 @@ from policykg.schema.models import Fact
 from policykg.schema.reference import gazetteer, themes
 from policykg.schema.sections import (
     DOCUMENT_LINK_FIELDS,
+    FACT_LABELS,
     SECTIONS,
     Link,
     Section,
@@ -89,7 +90,7 @@ def _node_props(document: ValidDocument, section: Section, fact: Fact, facts_by_
 
 def document_props(document: ValidDocument) -> dict[str, Any]:
     return document.record.document.model_dump(exclude={"id"} | DOCUMENT_LINK_FIELDS) | {
-        "path": document.path.as_posix(),
+        "path": document.path.resolve().as_posix(),  # absolute: --prune must work from any directory
         "content_hash": document.content_hash,
     }
 
@@ -103,8 +104,30 @@ def _run(tx: ManagedTransaction, counts: Counter[str], statement: str, **params:
     counts.update({name: getattr(counters, name) for name in COUNTERS})
 
 
-def write_document(tx: ManagedTransaction, document: ValidDocument, batch: Batch) -> Counter[str]:
-    """Write the document node and its batch of facts and links; returns Neo4j's update counters."""
+Keys = dict[Label, set[str]]
+
+
+def batch_keys(batch: Batch) -> Keys:
+    return {label: {row["key"] for row in rows} for label, rows in batch.facts.items()}
+
+
+def stated_keys(tx: ManagedTransaction, doc_id: str) -> Keys:
+    """The keys of the facts a stored document states, by label."""
+    return {Label(row["label"]): set(row["keys"]) for row in tx.run(cypher.STATED_KEYS, doc=doc_id)}
+
+
+def key_params(*keys: Keys) -> dict[str, list[str]]:
+    """One list parameter per fact label, as RECOMPUTE_FACTS and FACT_STATE take them."""
+    return {label.value: sorted(set().union(*(k.get(label, set()) for k in keys))) for label in FACT_LABELS}
+
+
+def write_document(tx: ManagedTransaction, document: ValidDocument, batch: Batch,
+                   also: Keys | None = None) -> Counter[str]:
+    """Write the document node and its batch of facts and links; returns Neo4j's update counters.
+
+    The facts' values are recomputed from all their sources afterwards, for
+    the batch's keys and ``also`` (facts the document stated before a change).
+    """
     counts: Counter[str] = Counter()
 
     def run(statement: str, **params: Any) -> None:
@@ -119,15 +142,23 @@ def write_document(tx: ManagedTransaction, document: ValidDocument, batch: Batch
         run(cypher.merge_relationships(rel, start, end), rows=rows, doc=doc_id)
     if document.record.document.publisher:
         run(cypher.PUBLISHED_BY, doc=doc_id, publisher=document.record.document.publisher)
+    run(cypher.RECOMPUTE_FACTS, **key_params(batch_keys(batch), also or {}))
     return counts
 
 
-def retract_document(tx: ManagedTransaction, doc_id: str, delete_node: bool) -> Counter[str]:
-    """Remove what only this document states; keep facts and links other documents state too."""
+def retract_document(tx: ManagedTransaction, doc_id: str, delete_node: bool, recompute: bool = True) -> Counter[str]:
+    """Remove what only this document states; keep facts and links other documents state too.
+
+    A fact that stays is recomputed from its remaining sources, so a value
+    only this document gave goes and the others' values come back.
+    """
     counts: Counter[str] = Counter()
+    keys = stated_keys(tx, doc_id) if recompute else {}
     steps = [cypher.RETRACT_RELATIONSHIPS, cypher.RETRACT_FACTS, cypher.RETRACT_DOCUMENT_LINKS]
     for statement in steps + ([cypher.DELETE_DOCUMENT] if delete_node else []):
         _run(tx, counts, statement, doc=doc_id)
+    if keys:
+        _run(tx, counts, cypher.RECOMPUTE_FACTS, **key_params(keys))
     return counts
 
 

@@ -15,7 +15,8 @@ from neo4j.exceptions import ClientError
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Duration, Time
 from policykg.graph.connection import Graph, one_line, read
-from policykg.queries.loader import NamedQuery, get
+from neo4j import unit_of_work
+from policykg.queries.loader import NamedQuery, _mask_literals, get
 
 from policykg.errors import QueryError
 
@@ -39,7 +40,8 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _records(graph: Graph, cypher: str, parameters: dict[str, Any]) -> list[dict[str, Any]]:
+def _records(graph: Graph, cypher: str, parameters: dict[str, Any], timeout: float | None = None) -> list[dict[str, Any]]:
+    @unit_of_work(timeout=timeout)
     def work(tx):
         return [{key: plain(record[key]) for key in record.keys()} for record in tx.run(cypher, parameters)]
 
@@ -75,17 +77,58 @@ def run_query(graph: Graph, name: str, params: dict[str, str]) -> list[dict[str,
     return run_named(graph, get(name), params)
 
 
-def run_cypher(graph: Graph, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Ad-hoc Cypher in a read transaction: the server refuses writes (WriteRefused).
+#: Seconds an ad-hoc query may run; the client asks for it, so it holds on any server.
+CYPHER_TIMEOUT = 60.0
 
-    A mistake in typed Cypher (syntax, unknown function) is the user's to fix,
-    so the server's message becomes a one-line QueryError instead of a traceback.
+#: What a read transaction still allows but the console must not: reaching out
+#: of the graph (LOAD CSV, a request forgery from the server's address), other
+#: sessions (SHOW/TERMINATE TRANSACTIONS, with their queries and parameters),
+#: accounts, settings and databases. Matched on code only (literals masked).
+REFUSED: tuple[tuple[str, re.Pattern[str]], ...] = tuple((what, re.compile(pattern, re.IGNORECASE)) for what, pattern in (
+    ("LOAD CSV", r"\bLOAD\s+CSV\b"),
+    ("TERMINATE TRANSACTIONS", r"\bTERMINATE\s+TRANSACTIONS?\b"),
+    ("SHOW of transactions, users, roles, privileges, servers, settings or databases",
+     r"\bSHOW\s+(?:(?:ALL|POPULATED|CURRENT|DEFAULT|HOME|SUPPORTED)\s+)*"
+     r"(?:TRANSACTIONS?|USERS?(?!\s+DEFINED)|ROLES?|PRIVILEGES?|SERVERS?|SETTINGS?|DATABASES?|ALIAS(?:ES)?)\b"),
+    ("administration of users, roles, databases, aliases or servers",
+     r"\b(?:CREATE|ALTER|DROP|RENAME)\s+(?:OR\s+REPLACE\s+)?(?:USER|ROLE|(?:COMPOSITE\s+)?DATABASE|ALIAS|SERVER)\b"),
+    ("GRANT, DENY or REVOKE", r"^\s*(?:GRANT|DENY|REVOKE)\b"),
+    ("starting, stopping or moving databases and servers",
+     r"\b(?:START|STOP|ENABLE|DEALLOCATE|REALLOCATE|DRYRUN)\s+(?:DATABASE|SERVER|DATABASES)\b"),
+    ("USE (another database)", r"(?<![.\w$])USE\s+\S"),
+    ("dbms procedures", r"(?<![.\w$])dbms\s*\.\s*(?!components\b)\w"),
+))
+
+
+def refused_clause(cypher: str) -> str | None:
+    """What in ``cypher`` the read-only console refuses, or None; strings and comments do not count."""
+    code = _mask_literals(cypher)
+    for what, pattern in REFUSED:
+        if pattern.search(code):
+            return what
+    return None
+
+
+def run_cypher(graph: Graph, cypher: str, parameters: dict[str, Any] | None = None,
+               timeout: float = CYPHER_TIMEOUT) -> list[dict[str, Any]]:
+    """Ad-hoc Cypher in a read transaction with a time limit: the server refuses writes (WriteRefused).
+
+    The client also refuses what a read transaction would let through (see
+    REFUSED), so the console stays read-only against a server we did not
+    configure. A mistake in typed Cypher (syntax, unknown function) is the
+    user's to fix, so the server's message becomes a one-line QueryError.
     """
     if not cypher.strip():
         raise QueryError("the Cypher statement is empty")
+    refused = refused_clause(cypher)
+    if refused:
+        raise QueryError(f"`policykg cypher` is read-only: {refused} is refused "
+                         "(an administrator can use cypher-shell or Browser)")
     try:
-        return _records(graph, cypher, parameters or {})
+        return _records(graph, cypher, parameters or {}, timeout)
     except ClientError as exc:
+        if "TransactionTimedOut" in (exc.code or ""):
+            raise QueryError(f"the query ran longer than {timeout:g} s and was stopped") from None
         raise QueryError(f"{exc.code}: {one_line(exc.message or '', 300)}") from None
 
 

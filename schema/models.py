@@ -42,6 +42,11 @@ Locator = Annotated[
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Year = Annotated[int, Field(ge=1949, le=2100)]
+#: Neo4j stores integers as int64; a larger one would crash the driver mid-write.
+INT64_MAX = 2**63 - 1
+Count = Annotated[int, Field(ge=0, le=INT64_MAX)]
+#: inf and nan are not figures, and JSON output cannot carry them.
+Number = Annotated[float, Field(allow_inf_nan=False)]
 PartialDate = Annotated[
     str,
     BeforeValidator(_date_to_text),
@@ -119,8 +124,8 @@ class Policy(Fact):
     issued: PartialDate | None = None
     period_start: Year | None = None
     period_end: Year | None = None
-    section_count: Annotated[int, Field(ge=0)] | None = Field(None, description="Number of points or chapters.")
-    measure_count: Annotated[int, Field(ge=0)] | None = Field(None, description="Number of concrete measures listed.")
+    section_count: Count | None = Field(None, description="Number of points or chapters.")
+    measure_count: Count | None = Field(None, description="Number of concrete measures listed.")
     summary_en: Text | None = None
     themes: list[ThemeId] = []
 
@@ -132,7 +137,7 @@ class Target(Fact):
     region: RegionRef | None = Field(None, description="Defaults to the policy's region.")
     indicator: Key | None = None
     comparator: Comparator | None = None
-    value: float | None = None
+    value: Number | None = None
     unit: Text | None = None
     value_text: Text | None = Field(None, description="The target as the source words it, when not a number.")
     deadline: Year | None = None
@@ -145,7 +150,7 @@ class Project(Fact):
     kind: Text
     region: RegionRef
     policy: Key | None = None
-    count: Annotated[int, Field(ge=0)] | None = None
+    count: Count | None = None
     year: Year | None = None
     themes: list[ThemeId] = []
 
@@ -153,12 +158,12 @@ class Project(Fact):
 class Observation(Fact):
     region: RegionRef
     indicator: Key
-    value: float | None = Field(None, description="The level, in unit; None when only a change is reported.")
+    value: Number | None = Field(None, description="The level, in unit; None when only a change is reported.")
     unit: Text | None = None
     period: Text = Field(description="The period the figure covers, e.g. '2020' or '2021-Q1..Q3'.")
     year: Year
-    yoy_change_pct: float | None = Field(None, description="Year-on-year change in per cent.")
-    share_pct: Annotated[float, Field(ge=0, le=100)] | None = Field(None, description="Share of a total, per cent.")
+    yoy_change_pct: Number | None = Field(None, description="Year-on-year change in per cent.")
+    share_pct: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | None = Field(None, description="Share of a total, per cent.")
     share_of: Text | None = Field(None, description="The total that share_pct is a share of.")
     note_en: Text | None = None
 

@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from policykg.ingest.reader import Loader
 
 from tests.cli import run_cli
 from tests.conftest import node_count, rel_count
@@ -40,10 +42,12 @@ def _second_line(text: str, fragment: str) -> int:
     return _line_of(text[text.index(fragment) + 1:], fragment) + _line_of(text, fragment) - 1
 
 
+# libyaml (the C loader, used when PyYAML has it) and the pure-Python parser word it differently
+UNCLOSED = "did not find expected ',' or ']'" if Loader is yaml.CSafeLoader else "expected ',' or ']', but got ':'"
 CASES = {
-    # PyYAML notices the missing ']' on the next line and names where the list began
+    # the parser notices the missing ']' on the next line and names where the list began
     "malformed YAML": (_swap("regions: [深圳, 广东]", "regions: [深圳, 广东")[0], _line_of(BASE, "regions:") + 1,
-                       "malformed YAML: expected ',' or ']', but got ':' (while parsing a flow sequence started at "
+                       f"malformed YAML: {UNCLOSED} (while parsing a flow sequence started at "
                        f"line {_line_of(BASE, 'regions:')})"),
     "wrong type": (*_swap("    value: 8446.6", "    value: \"八千亿\""), "observations[0].value: Input should be a valid number"),
     "unknown region": (*_swap("    region: Shenzhen", "    region: 火星市"), "policies[0].region: unknown region '火星市'"),

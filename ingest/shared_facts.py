@@ -1,0 +1,178 @@
+"""Facts that several documents state: what changed, and where documents disagree.
+
+A key is an identity across documents, so two records may state the same
+indicator or policy. Each statement lives on its own SOURCED_FROM
+relationship and the node shows, field by field, the value of the
+latest-published document that gives one (statements.RECOMPUTE_FACTS). This
+module writes or retracts one document inside one transaction and reads the
+facts it touches before and after, so that a run's changes describe the
+graph (a fact is removed only when no document states it any more, changed
+only when its values change) and a disagreement between documents is
+reported instead of being settled silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import ManagedTransaction
+from policykg.ingest import statements as cypher
+from policykg.ingest.validate import ValidDocument
+from policykg.ingest.writer import (
+    Batch,
+    Keys,
+    batch_keys,
+    build_batch,
+    key_params,
+    retract_document,
+    stated_keys,
+    write_document,
+)
+from policykg.schema.sections import FACT_LABELS, PROVENANCE_FIELDS
+
+FactKey = tuple[str, str]  # (label, key)
+
+
+@dataclass(frozen=True)
+class FactState:
+    """One fact node as a run sees it: its values, this document's statement, every document's statement."""
+
+    values: dict[str, Any]
+    stated: dict[str, Any] | None
+    sources: dict[str, tuple[str, dict[str, Any]]]  # document id -> (published, values it states)
+
+
+States = dict[FactKey, FactState]
+
+
+@dataclass
+class Outcome:
+    counts: Counter[str]
+    changes: list[dict[str, Any]]
+    conflicts: list[str]
+
+
+def replace_document(tx: ManagedTransaction, document: ValidDocument, batch: Batch, existed: bool) -> Outcome:
+    """Write a new document, or retract and rewrite a changed one, and say what that did to the graph."""
+    keys = _union(stated_keys(tx, document.id), batch_keys(batch)) if existed else batch_keys(batch)
+    before = fact_states(tx, document.id, keys)
+    counts: Counter[str] = Counter()
+    if existed:
+        counts.update(retract_document(tx, document.id, delete_node=False, recompute=False))
+    counts.update(write_document(tx, document, batch, also=keys))
+    after = fact_states(tx, document.id, keys)
+    return Outcome(counts, diff_states(document.id, before, after), conflicts_of(document.id, after))
+
+
+def remove_document(tx: ManagedTransaction, doc_id: str) -> Outcome:
+    """Retract a document whose file is gone; facts other documents state stay, recomputed."""
+    keys = stated_keys(tx, doc_id)
+    before = fact_states(tx, doc_id, keys)
+    counts = retract_document(tx, doc_id, delete_node=True)
+    return Outcome(counts, diff_states(doc_id, before, fact_states(tx, doc_id, keys)), [])
+
+
+def fact_states(tx: ManagedTransaction, doc_id: str, keys: Keys) -> States:
+    states: States = {}
+    for row in tx.run(cypher.FACT_STATE, doc=doc_id, **key_params(keys)):
+        sources = {s["doc"]: (_plain_value(s["published"]), _values(s["stated"])) for s in row["sources"]}
+        states[(row["label"], row["key"])] = FactState(_plain(row["props"]), _plain(row["stated"])
+                                                       if row["stated"] is not None else None, sources)
+    return states
+
+
+def diff_states(doc_id: str, before: States, after: States) -> list[dict[str, Any]]:
+    """Added, removed and changed facts of the graph (values old → new) that writing ``doc_id`` caused.
+
+    A fact counts as removed only when its node is gone, i.e. no document
+    states it any more. Values are compared on the node; the document's own
+    locator, quote and extracted flag only when it states the fact before and after.
+    """
+    order = {label.value: i for i, label in enumerate(FACT_LABELS)}
+    changes: list[dict[str, Any]] = []
+    for label, key in sorted(before.keys() | after.keys(), key=lambda k: (order.get(k[0], 99), k[1])):
+        old, new = before.get((label, key)), after.get((label, key))
+        base = {"label": label, "key": key, "name": _name((new or old).values), "document": doc_id}  # type: ignore[union-attr]
+        if old is None:
+            changes.append({"change": "added", **base})
+        elif new is None:
+            changes.append({"change": "removed", **base})
+        else:
+            a, b = dict(old.values), dict(new.values)
+            if old.stated is not None and new.stated is not None:
+                a |= {k: v for k, v in old.stated.items() if k in PROVENANCE_FIELDS}
+                b |= {k: v for k, v in new.stated.items() if k in PROVENANCE_FIELDS}
+            for name in sorted((a.keys() | b.keys()) - {"key"}):
+                if a.get(name) != b.get(name):
+                    changes.append({"change": "changed", **base, "field": name, "old": a.get(name), "new": b.get(name)})
+    return changes
+
+
+def conflicts_of(doc_id: str, states: States) -> list[str]:
+    """Where ``doc_id`` gives a fact a different value than another document does, naming both and the winner."""
+    found: list[str] = []
+    for (label, key), state in sorted(states.items()):
+        if doc_id not in state.sources:
+            continue
+        mine = state.sources[doc_id]
+        for other, theirs in sorted(state.sources.items()):
+            if other != doc_id:
+                found.extend(_disagreements(label, key, (doc_id, *mine), (other, *theirs)))
+    return found
+
+
+def validation_conflicts(documents: Iterable[ValidDocument]) -> list[str]:
+    """The same check across record files, before anything is written (for `policykg validate`)."""
+    stated: dict[FactKey, list[tuple[str, str, dict[str, Any]]]] = {}
+    for document in documents:
+        published = document.record.document.published.isoformat()
+        for label, rows in build_batch(document).facts.items():
+            for row in rows:
+                stated.setdefault((label.value, row["key"]), []).append(
+                    (document.id, published, _plain(row["props"])))
+    found: list[str] = []
+    for (label, key), statements in sorted(stated.items()):
+        for i, first in enumerate(statements):
+            for second in statements[i + 1:]:
+                found.extend(_disagreements(label, key, first, second))
+    return found
+
+
+def _disagreements(label: str, key: str, a: tuple[str, str, dict[str, Any]],
+                   b: tuple[str, str, dict[str, Any]]) -> list[str]:
+    (doc_a, published_a, values_a), (doc_b, published_b, values_b) = a, b
+    winner = max((published_a, doc_a), (published_b, doc_b))[1]
+    return [f"{label} {key}: {name} is {values_a[name]!r} in {doc_a} but {values_b[name]!r} in {doc_b}; "
+            f"the graph shows {winner}'s (published later)"
+            for name in sorted(values_a.keys() & values_b.keys()) if values_a[name] != values_b[name]]
+
+
+def _union(*keys: Keys) -> Keys:
+    out: Keys = {}
+    for part in keys:
+        for label, names in part.items():
+            out.setdefault(label, set()).update(names)
+    return out
+
+
+def _values(stated: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in _plain(stated).items() if k not in PROVENANCE_FIELDS}
+
+
+def _plain_value(value: Any) -> Any:
+    """Neo4j temporal values and Python dates compare as ISO text."""
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+
+def _plain(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: _plain_value(v) for k, v in props.items() if v is not None}
+
+
+def _name(props: dict[str, Any]) -> str:
+    return str(props.get("name_zh") or props.get("title_zh") or props.get("name_en") or props.get("key"))
