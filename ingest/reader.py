@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.reader import ReaderError
 
 from policykg.errors import Problem
 
@@ -71,8 +72,9 @@ def read_record(path: Path) -> RawRecord:
                                                  f"at offset {exc.start} (save the file as UTF-8)")) from None
     if not text.strip():
         raise ReadFailed(Problem(name, None, "", "file is empty: expected a record with a `document:` section"))
-    loader = Loader(text)
+    loader: yaml.SafeLoader | None = None
     try:
+        loader = Loader(text)  # the pure-Python reader checks for unprintable characters here
         try:
             node = loader.get_single_node()
         except RecursionError:  # the pure-Python composer recurses per level; libyaml stops at 1000
@@ -90,10 +92,17 @@ def read_record(path: Path) -> RawRecord:
         if exc.context and exc.context_mark and exc.context_mark is not mark:
             context = f" ({exc.context} started at line {exc.context_mark.line + 1})"
         raise ReadFailed(Problem(name, line, "", f"malformed YAML: {exc.problem or exc.context}{context}")) from None
+    except ReaderError as exc:  # a character YAML does not allow; libyaml gives no line, only the position
+        before = text[: exc.position] if Loader is yaml.SafeLoader else content[: exc.position]  # libyaml: bytes
+        line = before.count("\n" if isinstance(before, str) else b"\n") + 1
+        raise ReadFailed(Problem(name, line, "", f"malformed YAML: unacceptable character "
+                                                 f"#x{ord(exc.character) if isinstance(exc.character, str) else exc.character:04x}: "
+                                                 f"{exc.reason}")) from None
     except yaml.YAMLError as exc:
         raise ReadFailed(Problem(name, None, "", f"malformed YAML: {' '.join(str(exc).split())}")) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return RawRecord(path, data, lines, content)
 
 
@@ -105,11 +114,13 @@ def _check(root: yaml.Node, loader: yaml.SafeLoader, lines: dict[FieldPath, int]
     self-referencing alias is refused after a few steps instead of expanded.
     """
     seen: set[int] = set()
-    stack: list[tuple[yaml.Node, FieldPath, int, int]] = [(root, (), root.start_mark.line + 1, 0)]
+    # (node, field path, its line, the line to name if it is an alias, depth); a shared node's own
+    # mark is its anchor's, so an alias is located by its key or by the line where its list starts
+    stack: list[tuple[yaml.Node, FieldPath, int, int, int]] = [(root, (), root.start_mark.line + 1, 1, 0)]
     while stack:
-        node, path, line, depth = stack.pop()
+        node, path, line, alias_line, depth = stack.pop()
         if id(node) in seen:
-            return Problem(name, line, format_path(path), "YAML aliases (*name) are not allowed in a record: "
+            return Problem(name, alias_line, format_path(path), "YAML aliases (*name) are not allowed in a record: "
                            "write the value out")
         seen.add(id(node))
         lines.setdefault(path, line)
@@ -128,10 +139,10 @@ def _check(root: yaml.Node, loader: yaml.SafeLoader, lines: dict[FieldPath, int]
                     return Problem(name, key_line, format_path(path + (key,)), "field given twice in the same mapping")
                 keys.add(key)
                 lines[path + (key,)] = key_line
-                children.append((value_node, path + (key,), key_line, depth + 1))
+                children.append((value_node, path + (key,), key_line, key_line, depth + 1))
             stack.extend(reversed(children))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(reversed([(item, path + (index,), item.start_mark.line + 1, depth + 1)
+            stack.extend(reversed([(item, path + (index,), item.start_mark.line + 1, node.start_mark.line + 1, depth + 1)
                                    for index, item in enumerate(node.value)]))
         else:
             problem = _scalar_problem(node, loader, path, line, name)
@@ -147,8 +158,13 @@ def _scalar_problem(node: yaml.Node, loader: yaml.SafeLoader, path: FieldPath, l
     except (ValueError, OverflowError) as exc:
         kind = node.tag.rsplit(":", 1)[-1]
         what = "a real calendar date" if kind == "timestamp" else f"a valid {kind}"
-        return Problem(name, line, format_path(path), f"{node.value!r} is not {what} ({exc})")
+        return Problem(name, line, format_path(path), f"{shorten(repr(node.value))} is not {what} ({shorten(str(exc), 120)})")
     return None
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """A hostile value (a 5,000-digit number, a 200,000-character name) cut so that its problem stays one line."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def format_path(path: FieldPath) -> str:

@@ -20,6 +20,7 @@ from policykg.ingest.reader import (
     ReadFailed,
     format_path,
     read_record,
+    shorten,
 )
 from policykg.schema.reference import gazetteer, themes
 from policykg.schema.sections import SECTIONS, DocumentRecord
@@ -111,7 +112,7 @@ def _model_problem(raw: RawRecord, error: dict) -> Problem:
     loc: FieldPath = tuple(error["loc"])
     message = error["msg"]
     if error["type"] not in ("missing", "extra_forbidden") and "input" in error:
-        message += f" (got {_short(repr(error['input']))})"
+        message += f" (got {shorten(repr(error['input']))})"
     if error["type"] == "extra_forbidden":
         message = "unknown field (check its spelling against `policykg schema export`)"
     return Problem(str(raw.path), raw.line_of(loc), format_path(loc), message)
@@ -180,8 +181,3 @@ def _region_refs(record: DocumentRecord) -> list[tuple[FieldPath, str]]:
 def _links_to(label: Label) -> list[tuple[str, str]]:
     """(section, field) of every link field that names a node of ``label``."""
     return [(s.name, link.field) for s in SECTIONS for link in s.links if link.node is label]
-
-
-def _short(text: str, limit: int = 80) -> str:
-    """A hostile value (a 4,000-digit number, a 2,000-character name) cut so the problem stays one line."""
-    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -40,12 +40,14 @@ def watch(settings: Settings, paths: list[Path], interval: float, prune: bool = 
             with connect(settings) as graph:
                 report = ingest_paths(graph, paths, prune=prune)
             log(f"{stamp} ingest {report.run_id}: {report.summary()}")
+            for conflict in report.conflicts:
+                log(f"{stamp} warning: {conflict}")
         except GraphUnavailable as exc:
             log(f"{stamp} {exc}; retrying in {backoff:g}s")
             sleep(backoff)
             backoff = min(backoff * 2, interval)
             continue
-        except ValidationFailed as exc:
+        except ValidationFailed as exc:  # every hostile file ends here, located; the watcher goes on
             log(f"{stamp} ingest refused, nothing written: " + "; ".join(str(p) for p in exc.problems))
         done, backoff = done + 1, 1.0
         if runs is None or done < runs:

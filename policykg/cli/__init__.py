@@ -51,6 +51,9 @@ def _connection(
     database: Annotated[str | None, typer.Option("--database", help="[env NEO4J_DATABASE; default: server's]")] = None,
 ) -> None:
     """Connection options apply to every command."""
+    if password is not None:
+        typer.echo("Warning: --password is visible to other users in `ps` and in shell history; "
+                   "set NEO4J_PASSWORD or put it in .env instead", err=True)
     ctx.obj = State({"uri": uri, "username": username, "password": password, "database": database})
 
 

@@ -13,6 +13,7 @@ from policykg.cli.context import graph_of, settings_of
 from policykg.cli.render import Format, render
 from policykg.ingest.history import last_run
 from policykg.ingest.pipeline import ingest_paths
+from policykg.ingest.shared_facts import validation_conflicts
 from policykg.ingest.validate import validate_paths
 from policykg.ingest.watch import parse_interval, watch
 
@@ -23,6 +24,8 @@ Paths = Annotated[list[Path] | None, typer.Argument(help="Record files or folder
 def validate(paths: Paths = None) -> None:
     """Check record files without writing anything; lists every problem with file, line and field."""
     documents = validate_paths(paths or [DEFAULT_DIR])
+    for conflict in validation_conflicts(documents):
+        typer.echo(f"Warning: {conflict}", err=True)
     typer.echo(f"{len(documents)} documents valid.")
 
 
@@ -43,6 +46,8 @@ def ingest(
         task = bar.add_task("ingest", total=None)
         report = ingest_paths(graph, paths, prune=prune,
                               progress=lambda i, n, doc: bar.update(task, completed=i, total=n, description=doc))
+    for conflict in report.conflicts:
+        typer.echo(f"Warning: {conflict}", err=True)
     typer.echo(report.summary())
 
 
