@@ -10,7 +10,6 @@ and field, and the watcher logs the file and goes on.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from policykg.ingest.watch import watch
 
 from tests.cli import run_cli
 from tests.conftest import node_count, rel_count
+from tests.test_ingest_bad_input import corpus  # noqa: F401  (one valid document, already ingested)
 
 GOOD = Path(__file__).parent / "data" / "shenzhen.yaml"
 BASE = GOOD.read_text(encoding="utf-8").replace("id: test-shenzhen-brief", "id: test-shenzhen-hostile")
@@ -118,14 +118,6 @@ def tried() -> dict[str, int]:
     yield totals
     print(f"\nhostile records: {totals['tried']} tried, {totals['refused']} refused, "
           f"{totals['wrote']} wrote anything")
-
-
-@pytest.fixture
-def corpus(graph, neo4j_under_test, tmp_path):
-    shutil.copy(GOOD, tmp_path / "good.yaml")
-    first = run_cli("ingest", str(tmp_path), env=neo4j_under_test.env)
-    assert first.exit_code == 0, first.output
-    return tmp_path, (node_count(graph), rel_count(graph))
 
 
 @pytest.mark.parametrize("kind", CASES, ids=list(CASES))

@@ -1,0 +1,130 @@
+"""A fact stated by several documents: no document's value erased, conflicts warned, retraction restores.
+
+The rule (docs/graph-model.md, "Facts several documents state"): each
+document's values live on its SOURCED_FROM relationship; the node shows, per
+field, the value of the latest-published document that gives one; a missing
+field erases nothing; retracting a document recomputes the node from the
+documents left; `changes` describes the graph, not one document's statements.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from policykg.graph.connection import read_rows
+from policykg.ingest.pipeline import ingest_paths
+
+from tests.cli import run_cli
+
+SEED = (Path(__file__).parent / "data" / "shenzhen.yaml").read_text(encoding="utf-8")
+INDICATOR = """indicators:
+  - key: test-core-digital-va
+    name_zh: 数字经济核心产业增加值
+    name_en: Value added of core digital-economy industries
+    unit: 亿元
+    locator: "¶1"
+"""
+assert INDICATOR in SEED
+
+
+def _other(doc_id: str, published: str, indicator: str) -> str:
+    """A second document that states only the seed's indicator, its own way."""
+    return (f"document:\n  id: {doc_id}\n  title_en: Another brief\n  published: {published}\n  language: zh\n"
+            + indicator)
+
+
+WITHOUT_UNIT = INDICATOR.replace("    unit: 亿元\n", "").replace("¶1", "¶7")
+OTHER_UNIT = INDICATOR.replace("unit: 亿元", "unit: 万元").replace("¶1", "¶2")
+
+
+def _unit(graph) -> list[dict]:
+    return read_rows(graph, "MATCH (i:Indicator {key: 'test-core-digital-va'}) RETURN i.unit AS unit, "
+                     "i.name_en AS name_en, i.locator AS locator")
+
+
+def _changes(neo4j_under_test) -> list[tuple]:
+    rows = json.loads(run_cli("changes", "--format", "json", env=neo4j_under_test.env).output)
+    return sorted((r["change"], r["key"], r.get("field"), r.get("old"), r.get("new")) for r in rows)
+
+
+def test_a_missing_field_erases_nothing_and_prune_restores(graph, neo4j_under_test, tmp_path):
+    (tmp_path / "seed.yaml").write_text(SEED, encoding="utf-8")
+    (tmp_path / "later.yaml").write_text(_other("test-later", "2022-03-01", WITHOUT_UNIT), encoding="utf-8")
+    first = run_cli("ingest", str(tmp_path), env=neo4j_under_test.env)
+    assert first.exit_code == 0, first.output
+    assert "Warning" not in first.output  # saying less is not disagreeing
+    assert _unit(graph) == [{"unit": "亿元", "name_en": "Value added of core digital-economy industries",
+                             "locator": None}]
+    # each document's statement is kept on its own SOURCED_FROM
+    assert read_rows(graph, "MATCH (:Indicator {key: 'test-core-digital-va'})-[s:SOURCED_FROM]->(d) "
+                     "RETURN d.id AS doc, s.locator AS locator, s.unit AS unit ORDER BY doc") == [
+        {"doc": "test-later", "locator": "¶7", "unit": None},
+        {"doc": "test-shenzhen-brief", "locator": "¶1", "unit": "亿元"}]
+
+    (tmp_path / "later.yaml").unlink()
+    pruned = run_cli("ingest", "--prune", str(tmp_path), env=neo4j_under_test.env)
+    assert "1 removed" in pruned.output, pruned.output
+    assert _unit(graph)[0]["unit"] == "亿元"
+    assert _changes(neo4j_under_test) == []  # the indicator is still stated, with the same values
+    again = run_cli("ingest", str(tmp_path), env=neo4j_under_test.env)
+    assert "0 new, 0 changed, 1 unchanged" in again.output
+    assert _unit(graph)[0]["unit"] == "亿元"
+
+
+def test_a_conflict_is_warned_the_later_document_wins_and_retraction_restores(graph, neo4j_under_test, tmp_path):
+    (tmp_path / "seed.yaml").write_text(SEED, encoding="utf-8")
+    other = tmp_path / "other.yaml"
+    other.write_text(_other("test-other", "2022-03-01", OTHER_UNIT), encoding="utf-8")
+    warning = ("Warning: Indicator test-core-digital-va: unit is '万元' in test-other but '亿元' in "
+               "test-shenzhen-brief; the graph shows test-other's (published later)")
+
+    checked = run_cli("validate", str(tmp_path))
+    assert checked.exit_code == 0
+    assert warning in checked.output  # other.yaml sorts first
+
+    # written one at a time, in the order that would make a last-writer-wins graph show the seed's unit
+    ingest_paths(graph, [other])
+    second = run_cli("ingest", str(tmp_path / "seed.yaml"), env=neo4j_under_test.env)
+    assert second.exit_code == 0, second.output
+    assert ("Warning: Indicator test-core-digital-va: unit is '亿元' in test-shenzhen-brief but '万元' in "
+            "test-other; the graph shows test-other's (published later)") in second.output
+    assert _unit(graph)[0]["unit"] == "万元"
+    # the indicator existed already: adding the seed changed none of its values, so it is not reported
+    assert [c for c in _changes(neo4j_under_test) if c[1] == "test-core-digital-va"] == []
+
+    other.unlink()
+    pruned = run_cli("ingest", "--prune", str(tmp_path), env=neo4j_under_test.env)
+    assert pruned.exit_code == 0, pruned.output
+    assert _unit(graph)[0]["unit"] == "亿元"
+    assert _changes(neo4j_under_test) == [("changed", "test-core-digital-va", "unit", "万元", "亿元")]
+
+    other.write_text(_other("test-other", "2022-03-01", OTHER_UNIT), encoding="utf-8")
+    back = run_cli("ingest", str(tmp_path), env=neo4j_under_test.env)
+    assert warning in back.output
+    assert _changes(neo4j_under_test) == [("changed", "test-core-digital-va", "unit", "亿元", "万元")]
+
+
+def test_changes_report_a_shared_fact_removed_only_when_no_document_states_it(graph, neo4j_under_test, tmp_path):
+    (tmp_path / "seed.yaml").write_text(SEED, encoding="utf-8")
+    # the second document states the seed's organization, indicator, policy and measure (same keys, same values)
+    second = SEED.replace("id: test-shenzhen-brief", "id: test-shenzhen-second")
+    second = second[: second.index("targets:")] + second[second.index("measures:"):]
+    (tmp_path / "second.yaml").write_text(second, encoding="utf-8")
+    ingest_paths(graph, [tmp_path])
+
+    (tmp_path / "seed.yaml").unlink()
+    pruned = run_cli("ingest", "--prune", str(tmp_path), env=neo4j_under_test.env)
+    assert pruned.exit_code == 0, pruned.output
+    assert _changes(neo4j_under_test) == [
+        ("removed", "test-sz-core-digital-va-2020", None, None, None),
+        ("removed", "test-sz-pilot-zone-goal", None, None, None),
+        ("removed", "test-sz-projects", None, None, None)]
+
+    # a changed document: only its real value change is reported, not its shared facts
+    (tmp_path / "second.yaml").write_text(second.replace("name_en: Monitor data leaving and entering the city",
+                                                         "name_en: Monitor cross-border data"), encoding="utf-8")
+    changed = run_cli("ingest", str(tmp_path), env=neo4j_under_test.env)
+    assert "0 new, 1 changed" in changed.output
+    assert _changes(neo4j_under_test) == [("changed", "test-sz-data-monitoring", "name_en",
+                                           "Monitor data leaving and entering the city", "Monitor cross-border data")]
