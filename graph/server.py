@@ -211,7 +211,7 @@ class LocalServer:
     # -- lifecycle ----------------------------------------------------------
 
     def is_running(self) -> bool:
-        pid = self._pid()
+        pid = self.pid()
         if pid is None:
             return False
         try:
@@ -271,7 +271,8 @@ class LocalServer:
 
     # -- helpers ------------------------------------------------------------
 
-    def _pid(self) -> int | None:
+    def pid(self) -> int | None:
+        """The server process's id from its pid file (None before the first start)."""
         try:
             return int((self.home / "run" / "neo4j.pid").read_text().strip())
         except (FileNotFoundError, ValueError):
