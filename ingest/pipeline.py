@@ -10,18 +10,14 @@ diffed fact by fact and recorded on an (:IngestRun) node.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import secrets
-from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from neo4j import ManagedTransaction
 from policykg.graph.connection import Graph, read_rows, write
 from policykg.graph.constraints import apply_schema
 from policykg.ingest import statements as cypher
+from policykg.ingest.runlog import IngestReport, record_run
 from policykg.ingest.shared_facts import remove_document, replace_document
 from policykg.ingest.validate import validate_paths
 from policykg.ingest.writer import build_batch, write_reference_data
@@ -29,29 +25,9 @@ from policykg.ingest.writer import build_batch, write_reference_data
 Progress = Callable[[int, int, str], None]
 
 
-@dataclass
-class IngestReport:
-    run_id: str
-    started_at: dt.datetime
-    new: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    counts: Counter[str] = field(default_factory=Counter)
-    changes: list[dict[str, Any]] = field(default_factory=list)
-    #: Facts to which two documents give different values (key, both documents, both values).
-    conflicts: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        return (f"documents: {len(self.new)} new, {len(self.changed)} changed, {len(self.unchanged)} unchanged, "
-                f"{len(self.removed)} removed; nodes: {self.counts['nodes_created']} created, "
-                f"{self.counts['nodes_deleted']} deleted; relationships: {self.counts['relationships_created']} "
-                f"created, {self.counts['relationships_deleted']} deleted")
-
-
-def ingest_paths(graph: Graph, paths: Iterable[Path], prune: bool = False,
+def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
                  progress: Progress | None = None) -> IngestReport:
-    paths = list(paths)
+    paths = [Path(p) for p in paths]
     documents = validate_paths(paths, allow_drafts=False)  # raises before anything is written
     apply_schema(graph)  # MERGE relies on the uniqueness constraints
     started = dt.datetime.now(dt.timezone.utc)
@@ -82,7 +58,7 @@ def ingest_paths(graph: Graph, paths: Iterable[Path], prune: bool = False,
                 report.removed.append(doc_id)
                 report.changes.extend(outcome.changes)
 
-    write(graph, lambda tx: _record_run(tx, report))
+    write(graph, lambda tx: record_run(tx, report))
     return report
 
 
@@ -94,21 +70,3 @@ def _is_under(stored_path: str | None, inputs: list[Path]) -> bool:
     return any(stored == p.resolve() or p.resolve() in stored.parents for p in inputs)
 
 
-def _record_run(tx: ManagedTransaction, report: IngestReport) -> None:
-    statuses = ([{"id": i, "status": "new"} for i in report.new] + [{"id": i, "status": "changed"} for i in report.changed]
-                + [{"id": i, "status": "unchanged"} for i in report.unchanged])
-    props = {
-        "started_at": report.started_at,
-        "finished_at": dt.datetime.now(dt.timezone.utc),
-        "documents_new": len(report.new),
-        "documents_changed": len(report.changed),
-        "documents_unchanged": len(report.unchanged),
-        "documents_removed": len(report.removed),
-        "removed_documents": report.removed,
-        "nodes_created": report.counts["nodes_created"],
-        "nodes_deleted": report.counts["nodes_deleted"],
-        "relationships_created": report.counts["relationships_created"],
-        "relationships_deleted": report.counts["relationships_deleted"],
-        "changes": json.dumps(report.changes, ensure_ascii=False, default=str),
-    }
-    tx.run(cypher.RECORD_RUN, id=report.run_id, props=props, documents=statuses).consume()

@@ -11,12 +11,13 @@ import json
 import re
 from typing import Any
 
+from neo4j import unit_of_work
 from neo4j.exceptions import ClientError
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Duration, Time
 from policykg.graph.connection import Graph, one_line, read
-from neo4j import unit_of_work
-from policykg.queries.loader import NamedQuery, _mask_literals, get
+from policykg.queries.cypher_text import mask_literals
+from policykg.queries.loader import NamedQuery, get
 
 from policykg.errors import QueryError
 
@@ -102,7 +103,7 @@ REFUSED: tuple[tuple[str, re.Pattern[str]], ...] = tuple((what, re.compile(patte
 
 def refused_clause(cypher: str) -> str | None:
     """What in ``cypher`` the read-only console refuses, or None; strings and comments do not count."""
-    code = _mask_literals(cypher)
+    code = mask_literals(cypher)
     for what, pattern in REFUSED:
         if pattern.search(code):
             return what
