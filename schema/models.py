@@ -66,6 +66,8 @@ PolicyKind = Literal[
     "support_scheme",
     "report",
     "speech",
+    "regulation",
+    "standard",
 ]
 Language = Literal["zh", "en"]
 
