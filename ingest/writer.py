@@ -16,7 +16,6 @@ from policykg.ingest import statements as cypher
 from policykg.ingest.validate import ValidDocument
 from policykg.schema.models import Fact
 from policykg.schema.reference import gazetteer, indicators, themes
-from policykg.schema.units import to_base
 from policykg.schema.sections import (
     DOCUMENT_LINK_FIELDS,
     SECTIONS,
@@ -82,9 +81,6 @@ def _link_ends(document: ValidDocument, section: Section, fact: Fact, link: Link
 
 def _node_props(document: ValidDocument, section: Section, fact: Fact, facts_by_section: FactsBySection) -> dict[str, Any]:
     props = node_properties(section, fact)
-    if section.label in (Label.OBSERVATION, Label.TARGET):  # compared in one base unit (亿元 and 万亿元 alike)
-        value_base, unit_base = to_base(fact.value, fact.unit)  # type: ignore[attr-defined]
-        props |= {"value_base": value_base, "unit_base": unit_base}
     if section.label is Label.OBSERVATION:  # a figure has no name of its own: region, indicator and period make one
         region = gazetteer().regions[document.code(fact.region)]  # type: ignore[attr-defined,index]
         key = document.indicator_key(fact.indicator)  # type: ignore[attr-defined]

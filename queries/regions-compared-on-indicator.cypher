@@ -11,11 +11,11 @@ MATCH (i:Indicator)
 WHERE i.key = $indicator OR i.name_zh = $indicator OR $indicator IN coalesce(i.aliases_zh, [])
    OR toLower(i.name_en) = toLower($indicator)
 CALL (i) {
-  // Latest reported figure per region: the highest year, and within it a
-  // figure with a value before one that only reports a change.
+  // Latest reported figure per region that has a value (one that states only
+  // a change does not compare); without one, the latest change.
   MATCH (region:Region)<-[:OBSERVED_IN]-(o:Observation)-[:OF_INDICATOR]->(i)
   WITH region, o
-  ORDER BY o.year DESC, o.value IS NULL, o.period DESC, o.key
+  ORDER BY o.value IS NULL, o.year DESC, o.period DESC, o.key
   WITH region, collect(o)[0] AS o
   RETURN region, o AS fact, 'reported' AS figure, o.year AS year
   UNION

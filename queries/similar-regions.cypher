@@ -2,12 +2,14 @@
 // zh: 政策组合最相似的地区对（按所涉主题的 Jaccard 相似度，至少共有 min_shared 个主题）
 // en: Pairs of regions with the most similar policy portfolios (Jaccard similarity of the themes they address), sharing at least min_shared themes
 // param: limit: int = 10
-// param: min_shared: int = 2
+// param: min_shared: int = 3
 // example: --param limit=5
 
-// A pair must share at least $min_shared themes: one theme in common between
-// two one-line mentions (the US and the EU both "strengthen digital
-// technology") gives Jaccard 1.0 and says nothing about their policies.
+// A pair must share at least $min_shared themes (default 3): Jaccard over
+// tiny portfolios is 1.0 by accident. The US and the EU, each named once as
+// "strengthening digital technology", share one theme; Fujian and Xiong'an,
+// named once in the same list of pilot zones, share two. Neither says
+// anything about their policies.
 // A region's portfolio: the themes its policies, measures, targets and
 // projects address (the region's own facts, not those of regions within it).
 MATCH (region:Region)<-[:APPLIES_TO|LOCATED_IN]-(fact)-[:ADDRESSES]->(theme:Theme)

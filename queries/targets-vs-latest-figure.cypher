@@ -10,16 +10,29 @@ WHERE $deadline = 0 OR t.deadline = $deadline
 MATCH (t)-[ts:SOURCED_FROM]->(tdoc:SourceDocument)
 OPTIONAL MATCH (t)-[:APPLIES_TO]->(region:Region)
 // The latest figure of the target's own region (a region within it reports
-// its own quantity, not the region's): highest year first, and within it a
-// figure with a value before one with only a change.
+// its own quantity, not the region's) that has a value: a figure that only
+// states a change cannot be set against a target. Without one, the latest change.
 OPTIONAL MATCH (region)<-[:OBSERVED_IN]-(o:Observation)-[:OF_INDICATOR]->(i)
 WITH t, i, ts, tdoc, region, o
-ORDER BY o.year DESC, o.value IS NULL, o.period DESC, o.key
+ORDER BY o.value IS NULL, o.year DESC, o.period DESC, o.key
 WITH t, i, ts, tdoc, region, collect(o)[0] AS latest
 OPTIONAL MATCH (latest)-[os:SOURCED_FROM]->(odoc:SourceDocument)
 WITH t, i, ts, tdoc, region, latest, os, odoc
 ORDER BY odoc.published DESC
 WITH t, i, ts, tdoc, region, latest, collect({doc: odoc, locator: os.locator})[0] AS figure_source
+// Target and figure in one base unit, so that levels, counts and shares compare alike: a Chinese
+// multiplier (万亿, 亿, 万, 千) before 元 or a count word is multiplied out, and the count words
+// (个 家 项 件 …) all count items. Any other unit (%, EB, EFLOPS, 位 …) is its own base.
+WITH t, i, ts, tdoc, region, latest, figure_source,
+     [x IN [t, latest] | CASE WHEN x.value IS NULL OR x.unit IS NULL THEN null ELSE head(
+        [p IN [['万亿', 1.0e12], ['亿', 1.0e8], ['万', 1.0e4], ['千', 1.0e3], ['', 1.0]]
+         WHERE x.unit STARTS WITH p[0]
+           AND (p[0] = '' OR substring(x.unit, size(p[0])) IN ['', '元', '美元', '人', '吨', 'G', '个', '家', '项', '件',
+                                                               '座', '台', '架', '条', '部', '所', '户', '套', '辆'])
+         | [x.value * p[1],
+            CASE WHEN substring(x.unit, size(p[0])) IN ['个', '家', '项', '件', '座', '台', '架', '条', '部', '所', '户',
+                                                          '套', '辆'] THEN '个'
+                 ELSE substring(x.unit, size(p[0])) END]]) END] AS base
 RETURN t.key AS target,
        t.name_en AS target_en,
        region.code AS region,
@@ -34,10 +47,8 @@ RETURN t.key AS target,
        latest.unit AS latest_unit,
        latest.period AS latest_period,
        latest.year AS latest_year,
-       // Levels, counts and shares alike, compared in one base unit (亿元 and 万亿元, 家 and 个).
-       CASE WHEN t.value_base IS NOT NULL AND t.value_base <> 0 AND latest.value_base IS NOT NULL
-                 AND t.unit_base = latest.unit_base
-            THEN round(100.0 * latest.value_base / t.value_base, 1) END AS pct_of_target,
+       CASE WHEN base[0] IS NOT NULL AND base[1] IS NOT NULL AND base[0][0] <> 0 AND base[0][1] = base[1][1]
+            THEN round(100.0 * base[1][0] / base[0][0], 1) END AS pct_of_target,
        tdoc.id AS source,
        coalesce(tdoc.title_zh, tdoc.title_en) AS source_title,
        tdoc.published AS published,
