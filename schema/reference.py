@@ -12,12 +12,13 @@ import difflib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from policykg.errors import UnknownName
+from policykg.schema.models import IndicatorKind
 
 
 class RegionEntry(BaseModel):
@@ -56,9 +57,6 @@ class ThemeEntry(BaseModel):
 
     def names(self) -> list[str]:
         return [self.id, self.label_zh, self.label_en]
-
-
-IndicatorKind = Literal["level", "share", "count", "growth", "rank"]
 
 
 class IndicatorEntry(BaseModel):
