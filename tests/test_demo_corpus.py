@@ -116,3 +116,24 @@ def test_published_by_links_the_publisher(demo_graph):
     assert rows == [{"d": "2021-shanghai-chengshi-shuzihua-zhuanxing-guihua", "o": "上海市人民政府办公厅"},
                     {"d": "2025-shandong-shuzi-qiangsheng-gongzuo-yaodian", "o": "山东数字强省建设领导小组办公室"},
                     {"d": "seed-2021-11-09-digital-economy-local-paths", "o": "信息政策所"}]
+
+
+def test_the_seed_review_corrections(demo_graph):
+    # ¶5: Shanghai "还提出了" (proposed) the stress tests and the CIIE-led events in November 2021: planned
+    # ¶2: the Politburo study-session points are Xi's directions, not measures in force
+    rows = read_rows(demo_graph, """
+        MATCH (m:Measure)-[:SOURCED_FROM]->(:SourceDocument {id: 'seed-2021-11-09-digital-economy-local-paths'})
+        WHERE m.status IN ['planned', 'directed'] RETURN m.status AS status, m.key AS key ORDER BY status, key""")
+    assert [(r["status"], r["key"]) for r in rows] == [
+        ("directed", "cn-balance-development-and-security"), ("directed", "cn-digital-real-integration"),
+        ("directed", "cn-leverage-data-and-scenarios"), ("directed", "cn-new-industries-forms-models"),
+        ("planned", "sh-ciie-flagship-events"), ("planned", "sh-high-level-opening-stress-test")]
+    # ¶4: 通过5至10年的接续努力 gives no year, so the six highlands have no deadline
+    highlands = read_rows(demo_graph, "MATCH (t:Target) WHERE t.key STARTS WITH 'bj-highland-' "
+                                      "RETURN count(t) AS n, collect(DISTINCT t.deadline) AS deadlines")
+    assert highlands == [{"n": 6, "deadlines": []}]
+    # ¶7: 数字经济增加值达到60%左右 is a percentage, so it tracks the share of GDP, not the level in 亿元
+    zhejiang = read_rows(demo_graph, """
+        MATCH (:Target {key: 'zj-2025-digital-economy-va-about-60pct'})-[:TRACKS]->(i:Indicator)
+        RETURN i.key AS key, i.kind AS kind, i.unit AS unit""")
+    assert zhejiang == [{"key": "cn-digital-economy-va-share-gdp", "kind": "share", "unit": "%"}]
