@@ -109,6 +109,9 @@ MERGE_REGIONS = (
 MERGE_THEMES = (
     "UNWIND $rows AS row MERGE (n:Theme {id: row.id}) SET n += row.props"
 )
+MERGE_INDICATORS = (
+    "UNWIND $rows AS row MERGE (n:Indicator {key: row.key}) SET n += row.props"
+)
 REFERENCE_LINKS = {
     Rel.PART_OF: (
         "UNWIND $rows AS row MATCH (a:Region {code: row.start}) MATCH (b:Region {code: row.end}) "

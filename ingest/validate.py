@@ -2,16 +2,18 @@
 
 Three layers, each reporting every problem it finds with file, line and field:
 the file itself (size, encoding, YAML), the record models (types, ranges), and
-the document as a whole (keys defined once, references defined, regions and
-themes known to the reference data, publication date not in the future).
+the document as a whole (keys defined once, references defined, regions,
+themes and catalogue indicators known to the reference data, a percentage
+only on a share or growth indicator, publication date not in the future).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from policykg.ingest.reader import (
@@ -22,7 +24,7 @@ from policykg.ingest.reader import (
     read_record,
     shorten,
 )
-from policykg.schema.reference import gazetteer, themes
+from policykg.schema.reference import gazetteer, indicators, themes
 from policykg.schema.sections import SECTIONS, DocumentRecord
 from policykg.schema.vocabulary import Label
 from pydantic import ValidationError
@@ -39,6 +41,7 @@ class ValidDocument:
     record: DocumentRecord
     content_hash: str
     region_codes: dict[str, str]
+    indicator_keys: dict[str, str] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -46,6 +49,10 @@ class ValidDocument:
 
     def code(self, region: str | None) -> str | None:
         return self.region_codes[region] if region is not None else None
+
+    def indicator_key(self, ref: str | None) -> str | None:
+        """The key an `indicator:` field names: this document's own key, or a catalogue entry's."""
+        return self.indicator_keys.get(ref, ref) if ref is not None else None
 
 
 def record_files(paths: Iterable[Path | str]) -> list[Path]:
@@ -97,7 +104,7 @@ def validate_file(path: Path, today: dt.date | None = None,
         record = DocumentRecord.model_validate(raw.data)
     except ValidationError as exc:
         return None, [_model_problem(raw, error) for error in exc.errors()]
-    problems, codes = _document_problems(raw, record, today or dt.date.today())
+    problems, codes, indicator_keys = _document_problems(raw, record, today or dt.date.today())
     if record.document.draft and not allow_drafts:
         problems.insert(0, Problem(str(path), raw.line_of(("document", "draft")), "document.draft",
                                    "unreviewed draft from `policykg extract`: review every fact, then delete "
@@ -105,7 +112,7 @@ def validate_file(path: Path, today: dt.date | None = None,
     if problems:
         return None, problems
     digest = hashlib.sha256(raw.content).hexdigest()
-    return ValidDocument(path, record, digest, codes), []
+    return ValidDocument(path, record, digest, codes, indicator_keys), []
 
 
 def _model_problem(raw: RawRecord, error: dict) -> Problem:
@@ -118,7 +125,8 @@ def _model_problem(raw: RawRecord, error: dict) -> Problem:
     return Problem(str(raw.path), raw.line_of(loc), format_path(loc), message)
 
 
-def _document_problems(raw: RawRecord, record: DocumentRecord, today: dt.date) -> tuple[list[Problem], dict[str, str]]:
+def _document_problems(raw: RawRecord, record: DocumentRecord,
+                       today: dt.date) -> tuple[list[Problem], dict[str, str], dict[str, str]]:
     problems: list[Problem] = []
 
     def problem(loc: FieldPath, message: str) -> None:
@@ -139,14 +147,32 @@ def _document_problems(raw: RawRecord, record: DocumentRecord, today: dt.date) -
     publisher = record.document.publisher
     if publisher is not None and publisher not in defined["organizations"]:
         problem(("document", "publisher"), f"{publisher!r} is not defined in organizations of this document")
+    catalogue = indicators()
+    for index, indicator in enumerate(record.indicators):
+        if indicator.key in catalogue.indicators:
+            problem(("indicators", index, "key"), f"indicator {indicator.key!r} is in the indicator catalogue: "
+                    "refer to it by key or alias and delete this definition")
+    resolved: dict[str, str] = {}
     for section in SECTIONS:
         for link in section.links:
             if link.refers_to is None:
                 continue
             for index, fact in enumerate(getattr(record, section.name)):
                 ref = getattr(fact, link.field)
-                if ref is not None and ref not in defined[link.refers_to]:
-                    problem((section.name, index, link.field), f"{ref!r} is not defined in {link.refers_to} of this document")
+                if ref is None or ref in defined[link.refers_to]:
+                    continue
+                entry = catalogue.find(ref) if link.catalogue else None
+                if entry is not None:
+                    resolved[ref] = entry.key
+                    continue
+                message = f"{ref!r} is not defined in {link.refers_to} of this document"
+                if link.catalogue:
+                    close = difflib.get_close_matches(ref, sorted(defined[link.refers_to]), n=2, cutoff=0.5)
+                    close += [n for n in catalogue.lookup.closest(ref, 3) if n not in close]
+                    message += " nor in the indicator catalogue" + (f"; closest: {', '.join(close)}" if close else
+                                                                    " (`policykg schema indicators` lists it)")
+                problem((section.name, index, link.field), message)
+    _unit_problems(record, resolved, problem)
 
     codes: dict[str, str] = {}
     for loc, name in _region_refs(record):
@@ -165,7 +191,30 @@ def _document_problems(raw: RawRecord, record: DocumentRecord, today: dt.date) -
                     close = themes().lookup.closest(theme, 3)
                     hint = f"; closest: {', '.join(close)}" if close else ""
                     problem((section, index, link, position), f"unknown theme {theme!r}{hint}")
-    return problems, codes
+    return problems, codes, resolved
+
+
+def _unit_problems(record: DocumentRecord, resolved: dict[str, str], problem) -> None:  # type: ignore[no-untyped-def]
+    """A share is stated in per cent, and a percentage sits only on a share or a growth rate.
+
+    Otherwise a target of 30 (%) would be set beside a figure of 5076 亿元
+    and compared as if the two measured the same thing.
+    """
+    own = {i.key: (i.kind, i.unit) for i in record.indicators}
+    entries = indicators().indicators
+    for section in ("targets", "observations"):
+        for index, fact in enumerate(getattr(record, section)):
+            ref = fact.indicator
+            if ref is None or fact.value is None:
+                continue
+            key = resolved.get(ref, ref)
+            kind = entries[key].kind if key in entries else own.get(key, (None, None))[0]
+            if kind == "share" and fact.unit != "%":
+                problem((section, index, "unit"), f"{key!r} is a share: give the value in per cent (unit: \"%\"), "
+                        f"not {fact.unit!r}")
+            elif fact.unit == "%" and kind in ("level", "count", "rank"):
+                problem((section, index, "indicator"), f"a percentage on {key!r}, which is a {kind}: track the "
+                        "share indicator it is a percentage of (e.g. cn-digital-economy-va-share-gdp)")
 
 
 def _region_refs(record: DocumentRecord) -> list[tuple[FieldPath, str]]:

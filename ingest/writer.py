@@ -15,7 +15,7 @@ from neo4j import ManagedTransaction
 from policykg.ingest import statements as cypher
 from policykg.ingest.validate import ValidDocument
 from policykg.schema.models import Fact
-from policykg.schema.reference import gazetteer, themes
+from policykg.schema.reference import gazetteer, indicators, themes
 from policykg.schema.sections import (
     DOCUMENT_LINK_FIELDS,
     FACT_LABELS,
@@ -75,6 +75,8 @@ def _link_ends(document: ValidDocument, section: Section, fact: Fact, link: Link
         return [code] if code else []
     if value is None:
         return []
+    if link.catalogue:  # a catalogue indicator may be named by its alias
+        return [document.indicator_key(value)]  # type: ignore[list-item]
     return list(value) if link.many else [value]
 
 
@@ -82,7 +84,8 @@ def _node_props(document: ValidDocument, section: Section, fact: Fact, facts_by_
     props = node_properties(section, fact)
     if section.label is Label.OBSERVATION:  # a figure has no name of its own: region, indicator and period make one
         region = gazetteer().regions[document.code(fact.region)]  # type: ignore[attr-defined,index]
-        indicator = facts_by_section["indicators"][fact.indicator]  # type: ignore[attr-defined]
+        key = document.indicator_key(fact.indicator)  # type: ignore[attr-defined]
+        indicator = facts_by_section["indicators"].get(key) or indicators().indicators[key]  # type: ignore[index]
         props |= {"name_zh": f"{region.name_zh} {indicator.name_zh} {fact.period}",  # type: ignore[attr-defined]
                   "name_en": f"{region.name_en}: {indicator.name_en}, {fact.period}"}  # type: ignore[attr-defined]
     return props
@@ -163,7 +166,12 @@ def retract_document(tx: ManagedTransaction, doc_id: str, delete_node: bool, rec
 
 
 def write_reference_data(tx: ManagedTransaction) -> Counter[str]:
-    """The gazetteer and the theme vocabulary; MERGE makes re-running free of duplicates."""
+    """The gazetteer, the theme vocabulary and the indicator catalogue; MERGE makes re-running free of duplicates.
+
+    Catalogue indicators carry no SOURCED_FROM: they belong to no document,
+    so retracting a document never deletes one, and every document that
+    names one links to the same node.
+    """
     g, t = gazetteer(), themes()
     regions = [{"code": r.code, "props": {"name_zh": r.name_zh, "name_en": r.name_en, "level": r.level,
                                           "short": r.short, "aliases": r.aliases,
@@ -176,10 +184,16 @@ def write_reference_data(tx: ManagedTransaction) -> Counter[str]:
                                          "description_en": e.description_en,
                                          "aliases_text": " ".join(e.keywords_zh + e.keywords_en)}}
                   for e in t.themes.values()]
+    indicator_rows = [{"key": i.key, "props": {"name_zh": i.name_zh, "name_en": i.name_en, "unit": i.unit,
+                                               "kind": i.kind, "share_of": i.share_of, "definition": i.definition,
+                                               "note_en": i.note_en, "aliases_zh": i.aliases_zh, "catalogue": True,
+                                               "aliases_text": " ".join(i.aliases_zh)}}
+                      for i in indicators().indicators.values()]
     part_of = [{"start": r.code, "end": r.parent} for r in g.regions.values() if r.parent]
     broader = [{"start": e.id, "end": b} for e in t.themes.values() for b in e.broader]
     counts: Counter[str] = Counter()
     for statement, rows in ((cypher.MERGE_REGIONS, regions), (cypher.MERGE_THEMES, theme_rows),
+                            (cypher.MERGE_INDICATORS, indicator_rows),
                             (cypher.REFERENCE_LINKS[Rel.PART_OF], part_of),
                             (cypher.REFERENCE_LINKS[Rel.BROADER], broader)):
         _run(tx, counts, statement, rows=rows)

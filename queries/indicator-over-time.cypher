@@ -1,27 +1,40 @@
 // name: indicator-over-time
-// zh: 某地区某项指标历年的数值
-// en: A region's figures for one indicator over time
+// zh: 某地区某项指标历年的数值（实际数值与目标）
+// en: A region's figures for one indicator over time, reported figures and targets
 // param: region: region
 // param: indicator: str
-// example: --param region=深圳 --param indicator=数字经济核心产业增加值
+// example: --param region=中国 --param indicator=数字经济核心产业增加值占GDP比重
 
-// The indicator may be given by its key or by its Chinese or English name.
+// The indicator may be given by its key, its Chinese or English name or a
+// catalogue alias. Reported figures come by their year, targets by their
+// deadline (`figure` tells them apart).
 MATCH (i:Indicator)
-WHERE i.key = $indicator OR i.name_zh = $indicator OR toLower(i.name_en) = toLower($indicator)
-MATCH (region:Region {code: $region})<-[:OBSERVED_IN]-(o:Observation)-[:OF_INDICATOR]->(i)
-MATCH (o)-[s:SOURCED_FROM]->(doc:SourceDocument)
-RETURN o.year AS year,
-       o.period AS period,
-       o.value AS value,
-       o.unit AS unit,
-       o.yoy_change_pct AS yoy_change_pct,
-       o.share_pct AS share_pct,
-       o.share_of AS share_of,
+WHERE i.key = $indicator OR i.name_zh = $indicator OR $indicator IN coalesce(i.aliases_zh, [])
+   OR toLower(i.name_en) = toLower($indicator)
+MATCH (region:Region {code: $region})
+CALL (i, region) {
+  MATCH (region)<-[:OBSERVED_IN]-(o:Observation)-[:OF_INDICATOR]->(i)
+  RETURN o AS fact, 'reported' AS figure, o.year AS year
+  UNION
+  MATCH (region)<-[:APPLIES_TO]-(t:Target)-[:TRACKS]->(i)
+  RETURN t AS fact, 'target' AS figure, t.deadline AS year
+}
+MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
+RETURN year,
+       figure,
+       fact.period AS period,
+       fact.comparator AS comparator,
+       fact.value AS value,
+       fact.unit AS unit,
+       fact.value_text AS value_text,
+       fact.yoy_change_pct AS yoy_change_pct,
+       fact.share_pct AS share_pct,
+       fact.share_of AS share_of,
        i.key AS indicator,
        region.code AS region,
-       o.key AS key,
+       fact.key AS key,
        doc.id AS source,
        coalesce(doc.title_zh, doc.title_en) AS source_title,
        doc.published AS published,
        s.locator AS locator
-ORDER BY year, period, key, source
+ORDER BY year, figure, period, key, source

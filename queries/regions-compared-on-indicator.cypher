@@ -1,31 +1,43 @@
 // name: regions-compared-on-indicator
-// zh: 各地区在某项指标上的比较（各取最近一期数值）
-// en: Regions compared on one indicator, each by its latest reported figure
+// zh: 各地区在某项指标上的比较：最近一期实际数值与目标并列
+// en: Regions compared on one indicator: each region's latest reported figure beside its targets
 // param: indicator: str
-// example: --param indicator=cn-hightech-firm-tech-revenue
+// example: --param indicator=数字经济核心产业增加值占GDP比重
 
+// The indicator may be given by its key, its Chinese or English name or a
+// catalogue alias (核心产业增加值占比). `figure` is reported or target; a
+// target's year is its deadline.
 MATCH (i:Indicator)
-WHERE i.key = $indicator OR i.name_zh = $indicator OR toLower(i.name_en) = toLower($indicator)
-MATCH (region:Region)<-[:OBSERVED_IN]-(o:Observation)-[:OF_INDICATOR]->(i)
-// Latest figure per region: the highest year, and within it a figure with a
-// level before one that only reports a change.
-WITH region, i, o
-ORDER BY o.year DESC, o.value IS NULL, o.period DESC, o.key
-WITH region, i, collect(o)[0] AS o
-MATCH (o)-[s:SOURCED_FROM]->(doc:SourceDocument)
+WHERE i.key = $indicator OR i.name_zh = $indicator OR $indicator IN coalesce(i.aliases_zh, [])
+   OR toLower(i.name_en) = toLower($indicator)
+CALL (i) {
+  // Latest reported figure per region that has a value (one that states only
+  // a change does not compare); without one, the latest change.
+  MATCH (region:Region)<-[:OBSERVED_IN]-(o:Observation)-[:OF_INDICATOR]->(i)
+  WITH region, o
+  ORDER BY o.value IS NULL, o.year DESC, o.period DESC, o.key
+  WITH region, collect(o)[0] AS o
+  RETURN region, o AS fact, 'reported' AS figure, o.year AS year
+  UNION
+  MATCH (region:Region)<-[:APPLIES_TO]-(t:Target)-[:TRACKS]->(i)
+  RETURN region, t AS fact, 'target' AS figure, t.deadline AS year
+}
+MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
 RETURN region.code AS region,
        region.name_zh AS region_zh,
        region.name_en AS region_en,
-       o.year AS year,
-       o.period AS period,
-       o.value AS value,
-       o.unit AS unit,
-       o.yoy_change_pct AS yoy_change_pct,
-       o.share_pct AS share_pct,
+       figure,
+       year,
+       fact.period AS period,
+       fact.comparator AS comparator,
+       fact.value AS value,
+       fact.unit AS unit,
+       fact.value_text AS value_text,
+       fact.yoy_change_pct AS yoy_change_pct,
        i.key AS indicator,
-       o.key AS key,
+       fact.key AS key,
        doc.id AS source,
        coalesce(doc.title_zh, doc.title_en) AS source_title,
        doc.published AS published,
        s.locator AS locator
-ORDER BY value IS NULL, value DESC, region, source
+ORDER BY region, figure, year, key, source

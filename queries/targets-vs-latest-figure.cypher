@@ -1,35 +1,54 @@
 // name: targets-vs-latest-figure
-// zh: 各项目标与同一指标最近一期实际数值的对照（同一地区或其下辖地区）
-// en: Targets set against the latest reported figure of the indicator they track, in the same region or a region within it
-// example:
+// zh: 各项目标与同一地区同一指标最近一期实际数值的对照（完成百分比，同一单位）
+// en: Targets set against the latest reported figure of the same indicator in the same region, with the per cent of the target reached (in one unit)
+// param: deadline: int = 0
+// example: --param deadline=2025
 
+// deadline 0 lists targets of every deadline; a year lists those due that year.
 MATCH (t:Target)-[:TRACKS]->(i:Indicator)
+WHERE $deadline = 0 OR t.deadline = $deadline
 MATCH (t)-[ts:SOURCED_FROM]->(tdoc:SourceDocument)
 OPTIONAL MATCH (t)-[:APPLIES_TO]->(region:Region)
-// The latest figure: highest year first; the target's own region before a
-// region within it; a figure with a level before one with only a change.
-OPTIONAL MATCH hops = (region)<-[:PART_OF*0..]-(:Region)<-[:OBSERVED_IN]-(o:Observation)-[:OF_INDICATOR]->(i)
-WITH t, i, ts, tdoc, region, o, length(hops) AS distance
-ORDER BY o.year DESC, o.value IS NULL, distance, o.period DESC, o.key
+// The latest figure of the target's own region (a region within it reports
+// its own quantity, not the region's) that has a value: a figure that only
+// states a change cannot be set against a target. Without one, the latest change.
+OPTIONAL MATCH (region)<-[:OBSERVED_IN]-(o:Observation)-[:OF_INDICATOR]->(i)
+WITH t, i, ts, tdoc, region, o
+ORDER BY o.value IS NULL, o.year DESC, o.period DESC, o.key
 WITH t, i, ts, tdoc, region, collect(o)[0] AS latest
-OPTIONAL MATCH (latest)-[:OBSERVED_IN]->(observed_in:Region)
 OPTIONAL MATCH (latest)-[os:SOURCED_FROM]->(odoc:SourceDocument)
-WITH t, i, ts, tdoc, region, latest, observed_in, collect({doc: odoc, locator: os.locator})[0] AS figure_source
+WITH t, i, ts, tdoc, region, latest, os, odoc
+ORDER BY odoc.published DESC
+WITH t, i, ts, tdoc, region, latest, collect({doc: odoc, locator: os.locator})[0] AS figure_source
+// Target and figure in one base unit, so that levels, counts and shares compare alike: a Chinese
+// multiplier (万亿, 亿, 万, 千) before 元 or a count word is multiplied out, and the count words
+// (个 家 项 件 …) all count items. Any other unit (%, EB, EFLOPS, 位 …) is its own base.
+WITH t, i, ts, tdoc, region, latest, figure_source,
+     [x IN [t, latest] | CASE WHEN x.value IS NULL OR x.unit IS NULL THEN null ELSE head(
+        [p IN [['万亿', 1.0e12], ['亿', 1.0e8], ['万', 1.0e4], ['千', 1.0e3], ['', 1.0]]
+         WHERE x.unit STARTS WITH p[0]
+           AND (p[0] = '' OR substring(x.unit, size(p[0])) IN ['', '元', '美元', '人', '吨', 'G', '个', '家', '项', '件',
+                                                               '座', '台', '架', '条', '部', '所', '户', '套', '辆'])
+         | [x.value * p[1],
+            CASE WHEN substring(x.unit, size(p[0])) IN ['个', '家', '项', '件', '座', '台', '架', '条', '部', '所', '户',
+                                                          '套', '辆'] THEN '个'
+                 ELSE substring(x.unit, size(p[0])) END]]) END] AS base
 RETURN t.key AS target,
        t.name_en AS target_en,
        region.code AS region,
+       i.key AS indicator,
+       i.kind AS indicator_kind,
        t.comparator AS comparator,
        t.value AS target_value,
        t.unit AS target_unit,
+       t.value_text AS target_text,
        t.deadline AS deadline,
-       i.key AS indicator,
        latest.value AS latest_value,
        latest.unit AS latest_unit,
        latest.period AS latest_period,
        latest.year AS latest_year,
-       observed_in.code AS observed_in,
-       CASE WHEN t.value IS NOT NULL AND t.value <> 0 AND latest.value IS NOT NULL AND t.unit = latest.unit
-            THEN round(100.0 * latest.value / t.value, 1) END AS pct_of_target,
+       CASE WHEN base[0] IS NOT NULL AND base[1] IS NOT NULL AND base[0][0] <> 0 AND base[0][1] = base[1][1]
+            THEN round(100.0 * base[1][0] / base[0][0], 1) END AS pct_of_target,
        tdoc.id AS source,
        coalesce(tdoc.title_zh, tdoc.title_en) AS source_title,
        tdoc.published AS published,

@@ -35,6 +35,13 @@ ThemeId = Annotated[
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$"),
     Field(description="Id of a theme in schema/reference_data/themes.yaml."),
 ]
+IndicatorRef = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=200),
+    Field(description="Key of an indicator in this document's `indicators:`, or the key, Chinese name or "
+          "alias of an indicator in the catalogue (schema/reference_data/indicators.yaml)."),
+]
+IndicatorKind = Literal["level", "share", "count", "growth", "rank"]
 Locator = Annotated[
     str,
     StringConstraints(min_length=1, max_length=200),
@@ -64,6 +71,8 @@ PolicyKind = Literal[
     "support_scheme",
     "report",
     "speech",
+    "regulation",
+    "standard",
 ]
 Language = Literal["zh", "en"]
 
@@ -110,9 +119,14 @@ class Organization(Fact):
 
 
 class Indicator(Fact):
+    """An indicator only this document uses; shared ones come from the catalogue and are not redefined."""
+
     name_zh: Text
     name_en: Text
     unit: Text | None = None
+    kind: IndicatorKind | None = Field(None, description="level, share (in per cent; give share_of), count, "
+                                       "growth or rank.")
+    share_of: Text | None = Field(None, description="For a share: the total it is a share of.")
 
 
 class Policy(Fact):
@@ -135,7 +149,7 @@ class Target(Fact):
     name_en: Text
     policy: Key = Field(description="Key of the policy in this document that sets the target.")
     region: RegionRef | None = Field(None, description="Defaults to the policy's region.")
-    indicator: Key | None = None
+    indicator: IndicatorRef | None = None
     comparator: Comparator | None = None
     value: Number | None = None
     unit: Text | None = None
@@ -157,18 +171,24 @@ class Project(Fact):
 
 class Observation(Fact):
     region: RegionRef
-    indicator: Key
-    value: Number | None = Field(None, description="The level, in unit; None when only a change is reported.")
+    indicator: IndicatorRef
+    comparator: Comparator | None = Field(None, description="When the source qualifies the figure: 超过 >, "
+                                          "近/约/左右 ≈; none for a plain figure.")
+    value: Number | None = Field(None, description="The figure in unit (a share in per cent); None when only a "
+                                 "change is reported or the figure is a word.")
     unit: Text | None = None
+    value_text: Text | None = Field(None, description="The figure as the source words it, when it is a word or "
+                                    "category rather than a number.")
     period: Text = Field(description="The period the figure covers, e.g. '2020' or '2021-Q1..Q3'.")
     year: Year
     yoy_change_pct: Number | None = Field(None, description="Year-on-year change in per cent.")
-    share_pct: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | None = Field(None, description="Share of a total, per cent.")
+    share_pct: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | None = Field(
+        None, description="Share of a total, per cent, for a total with no share indicator of its own.")
     share_of: Text | None = Field(None, description="The total that share_pct is a share of.")
     note_en: Text | None = None
 
 
-MeasureStatus = Literal["adopted", "planned", "recommended", "reported"]
+MeasureStatus = Literal["adopted", "planned", "directed", "recommended", "reported"]
 
 
 class Measure(Fact):
@@ -177,7 +197,8 @@ class Measure(Fact):
     region: RegionRef | None = None
     policy: Key | None = None
     status: MeasureStatus | None = Field(
-        None, description="adopted: in force; planned: announced; recommended: an author's advice, not policy; "
-        "reported: what the source says another economy does.")
+        None, description="adopted: in force; planned: announced or proposed; directed: a leader's direction or "
+        "instruction, not yet a measure; recommended: an author's advice, not policy; reported: what the source "
+        "says another economy does.")
     description_en: Text | None = None
     themes: list[ThemeId] = []

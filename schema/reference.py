@@ -1,8 +1,9 @@
-"""The reference data: the gazetteer of regions and the theme vocabulary.
+"""The reference data: the gazetteer of regions, the theme vocabulary and the indicator catalogue.
 
-Analysts and documents name places and themes the way people do (北京,
-北京市, 京, Beijing, 110000); both lookups resolve any of these forms to one
-stable code or id, and suggest the closest names when nothing matches.
+Analysts and documents name places, themes and indicators the way people do
+(北京, 北京市, 京, Beijing, 110000; 核心产业增加值占比); each lookup resolves any
+of these forms to one stable code, id or key, and suggests the closest names
+when nothing matches.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from importlib.resources import files
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from policykg.errors import UnknownName
+from policykg.schema.models import IndicatorKind
 
 
 class RegionEntry(BaseModel):
@@ -55,6 +57,32 @@ class ThemeEntry(BaseModel):
 
     def names(self) -> list[str]:
         return [self.id, self.label_zh, self.label_en]
+
+
+class IndicatorEntry(BaseModel):
+    """A catalogue indicator: one quantity that many documents report or target under several names."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str
+    name_zh: str
+    name_en: str
+    aliases_zh: list[str] = []
+    unit: str | None
+    kind: IndicatorKind
+    share_of: str | None = None
+    definition: str | None = None
+    note_en: str | None = None
+
+    @model_validator(mode="after")
+    def _share_in_per_cent(self) -> "IndicatorEntry":
+        # A share compares with another share only when both are in per cent.
+        if self.kind == "share" and (self.unit != "%" or not self.share_of):
+            raise ValueError(f"indicator {self.key}: a share has unit '%' and names what it is a share of")
+        return self
+
+    def names(self) -> list[str]:
+        return [self.key, self.name_zh, self.name_en, *self.aliases_zh]
 
 
 def _fold(name: str) -> str:
@@ -145,3 +173,28 @@ def themes() -> ThemeVocabulary:
     entries = {t.id: t for t in (ThemeEntry(**item) for item in data["themes"])}
     lookup = Lookup.build("theme", {tid: t.names() for tid, t in entries.items()})
     return ThemeVocabulary(data["source"], str(data["as_of"]), entries, lookup)
+
+
+@dataclass(frozen=True)
+class IndicatorCatalogue:
+    source: str
+    as_of: str
+    indicators: dict[str, IndicatorEntry]
+    lookup: Lookup
+
+    def resolve(self, name: str) -> IndicatorEntry:
+        """The entry whose key, Chinese or English name or Chinese alias is ``name``, or UnknownName."""
+        return self.indicators[self.lookup.resolve(name)]
+
+    def find(self, name: str) -> IndicatorEntry | None:
+        """Like resolve, but None when ``name`` names no entry (or more than one)."""
+        found = self.lookup.find(name)
+        return self.indicators[found[0]] if len(found) == 1 else None
+
+
+@cache
+def indicators() -> IndicatorCatalogue:
+    data = _load("indicators.yaml")
+    entries = {i.key: i for i in (IndicatorEntry(**item) for item in data["indicators"])}
+    lookup = Lookup.build("indicator", {key: i.names() for key, i in entries.items()})
+    return IndicatorCatalogue(data["source"], str(data["as_of"]), entries, lookup)

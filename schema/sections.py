@@ -28,6 +28,8 @@ class Link:
     whose keys the field names (None for regions and themes, which come from
     the reference data). ``fallback`` names another link field of the same
     fact whose node's region stands in when this region field is empty.
+    ``catalogue``: the field may also name an entry of the indicator catalogue
+    (by key, name or alias), which the record then does not define.
     """
 
     field: str
@@ -37,6 +39,7 @@ class Link:
     refers_to: str | None = None
     many: bool = False
     fallback: str | None = None
+    catalogue: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ SECTIONS: tuple[Section, ...] = (
     )),
     Section("targets", models.Target, Label.TARGET, (
         Link("policy", Rel.SETS, Label.POLICY, outward=False, refers_to="policies"),
-        Link("indicator", Rel.TRACKS, Label.INDICATOR, refers_to="indicators"),
+        Link("indicator", Rel.TRACKS, Label.INDICATOR, refers_to="indicators", catalogue=True),
         Link("region", Rel.APPLIES_TO, Label.REGION, fallback="policy"),
         _themes(),
     )),
@@ -82,7 +85,7 @@ SECTIONS: tuple[Section, ...] = (
         _themes(),
     )),
     Section("observations", models.Observation, Label.OBSERVATION, (
-        Link("indicator", Rel.OF_INDICATOR, Label.INDICATOR, refers_to="indicators"),
+        Link("indicator", Rel.OF_INDICATOR, Label.INDICATOR, refers_to="indicators", catalogue=True),
         Link("region", Rel.OBSERVED_IN, Label.REGION),
     )),
     Section("measures", models.Measure, Label.MEASURE, (

@@ -1,4 +1,4 @@
-"""The demo corpus in the graph: everything the seed article states, each fact sourced."""
+"""The demo corpus in the graph: everything the seed article states, each fact sourced, facts shared."""
 
 from __future__ import annotations
 
@@ -62,13 +62,45 @@ def test_the_graph_holds_every_figure(demo_graph):
     assert sorted(SEED_FIGURES - set(rows[0]["values"])) == []
 
 
-def test_shenzhen_core_digital_industries(demo_graph):
+def test_shenzhen_core_digital_industries_level_and_share_of_gdp(demo_graph):
+    # ¶6: 8446.6亿元 and 30.5% of the city's GDP in 2020: a level and a share, each on its catalogue indicator
     rows = read_rows(demo_graph, """
-        MATCH (o:Observation)-[:OBSERVED_IN]->(:Region {code: '440300'}), (o)-[s:SOURCED_FROM]->(d)
-        WHERE o.value = 8446.6
-        RETURN o.unit AS unit, o.share_pct AS share, o.year AS year, d.id AS doc, s.locator AS locator""")
-    assert rows == [{"unit": "亿元", "share": 30.5, "year": 2020,
-                     "doc": "seed-2021-11-09-digital-economy-local-paths", "locator": "¶6"}]
+        MATCH (o:Observation)-[:OBSERVED_IN]->(:Region {code: '440300'}), (o)-[s:SOURCED_FROM]->(d),
+              (o)-[:OF_INDICATOR]->(i:Indicator)
+        RETURN i.key AS indicator, i.kind AS kind, o.value AS value, o.unit AS unit, o.year AS year, d.id AS doc,
+               s.locator AS locator, s.quote AS quote ORDER BY indicator""")
+    seed = "seed-2021-11-09-digital-economy-local-paths"
+    assert rows == [
+        {"indicator": "cn-core-digital-industries-va", "kind": "level", "value": 8446.6, "unit": "亿元", "year": 2020,
+         "doc": seed, "locator": "¶6", "quote": "深圳数字经济核心产业增加值达到8446.6亿元"},
+        {"indicator": "cn-core-digital-industries-va-share-gdp", "kind": "share", "value": 30.5, "unit": "%",
+         "year": 2020, "doc": seed, "locator": "¶6", "quote": "占全市GDP比重30.5%"}]
+
+
+def test_a_fact_two_documents_state_is_one_node_with_two_sources(demo_graph):
+    # Guangdong's national pilot zone: named by the Sichuan text (¶12) and the 2025 Guangdong text (¶2)
+    rows = read_rows(demo_graph, """
+        MATCH (p:Project {key: 'gd-national-digital-economy-pilot-zone'})-[s:SOURCED_FROM]->(d)
+        RETURN d.id AS doc, s.locator AS locator ORDER BY doc""")
+    assert rows == [{"doc": "2021-sichuan-shiyanqu-gongzuo-fangan", "locator": "¶12"},
+                    {"doc": "2025-guangdong-shiyanqu-jianshe-fangan", "locator": "¶2"}]
+
+
+def test_catalogue_indicators_are_shared_and_belong_to_no_document(demo_graph):
+    rows = read_rows(demo_graph, """
+        MATCH (i:Indicator {key: 'cn-core-digital-industries-va-share-gdp'})
+        OPTIONAL MATCH (i)-[:SOURCED_FROM]->(d)
+        OPTIONAL MATCH (o:Observation)-[:OF_INDICATOR]->(i)
+        OPTIONAL MATCH (t:Target)-[:TRACKS]->(i)
+        RETURN count(i) AS nodes, count(d) AS sources, collect(DISTINCT o.key) AS figures,
+               collect(DISTINCT t.key) AS targets, i.catalogue AS catalogue""")
+    # named as 数字经济核心产业增加值占GDP比重, …占地区生产总值(GDP)比重, …占全市GDP比重 or by key in six records
+    assert rows[0]["nodes"] >= 1 and rows[0]["sources"] == 0 and rows[0]["catalogue"] is True
+    assert sorted(rows[0]["figures"]) == ["cn-2020-core-digital-industries-share-gdp",
+                                          "cn-2023-core-digital-industries-share-gdp", "sz-2020-core-digital-va-share-gdp"]
+    assert sorted(rows[0]["targets"]) == ["ah-2026-core-share-gdp-national-average",
+                                          "cn-2025-core-digital-industries-share-gdp-10pct",
+                                          "gd-2027-core-share-gdp-above-16pct", "hub-2025-core-share-gdp-above-12pct"]
 
 
 def test_chinese_text_is_stored_as_written(demo_graph):
@@ -79,5 +111,29 @@ def test_chinese_text_is_stored_as_written(demo_graph):
 
 
 def test_published_by_links_the_publisher(demo_graph):
-    rows = read_rows(demo_graph, "MATCH (d:SourceDocument)-[:PUBLISHED_BY]->(o) RETURN d.id AS d, o.name_zh AS o")
-    assert rows == [{"d": "seed-2021-11-09-digital-economy-local-paths", "o": "信息政策所"}]
+    rows = read_rows(demo_graph, "MATCH (d:SourceDocument)-[:PUBLISHED_BY]->(o) RETURN d.id AS d, o.name_zh AS o "
+                                 "ORDER BY d")
+    assert rows == [{"d": "2021-shanghai-chengshi-shuzihua-zhuanxing-guihua", "o": "上海市人民政府办公厅"},
+                    {"d": "2025-shandong-shuzi-qiangsheng-gongzuo-yaodian", "o": "山东数字强省建设领导小组办公室"},
+                    {"d": "seed-2021-11-09-digital-economy-local-paths", "o": "信息政策所"}]
+
+
+def test_the_seed_review_corrections(demo_graph):
+    # ¶5: Shanghai "还提出了" (proposed) the stress tests and the CIIE-led events in November 2021: planned
+    # ¶2: the Politburo study-session points are Xi's directions, not measures in force
+    rows = read_rows(demo_graph, """
+        MATCH (m:Measure)-[:SOURCED_FROM]->(:SourceDocument {id: 'seed-2021-11-09-digital-economy-local-paths'})
+        WHERE m.status IN ['planned', 'directed'] RETURN m.status AS status, m.key AS key ORDER BY status, key""")
+    assert [(r["status"], r["key"]) for r in rows] == [
+        ("directed", "cn-balance-development-and-security"), ("directed", "cn-digital-real-integration"),
+        ("directed", "cn-leverage-data-and-scenarios"), ("directed", "cn-new-industries-forms-models"),
+        ("planned", "sh-ciie-flagship-events"), ("planned", "sh-high-level-opening-stress-test")]
+    # ¶4: 通过5至10年的接续努力 gives no year, so the six highlands have no deadline
+    highlands = read_rows(demo_graph, "MATCH (t:Target) WHERE t.key STARTS WITH 'bj-highland-' "
+                                      "RETURN count(t) AS n, collect(DISTINCT t.deadline) AS deadlines")
+    assert highlands == [{"n": 6, "deadlines": []}]
+    # ¶7: 数字经济增加值达到60%左右 is a percentage, so it tracks the share of GDP, not the level in 亿元
+    zhejiang = read_rows(demo_graph, """
+        MATCH (:Target {key: 'zj-2025-digital-economy-va-about-60pct'})-[:TRACKS]->(i:Indicator)
+        RETURN i.key AS key, i.kind AS kind, i.unit AS unit""")
+    assert zhejiang == [{"key": "cn-digital-economy-va-share-gdp", "kind": "share", "unit": "%"}]

@@ -1,7 +1,9 @@
 """Every canned query on the demo corpus: the actual answer, checked against the record files.
 
-The expected rows below were worked out from data/documents/*.yaml (which
-fact names which region and theme, at which paragraph), not copied from a run.
+The expected rows below were worked out from the texts and data/documents/*.yaml
+(which fact names which region and theme, at which paragraph), not copied from
+a run. The demo corpus is the seed article and the 12 development texts; the
+four cross-document questions are in test_queries_corpus.py.
 """
 
 from __future__ import annotations
@@ -20,6 +22,13 @@ from tests.cli import run_cli
 SEED = "seed-2021-11-09-digital-economy-local-paths"
 SEED_TITLE = "学习在行动|新时期数字经济赋能地方发展的新经验与新路径"
 SEED_DATE = dt.date(2021, 11, 9)
+SH21 = "2021-shanghai-chengshi-shuzihua-zhuanxing-guihua"
+SH21_TITLE = "上海市人民政府办公厅关于印发《上海市全面推进城市数字化转型“十四五”规划》的通知"
+GD18 = "2018-guangdong-shuzijingji-fazhan-guihua"
+GD25 = "2025-guangdong-shiyanqu-jianshe-fangan"
+BJ23 = "2023-beijing-2022-tongji-gongbao"
+CN22 = "2022-quanguo-shiwuwu-shuzijingji-guihua"
+CN25 = "2025-quanguo-hexin-chanye-zengjiazhi-2023"
 
 
 def run(demo_graph, name, **params):
@@ -43,6 +52,11 @@ def test_regions_targeting_theme_default_is_cross_border_data_flows(demo_graph):
          "name_en": "Highland as an international hub for allocating data as a production factor (within 5-10 years)",
          "themes": ["cross-border-data-flows"], "source": SEED, "source_title": SEED_TITLE, "published": SEED_DATE,
          "locator": "¶4"},
+        # Shanghai's plan reports that the city started building an international data port (2021 text, ¶11)
+        {"region": "310000", "region_zh": "上海市", "region_en": "Shanghai", "label": "Project",
+         "key": "sh-international-data-port", "status": None, "name_zh": "国际数据港",
+         "name_en": "International data port (Shanghai)", "themes": ["cross-border-data-flows"], "source": SH21,
+         "source_title": SH21_TITLE, "published": dt.date(2021, 10, 24), "locator": "¶11"},
         {"region": "520000", "region_zh": "贵州省", "region_en": "Guizhou", "label": "Measure",
          "key": "gz-big-data-zone-ecosystem-infrastructure", "status": "adopted",
          "name_zh": "以国家大数据(贵州)综合试验区为基础,加强国际互联网数据专用通道、云计算存储中心等生态基础建设",
@@ -68,7 +82,7 @@ def test_regions_targeting_theme_accepts_the_theme_as_people_type_it(demo_graph,
     rows = run(demo_graph, "regions-targeting-theme", theme=typed)
     assert pick(rows, "region", "key") == [
         ("110000", "bj-benchmark-city-plan"), ("110000", "bj-highland-data-factor-hub"),
-        ("520000", "gz-big-data-zone-ecosystem-infrastructure"), ("520000", "gz-intl-internet-data-channel"),
+        ("310000", "sh-international-data-port"), ("520000", "gz-big-data-zone-ecosystem-infrastructure"), ("520000", "gz-intl-internet-data-channel"),
         ("CN", "cn-cross-border-data-flow-monitoring")]
 
 
@@ -91,35 +105,61 @@ def test_cli_regions_targeting_theme_has_beijing_and_guizhou_with_their_source(d
 
 def test_region_policies_include_those_of_regions_within(demo_graph):
     rows = run(demo_graph, "region-policies", region="广东")
+    # Guangdong: the seed's May 2021 opinion (the only one with an issue date), the two provincial plans the
+    # 2018 plan rests on, the 2025-2027 pilot-zone plan and the data regulation it announces; then Shenzhen's two.
     assert pick(rows, "region", "key", "kind", "issued_by", "source", "locator") == [
         ("440000", "gd-accelerating-digitalisation-opinion", "opinion", None, SEED, "¶7"),
+        ("440000", "gd-13th-fyp-outline", "plan", None, GD18, "¶1"),
+        ("440000", "gd-data-regulation", "regulation", None, GD25, "¶4"),
+        ("440000", "gd-informatisation-outline-2013-2020", "plan", None, GD18, "¶1"),
+        ("440000", "gd-pilot-zone-construction-plan-2025-2027", "implementation_plan", None, GD25, "¶2"),
         ("440300", "sz-digital-economy-support-scheme", "support_scheme", None, SEED, "¶6"),
         ("440300", "sz-pilot-demonstration-zone-opinion", "opinion", "CPC Central Committee and State Council", SEED, "¶6"),
     ]
-    assert run(demo_graph, "region-policies", region="深圳市") == rows[1:]
-    assert pick(run(demo_graph, "region-policies", region="110000"), "key") == [("bj-benchmark-city-plan",)]
+    assert run(demo_graph, "region-policies", region="深圳市") == rows[5:]
+    assert pick(run(demo_graph, "region-policies", region="110000"), "key", "issued") == [
+        ("bj-benchmark-city-plan", "2021-07"), ("bj-2022-statistical-bulletin", "2023-03-21")]
 
 
 def test_targets_due_by_2025(demo_graph):
     rows = run(demo_graph, "targets-due-by", year=2025)
+    sc, sh, hub, zj = ("sc-pilot-zone-work-plan", "sh-economic-digital-transformation-action-plan",
+                       "hub-digital-economy-strong-province-plan-2022-2024", "zj-14th-fyp-digital-economy-plan")
+    cn = "cn-14th-fyp-digital-economy-plan"
     assert pick(rows, "deadline", "region", "key", "comparator", "value", "unit", "indicator", "policy", "locator") == [
-        (2023, "310000", "sh-2023-digital-real-integration-zone", None, None, None, None,
-         "sh-economic-digital-transformation-action-plan", "¶5"),
-        (2023, "310000", "sh-2023-innovative-industry-cluster", None, None, None, None,
-         "sh-economic-digital-transformation-action-plan", "¶5"),
-        (2023, "310000", "sh-2023-intl-innovation-cooperation-city", None, None, None, None,
-         "sh-economic-digital-transformation-action-plan", "¶5"),
-        (2023, "310000", "sh-2023-transformation-ecosystem-leader", None, None, None, None,
-         "sh-economic-digital-transformation-action-plan", "¶5"),
-        (2025, "330000", "zj-2025-demonstration-projects-1000", "≥", 1000.0, "家", "cn-demonstration-projects",
-         "zj-14th-fyp-digital-economy-plan", "¶7"),
-        (2025, "330000", "zj-2025-digital-economy-va-about-60pct", "≈", 60.0, "%", "cn-digital-economy-va",
-         "zj-14th-fyp-digital-economy-plan", "¶7"),
+        # Sichuan's 2022 goals (¶2): above 2万亿元, and 40% of GDP
+        (2022, "510000", "sc-2022-digital-economy-above-2-trillion", ">", 2.0, "万亿元", "cn-digital-economy-va", sc, "¶2"),
+        (2022, "510000", "sc-2022-digital-economy-share-gdp-40pct", "≥", 40.0, "%", "cn-digital-economy-va-share-gdp",
+         sc, "¶2"),
+        (2023, "310000", "sh-2023-digital-real-integration-zone", None, None, None, None, sh, "¶5"),
+        (2023, "310000", "sh-2023-innovative-industry-cluster", None, None, None, None, sh, "¶5"),
+        (2023, "310000", "sh-2023-intl-innovation-cooperation-city", None, None, None, None, sh, "¶5"),
+        (2023, "310000", "sh-2023-transformation-ecosystem-leader", None, None, None, None, sh, "¶5"),
+        # Hubei by the end of 2024 (¶9): doubling to 5500亿元, 5800亿元 if possible, five leading roles
+        (2024, "420000", "hub-2024-core-digital-industries-va-5500", "≥", 5500.0, "亿元", "cn-core-digital-industries-va",
+         hub, "¶9"),
+        (2024, "420000", "hub-2024-core-digital-industries-va-5800", "≥", 5800.0, "亿元", "cn-core-digital-industries-va",
+         hub, "¶9"),
+        (2024, "420000", "hub-2024-five-leading-zones", None, None, None, None, hub, "¶9"),
+        (2025, "330000", "zj-2025-demonstration-projects-1000", "≥", 1000.0, "家", "cn-demonstration-projects", zj, "¶7"),
+        (2025, "330000", "zj-2025-digital-economy-va-about-60pct", "≈", 60.0, "%", "cn-digital-economy-va-share-gdp",
+         zj, "¶7"),
+        # Hubei by the end of the 14th Five-Year period (到“十四五”末)
+        (2025, "420000", "hub-2025-core-digital-industries-va-7000", "≥", 7000.0, "亿元", "cn-core-digital-industries-va",
+         hub, "¶9"),
+        (2025, "420000", "hub-2025-core-share-gdp-above-12pct", ">", 12.0, "%", "cn-core-digital-industries-va-share-gdp",
+         hub, "¶9"),
+        (2025, "420000", "hub-2025-key-process-nc-rate-above-60pct", ">", 60.0, "%", "cn-key-process-nc-rate", hub, "¶9"),
+        # the national plan (¶1)
+        (2025, "CN", "cn-2025-core-digital-industries-share-gdp-10pct", "≥", 10.0, "%",
+         "cn-core-digital-industries-va-share-gdp", cn, "¶1"),
+        (2025, "CN", "cn-2025-digital-economy-full-expansion", None, None, None, None, cn, "¶1"),
     ]
-    assert pick(run(demo_graph, "targets-due-by", year=2023), "key") == [r[2:3] for r in pick(rows, "deadline", "region", "key")[:4]]
-    beijing_2031 = run(demo_graph, "targets-due-by", year=2031)
-    assert len(beijing_2031) == 12  # + the six Beijing "highland" targets of 2031
-    assert run(demo_graph, "targets-due-by", year=2022) == []
+    assert pick(run(demo_graph, "targets-due-by", year=2023), "key") == [r[2:3] for r in pick(rows, "deadline", "region", "key")[:6]]
+    # + Anhui's five 2026 targets, Guangdong's eight and Chongqing's ten for 2027; the Beijing "highlands" have no year
+    assert len(run(demo_graph, "targets-due-by", year=2031)) == 16 + 5 + 8 + 10
+    assert pick(run(demo_graph, "targets-due-by", year=2022), "key") == [r[2:3] for r in pick(rows, "deadline", "region", "key")[:2]]
+    assert run(demo_graph, "targets-due-by", year=2021) == []
 
 
 def test_indicator_over_time_by_key_or_name(demo_graph):
@@ -157,32 +197,47 @@ def test_region_theme_matrix_by_province(demo_graph):
     rows = run(demo_graph, "region-theme-matrix", level="province")
     regions = sorted({r["region"] for r in rows})
     themes = {r["theme"] for r in rows}
-    assert regions == ["110000", "140000", "310000", "320000", "330000", "440000", "520000"]
+    # the seed's seven provinces, and Hebei (with Xiong'an and its free trade zone), Anhui, Fujian (named as a
+    # pilot zone), Shandong, Hubei, Chongqing and Sichuan from the development texts
+    assert regions == ["110000", "130000", "140000", "310000", "320000", "330000", "340000", "350000", "370000",
+                       "420000", "440000", "500000", "510000", "520000"]
     assert len(rows) == len(regions) * len(themes)  # a full matrix: empty cells are 0
     cell = {(r["region"], r["theme"]): (r["policies"], r["measures"], r["targets"], r["projects"], r["facts"]) for r in rows}
     # Beijing: the benchmark-city plan and its data-factor hub target
     assert cell[("110000", "cross-border-data-flows")] == (1, 0, 1, 0, 2)
-    # Guangdong rolls up Shenzhen: Shenzhen's two policies and its support-plus-regulation measure
-    assert cell[("440000", "pilot-zones")] == (1, 0, 1, 0, 2)
+    # Guangdong rolls up Shenzhen: Shenzhen's two policies and its support-plus-regulation measure; the
+    # 2025-2027 pilot-zone plan and the pilot zone itself (named by the Sichuan and 2025 Guangdong texts)
+    assert cell[("440000", "pilot-zones")] == (2, 0, 1, 1, 4)
     assert cell[("440000", "digital-governance")] == (1, 1, 0, 0, 2)
     # Shanxi rolls up its transformation zone's measure; Guizhou rolls up Guiyang-Gui'an's backbone point
     assert cell[("140000", "resource-economy-transformation")] == (0, 2, 0, 1, 3)
     assert cell[("520000", "network-infrastructure")] == (0, 0, 0, 2, 2)
     assert cell[("520000", "original-innovation")] == (0, 0, 0, 0, 0)
     assert next(r for r in rows if (r["region"], r["theme"]) == ("520000", "original-innovation"))["sources"] == []
-    assert sum(1 for r in rows if r["facts"]) == 49
+    # Fujian is named once, as one of the six pilot zones (Sichuan text ¶12)
+    assert {r["theme"] for r in rows if r["region"] == "350000" and r["facts"]} == {"pilot-zones", "digital-economy"}
+    # Hubei's plan, its targets for 2024 and 2025 on the core industries and its two measures on digital industries
+    assert cell[("420000", "digital-industries")] == (1, 2, 5, 0, 8)
 
 
-def test_similar_regions_by_jaccard_over_themes(demo_graph):
-    rows = run(demo_graph, "similar-regions", limit=5)
-    assert pick(rows, "region_a", "region_b", "jaccard", "shared_count", "union_count", "shared_themes") == [
-        ("EU", "JP", 1.0, 1, 1, ["digital-technology-innovation"]),
-        ("EU", "US", 1.0, 1, 1, ["digital-technology-innovation"]),
-        ("JP", "US", 1.0, 1, 1, ["digital-technology-innovation"]),
-        ("110000", "440300", 0.4, 4, 10,
-         ["digital-governance", "digital-industries", "digital-technology-innovation", "pilot-zones"]),
-        ("140000", "Z-SXTRZ", 0.25, 1, 4, ["resource-economy-transformation"]),
-    ]
+def test_similar_regions_need_three_shared_themes(demo_graph):
+    rows = run(demo_graph, "similar-regions", limit=100)
+    assert rows and all(r["shared_count"] >= 3 for r in rows)
+    assert not {"US", "EU", "JP"} & {code for r in rows for code in (r["region_a"], r["region_b"])}
+    # Beijing's themes (benchmark-city plan, six highlands, statistical bulletin: 10) hold all six of Shenzhen's
+    # (pilot-zone opinion, support scheme, pilot-zone target, support-plus-regulation measure, data exchange)
+    beijing_shenzhen = next(r for r in rows if (r["region_a"], r["region_b"]) == ("110000", "440300"))
+    assert pick([beijing_shenzhen], "jaccard", "shared_count", "union_count", "shared_themes") == [
+        (0.6, 6, 10, ["data-factor", "digital-economy", "digital-governance", "digital-industries",
+                      "digital-technology-innovation", "pilot-zones"])]
+    assert [r["jaccard"] for r in rows] == sorted((r["jaccard"] for r in rows), reverse=True)
+    # what the rule keeps out: one shared theme (the three developed economies, each named once) or two
+    # (Fujian, Sichuan and Xiong'an: pilot zones whose every fact here is about being a pilot zone of the
+    # digital economy) give Jaccard 1.0
+    loose = run(demo_graph, "similar-regions", limit=6, min_shared=1)
+    assert pick(loose, "region_a", "region_b", "jaccard", "shared_count") == [
+        ("350000", "510000", 1.0, 2), ("350000", "Z-XA", 1.0, 2), ("510000", "Z-XA", 1.0, 2),
+        ("EU", "JP", 1.0, 1), ("EU", "US", 1.0, 1), ("JP", "US", 1.0, 1)]
 
 
 def test_fact_source_names_document_and_locator(demo_graph):
@@ -203,9 +258,11 @@ def test_fact_source_names_document_and_locator(demo_graph):
 
 def test_last_ingest_changes_lists_every_fact_of_the_first_run_as_added(demo_graph):
     rows = run(demo_graph, "last-ingest-changes")
-    assert len(rows) == 4 + 15 + 10 + 14 + 10 + 13 + 28  # every fact of the seed record is new
+    # every fact of every record is new: the seed's 92 (4 organizations, 12 indicators, 10 policies,
+    # 14 targets, 10 projects, 14 observations, 28 measures) and the development texts' 224
+    assert len(rows) == 92 + 27 + 31 + 14 + 16 + 10 + 5 + 32 + 20 + 11 + 25 + 22 + 11
     assert {r["change"] for r in rows} == {"added"}
-    assert {r["document"] for r in rows} == {SEED}
+    assert len({r["document"] for r in rows}) == 13
     assert len({r["run"] for r in rows}) == 1
     hub = next(r for r in rows if r["key"] == "bj-highland-data-factor-hub")
     assert (hub["label"], hub["name"]) == ("Target", "国际数据要素配置枢纽高地")
@@ -213,13 +270,24 @@ def test_last_ingest_changes_lists_every_fact_of_the_first_run_as_added(demo_gra
 
 def test_targets_against_latest_figure(demo_graph):
     rows = run(demo_graph, "targets-vs-latest-figure")
-    # The only targets that track an indicator are Zhejiang's two 2025 targets; the demo corpus
-    # reports no Zhejiang figure for either indicator, so the figure columns are empty.
-    assert pick(rows, "target", "region", "comparator", "target_value", "indicator", "latest_value", "observed_in",
-                "source", "locator") == [
-        ("zj-2025-demonstration-projects-1000", "330000", "≥", 1000.0, "cn-demonstration-projects", None, None, SEED, "¶7"),
-        ("zj-2025-digital-economy-va-about-60pct", "330000", "≈", 60.0, "cn-digital-economy-va", None, None, SEED, "¶7"),
+    # The targets whose region reports a figure of the same indicator: Chongqing's table (2022 baseline against
+    # 2027 target), Sichuan's 2020 estimate against its 2022 goal, China's 2023 share against the 2025 plan.
+    compared = [r for r in rows if r["latest_value"] is not None]
+    assert pick(compared, "target", "region", "target_value", "target_unit", "latest_value", "latest_unit",
+                "latest_year", "pct_of_target", "figure_source") == [
+        ("cq-2027-core-digital-industries-va", "500000", 4000.0, "亿元", 2240.0, "亿元", 2022, 56.0,
+         "2023-chongqing-shuzijingji-chuangxin-xingdong"),
+        ("cq-2027-digital-economy-share-gdp", "500000", 50.0, "%", 45.4, "%", 2022, 90.8,
+         "2023-chongqing-shuzijingji-chuangxin-xingdong"),
+        ("cq-2027-new-gen-electronics-revenue", "500000", 10000.0, "亿元", 7356.0, "亿元", 2022, 73.6,
+         "2023-chongqing-shuzijingji-chuangxin-xingdong"),
+        ("cq-2027-software-revenue", "500000", 7000.0, "亿元", 2705.0, "亿元", 2022, 38.6,
+         "2023-chongqing-shuzijingji-chuangxin-xingdong"),
+        ("sc-2022-digital-economy-above-2-trillion", "510000", 2.0, "万亿元", 1.6, "万亿元", 2020, 80.0,
+         "2021-sichuan-shiyanqu-gongzuo-fangan"),
+        ("cn-2025-core-digital-industries-share-gdp-10pct", "CN", 10.0, "%", 9.9, "%", 2023, 99.0, CN25),
     ]
+    assert len(rows) == 26  # every target that tracks an indicator
 
 
 def test_themes_without_measures_in_guizhou(demo_graph):
@@ -246,11 +314,12 @@ def _covered_in_graph(demo_graph, code):
 def test_themes_without_measures_counts_policies_that_name_them(demo_graph):
     rows = run(demo_graph, "themes-without-measures", region="北京")
     by_theme = {r["theme"]: (r["policies"], r["sources"]) for r in rows}
-    # Beijing has no measure at all: every theme is listed, those of its plan first
+    # Beijing has no measure at all: every theme is listed, those of its plan and its bulletin first
     assert len(rows) == 41
     assert by_theme["cross-border-data-flows"] == (1, [SEED])
+    assert by_theme["digital-economy"] == (1, [BJ23])
     assert by_theme["smart-mining"] == (0, [])
-    assert [r["policies"] for r in rows[:8]] == [1] * 8 and rows[8]["policies"] == 0
+    assert [r["policies"] for r in rows[:9]] == [1] * 9 and rows[9]["policies"] == 0
 
 
 @pytest.mark.parametrize("name", [q.name for q in load_all()])
@@ -278,7 +347,7 @@ def test_markdown_output_is_a_table(demo_graph, neo4j_under_test):
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("| region | region_zh | region_en | key |")
-    assert len(lines) == 2 + 3
+    assert len(lines) == 2 + 7
 
 
 def test_table_output_shows_the_rows(demo_graph, neo4j_under_test):

@@ -1,8 +1,8 @@
 """The parts of the queries the demo corpus does not exercise, on small graphs built by hand.
 
-The demo corpus has one figure per indicator and no target whose indicator
-has a figure, so "latest", "over time", "a region within" and "changed" are
-checked here, where the expected answer is obvious from the setup.
+The demo corpus cannot show every case ("latest" against a change-only
+figure, a region within, units that differ between target and figure), so
+they are checked here, where the expected answer is obvious from the setup.
 """
 
 from __future__ import annotations
@@ -39,23 +39,44 @@ def build(graph, extra: str = "") -> None:
         write(graph, lambda tx: tx.run(extra).consume())
 
 
-def test_latest_figure_prefers_the_latest_year_with_a_level_then_the_targets_own_region(graph):
+def test_latest_figure_is_the_targets_own_regions_latest_figure_with_a_value(graph):
     build(graph)
     rows = run_query(graph, "targets-vs-latest-figure", {})
-    # 2021 is the latest year in Zhejiang or a region within it; Zhejiang's own 2021 figure is only a
-    # change, so Hangzhou's level wins; Jiangsu's 2022 figure is not in Zhejiang and does not count.
-    assert [(r["target"], r["latest_value"], r["latest_year"], r["observed_in"], r["pct_of_target"],
-             r["figure_source"], r["figure_locator"], r["source"], r["locator"]) for r in rows] == [
-        ("tgt", 45.0, 2021, "330100", 75.0, "doc-1", "hz-2021", "doc-1", "¶1")]
+    # Zhejiang's own 2021 figure is only a change, so its 2020 level is the latest that compares;
+    # Hangzhou (within Zhejiang) and Jiangsu report their own quantities and do not count.
+    assert [(r["target"], r["latest_value"], r["latest_year"], r["pct_of_target"], r["figure_source"],
+             r["figure_locator"], r["source"], r["locator"]) for r in rows] == [
+        ("tgt", 40.0, 2020, 66.7, "doc-1", "zj-2020", "doc-1", "¶1")]
 
     write(graph, lambda tx: tx.run("""
         MATCH (i:Indicator {key: 'ind'}), (zj:Region {code: '330000'}), (doc:SourceDocument {id: 'doc-1'})
         CREATE (o:Observation {key: 'zj-2021', year: 2021, period: '2021', value: 54.0, unit: '%'})
         CREATE (o)-[:OBSERVED_IN]->(zj), (o)-[:OF_INDICATOR]->(i), (o)-[:SOURCED_FROM {locator: '¶9'}]->(doc)
     """).consume())
-    rows = run_query(graph, "targets-vs-latest-figure", {})
-    assert [(r["latest_value"], r["observed_in"], r["pct_of_target"], r["figure_locator"]) for r in rows] == [
-        (54.0, "330000", 90.0, "¶9")]
+    rows = run_query(graph, "targets-vs-latest-figure", {"deadline": "2025"})
+    assert [(r["latest_value"], r["latest_year"], r["pct_of_target"], r["figure_locator"]) for r in rows] == [
+        (54.0, 2021, 90.0, "¶9")]
+    assert run_query(graph, "targets-vs-latest-figure", {"deadline": "2030"}) == []
+
+
+def test_pct_of_target_compares_levels_and_counts_in_one_unit(graph):
+    build(graph, """
+        MATCH (zj:Region {code: '330000'}), (doc:SourceDocument {id: 'doc-1'})
+        UNWIND [
+          {ind: 'money', t: 2.0, tu: '万亿元', o: 16000.0, ou: '亿元'},
+          {ind: 'firms', t: 1000.0, tu: '家', o: 0.05, ou: '万个'},
+          {ind: 'bandwidth', t: 60.0, tu: 'EFLOPS', o: 30.0, ou: 'EB'}
+        ] AS row
+        CREATE (i:Indicator {key: row.ind})
+        CREATE (t:Target {key: 't-' + row.ind, value: row.t, unit: row.tu, deadline: 2027})
+        CREATE (t)-[:TRACKS]->(i), (t)-[:APPLIES_TO]->(zj), (t)-[:SOURCED_FROM {locator: '¶3'}]->(doc)
+        CREATE (o:Observation {key: 'o-' + row.ind, year: 2022, period: '2022', value: row.o, unit: row.ou})
+        CREATE (o)-[:OBSERVED_IN]->(zj), (o)-[:OF_INDICATOR]->(i), (o)-[:SOURCED_FROM {locator: '¶4'}]->(doc)
+    """)
+    rows = run_query(graph, "targets-vs-latest-figure", {"deadline": "2027"})
+    # 16000亿元 of 2万亿元; 0.05万个 (500) of 1000家; EB and EFLOPS measure different things
+    assert [(r["target"], r["pct_of_target"]) for r in rows] == [
+        ("t-bandwidth", None), ("t-firms", 50.0), ("t-money", 80.0)]
 
 
 def test_indicator_over_time_lists_every_year_of_the_region_only(graph):
@@ -65,17 +86,18 @@ def test_indicator_over_time_lists_every_year_of_the_region_only(graph):
         CREATE (o)-[:OBSERVED_IN]->(zj), (o)-[:OF_INDICATOR]->(i), (o)-[:SOURCED_FROM {locator: '¶2'}]->(doc)
     """)
     rows = run_query(graph, "indicator-over-time", {"region": "浙江", "indicator": "An indicator"})
-    assert [(r["year"], r["value"], r["key"], r["source"]) for r in rows] == [
-        (2019, 35.5, "zj-2019", "doc-1"), (2020, 40.0, "zj-2020", "doc-1"), (2021, None, "zj-2021-yoy", "doc-1")]
+    assert [(r["year"], r["figure"], r["value"], r["key"], r["source"]) for r in rows] == [
+        (2019, "reported", 35.5, "zj-2019", "doc-1"), (2020, "reported", 40.0, "zj-2020", "doc-1"),
+        (2021, "reported", None, "zj-2021-yoy", "doc-1"), (2025, "target", 60.0, "tgt", "doc-1")]
 
 
-def test_regions_compared_take_each_regions_latest_figure_and_rank_by_value(graph):
+def test_regions_compared_take_each_regions_latest_figure_with_a_value_beside_its_targets(graph):
     build(graph)
     rows = run_query(graph, "regions-compared-on-indicator", {"indicator": "指标"})
-    # Zhejiang: its 2021 row has no level, so its latest figure with a level is... still 2021 (the year
-    # comes first): a region's latest report is shown even when it states only a change.
-    assert [(r["region"], r["year"], r["value"], r["key"]) for r in rows] == [
-        ("320000", 2022, 70.0, "js-2022"), ("330100", 2021, 45.0, "hz-2021"), ("330000", 2021, None, "zj-2021-yoy")]
+    # Zhejiang's 2021 row states only a change, so its 2020 level stands for it, next to its target.
+    assert [(r["region"], r["figure"], r["year"], r["value"], r["key"]) for r in rows] == [
+        ("320000", "reported", 2022, 70.0, "js-2022"), ("330000", "reported", 2020, 40.0, "zj-2020"),
+        ("330000", "target", 2025, 60.0, "tgt"), ("330100", "reported", 2021, 45.0, "hz-2021")]
 
 
 def test_last_ingest_changes_expands_the_newest_runs_json(graph):
@@ -102,6 +124,10 @@ def test_similar_regions_ignore_pairs_with_nothing_in_common(graph):
         CREATE (j1:Project {key: 'j1'})-[:LOCATED_IN]->(b), (j1)-[:ADDRESSES]->(t1), (j1)-[:ADDRESSES]->(t3)
         CREATE (p3:Policy {key: 'p3'})-[:APPLIES_TO]->(c), (p3)-[:ADDRESSES]->(t3)
     """).consume())
-    rows = run_query(graph, "similar-regions", {})
+    rows = run_query(graph, "similar-regions", {"min_shared": "1"})
     assert [(r["region_a"], r["region_b"], r["jaccard"], r["shared_themes"]) for r in rows] == [
         ("A", "B", 0.667, ["t1", "t2"]), ("B", "C", 0.333, ["t3"])]
+    # by default a pair must share three themes; with two, B and C (one shared theme) still drop out
+    assert [(r["region_a"], r["region_b"]) for r in run_query(graph, "similar-regions", {"min_shared": "2"})] == [
+        ("A", "B")]
+    assert run_query(graph, "similar-regions", {}) == []

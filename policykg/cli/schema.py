@@ -12,6 +12,7 @@ from policykg.cli.context import graph_of
 from policykg.cli.render import Format, render
 from policykg.graph.constraints import apply_schema, constraints, indexes
 from policykg.schema.describe import model_rows, record_json_schema
+from policykg.schema.reference import indicators
 
 schema_app = typer.Typer(help="The graph model: constraints, indexes and record format.", no_args_is_help=True)
 
@@ -43,6 +44,17 @@ def export(out: Annotated[Path | None, typer.Option("--out", help="Write here in
     else:
         out.write_text(text + "\n", encoding="utf-8")
         typer.echo(f"Wrote {out}")
+
+
+@schema_app.command("indicators")
+def indicators_(fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table) -> None:
+    """List the indicator catalogue: keys, names, aliases, unit, kind, what a share is of."""
+    rows = [{"key": i.key, "name_zh": i.name_zh, "name_en": i.name_en, "aliases_zh": ", ".join(i.aliases_zh),
+             "unit": i.unit, "kind": i.kind, "share_of": i.share_of, "definition": i.definition}
+            for i in indicators().indicators.values()]
+    text = render(rows, fmt, title="Indicator catalogue (schema/reference_data/indicators.yaml)", console=Console())
+    if text is not None:
+        typer.echo(text, nl=not text.endswith("\n"))
 
 
 def register(app: typer.Typer) -> None:
