@@ -3,6 +3,7 @@
 // en: Themes a region (with the regions within it) has no measure for, and how many of its policies name each
 // param: region: region
 // example: --param region=贵州
+// columns: theme, theme_zh, policies
 
 // A measure for a narrower theme counts for the broader one too.
 MATCH (top:Region {code: $region})

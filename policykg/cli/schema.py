@@ -6,19 +6,20 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from policykg.cli.context import graph_of
+from policykg.cli import TYPER_SETTINGS
 from policykg.cli.render import Format, render
-from policykg.graph.constraints import apply_schema, constraints, indexes
-from policykg.schema.describe import model_rows, record_json_schema
 
-schema_app = typer.Typer(help="The graph model: constraints, indexes and record format.", no_args_is_help=True)
+schema_app = typer.Typer(help="The graph model: constraints, indexes and record format.", no_args_is_help=True,
+                         **TYPER_SETTINGS)
 
 
 @schema_app.command()
 def apply(ctx: typer.Context) -> None:
-    """Create the uniqueness constraints, indexes and full-text index (idempotent)."""
+    """Create the uniqueness constraints, indexes and full-text indexes (idempotent)."""
+    from policykg.cli.context import graph_of
+    from policykg.graph.constraints import apply_schema, constraints, indexes
+
     with graph_of(ctx) as graph:
         ran = apply_schema(graph)
         made = constraints(graph), indexes(graph)
@@ -28,15 +29,18 @@ def apply(ctx: typer.Context) -> None:
 @schema_app.command()
 def show() -> None:
     """Print the labels, their keys and properties, and the relationship types."""
+    from policykg.schema.describe import model_rows
+
     nodes, rels = model_rows()
-    console = Console()
-    render(nodes, Format.table, title="Labels", console=console)
-    render(rels, Format.table, title="Relationship types", console=console)
+    render(nodes, Format.table, title="Labels")
+    render(rels, Format.table, title="Relationship types")
 
 
 @schema_app.command()
 def export(out: Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")] = None) -> None:
     """Write the JSON Schema of the record format, for editors that validate YAML while typing."""
+    from policykg.schema.describe import record_json_schema
+
     text = record_json_schema()
     if out is None:
         typer.echo(text)
