@@ -10,7 +10,7 @@ MATCH (top:Region {code: $region})
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(:Measure)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(covered:Theme)
 WITH top, collect(DISTINCT covered) AS covered
 MATCH (theme:Theme)
-WHERE NOT theme IN covered
+WHERE theme.id IS NOT NULL AND NOT theme IN covered  // id IS NOT NULL: read from the id index
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(p:Policy)-[:ADDRESSES]->(theme)
 OPTIONAL MATCH (p)-[:SOURCED_FROM]->(doc:SourceDocument)
 WITH top, theme, count(DISTINCT p) AS policies, collect(DISTINCT doc.id) AS sources

@@ -61,7 +61,7 @@ def show_rows(rows: Sequence[dict[str, Any]], fmt: Format, *, default_columns: S
         return
     text = render(rows, fmt, chosen, title=title)
     if text is not None:
-        typer.echo(text)
+        typer.echo(text, nl=not text.endswith("\n"))
     hidden = len(present) - len(chosen)
     if fmt is Format.table and hidden > 0 and not columns:
         note(f"({hidden} more columns: --wide or -f records shows them, --columns chooses)")

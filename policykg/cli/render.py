@@ -67,7 +67,7 @@ def cell(value: Any) -> str:
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
         text = repr(value)
-        return f"{value:f}".rstrip("0") if "e" in text else text
+        return f"{value:.15f}".rstrip("0").rstrip(".") if "e" in text else text
     if isinstance(value, (list, tuple)):
         return "; ".join(cell(v) for v in value)
     if isinstance(value, dict):
