@@ -58,3 +58,33 @@ def test_empty_text_and_bad_limit_are_refused(demo_graph):
         search(demo_graph, "  ")
     with pytest.raises(QueryError, match="--limit must be at least 1"):
         search(demo_graph, "数据", limit=0)
+
+
+def test_english_words_are_stemmed(demo_graph):
+    robot = {r["key"] for r in search(demo_graph, "robot", limit=10)}
+    assert robot == {r["key"] for r in search(demo_graph, "robots", limit=10)}
+    assert "cn-industrial-robot-output" in robot or any("robot" in k for k in robot)
+    mine = {r["key"] for r in search(demo_graph, "mine", limit=10)}
+    assert "sx-smart-mines" in mine
+
+
+def test_figures_notes_and_regions_are_found_and_placed(demo_graph):
+    shenzhen = search(demo_graph, "深圳", limit=10)
+    figure = next(r for r in shenzhen if r["key"] == "sz-2020-core-digital-va")
+    assert (figure["label"], figure["region"], figure["figure"]) == ("Observation", "深圳市", "8446.6 亿元 (30.5% of GDP of Shenzhen)")
+    # a note (note_en) holds the Chinese category name
+    rating = search(demo_graph, "赶超", limit=5)
+    assert rating[0]["label"] == "Observation" and rating[0]["region"] == "贵州省"
+    # every hit says what it is and where
+    regions = {r["key"]: (r["kind"], r["region"]) for r in search(demo_graph, "Shanxi", limit=10)}
+    assert regions["140000"] == ("province", "山西省")
+    assert regions["sx-smart-mines"][1] == "山西省"
+
+
+def test_cli_zero_hits_exit_0_and_say_so(demo_graph, neo4j_under_test):
+    result = run_cli("search", "xyzzy", env=neo4j_under_test.env)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr.strip() == "No matches for 'xyzzy'."
+    as_json = run_cli("search", "xyzzy", "-f", "json", env=neo4j_under_test.env)
+    assert json.loads(as_json.stdout) == []

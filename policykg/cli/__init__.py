@@ -19,7 +19,10 @@ import typer
 from typer.core import TyperGroup
 
 from policykg.cli.context import State
-from policykg.errors import PolicyKGError, ValidationFailed
+from policykg.errors import GraphUnavailable, PolicyKGError, ValidationFailed
+
+#: Added to "no Neo4j answers": the next step a user can take.
+START_HINT = "; is it running? `policykg server start` starts a local one (or set NEO4J_URI)"
 
 #: Settings shared by every Typer of the CLI: plain help, and -h beside --help.
 TYPER_SETTINGS = {"rich_markup_mode": None, "context_settings": {"help_option_names": ["-h", "--help"]}}
@@ -34,6 +37,10 @@ class _App(TyperGroup):
         except ValidationFailed as exc:
             for problem in exc.problems:
                 typer.echo(f"Error: {problem}", err=True)
+            raise typer.Exit(1) from None
+        except GraphUnavailable as exc:
+            hint = START_HINT if str(exc).startswith("no Neo4j answers") else ""
+            typer.echo(f"Error: {exc}{hint}", err=True)
             raise typer.Exit(1) from None
         except PolicyKGError as exc:
             typer.echo(f"Error: {exc}", err=True)

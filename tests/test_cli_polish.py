@@ -1,0 +1,75 @@
+"""Small things a new user trips over: exit codes scripts can test, messages that say what to do next,
+`changes` readable in a terminal, and the Browser of the server actually in use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.ingest.pipeline import ingest_paths
+
+from tests.cli import run_cli
+from tests.conftest import TEST_BOLT_PORT, TEST_HTTP_PORT
+
+SHENZHEN = Path(__file__).parent / "data" / "shenzhen.yaml"
+
+
+def test_server_status_exits_3_when_stopped(tmp_path):
+    result = run_cli("server", "status", "--home", str(tmp_path))
+    assert result.exit_code == 3
+    assert result.output.strip() == f"Not running ({tmp_path})"
+
+
+def test_changes_are_grouped_by_document_one_line_each(graph, neo4j_under_test, tmp_path):
+    ingest_paths(graph, [SHENZHEN])
+    changed = tmp_path / "shenzhen.yaml"
+    changed.write_text(SHENZHEN.read_text(encoding="utf-8").replace("value: 8446.6", "value: 8500"), encoding="utf-8")
+    ingest_paths(graph, [changed])
+    result = run_cli("changes", env={**neo4j_under_test.env, "COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith(": 0 new, 1 changed, 0 unchanged, 0 removed")
+    assert lines[1] == "test-shenzhen-brief  (1 changed)"
+    assert lines[2].split() == ["~", "Observation", "test-sz-core-digital-va-2020", "value:", "8446.6", "→", "8500"]
+    assert len(lines) == 3
+    as_json = run_cli("changes", "-f", "json", env=neo4j_under_test.env)
+    assert as_json.exit_code == 0 and '"document": "test-shenzhen-brief"' in as_json.stdout
+
+
+def test_changes_lines_are_cut_to_the_terminal_not_wrapped(graph, neo4j_under_test):
+    ingest_paths(graph, [SHENZHEN])
+    result = run_cli("changes", env={**neo4j_under_test.env, "COLUMNS": "60"})
+    lines = result.stdout.splitlines()
+    assert lines[1] == "test-shenzhen-brief  (7 added)"
+    assert len(lines) == 2 + 7
+    assert all(len(line) <= 60 for line in lines[2:])
+    assert "  + Organization  test-sz-gov  深圳市人民政府" in lines
+
+
+def test_browser_print_picks_the_browser_of_the_local_instance_in_use(neo4j_under_test):
+    if not neo4j_under_test.http_url or str(TEST_HTTP_PORT) not in neo4j_under_test.http_url:
+        raise AssertionError("this test needs the local test server (no NEO4J_URI, no Docker)")
+    result = run_cli("browser", "--print", env=neo4j_under_test.env)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        f"http://localhost:{TEST_HTTP_PORT}/browser/?dbms=bolt://neo4j@localhost:{TEST_BOLT_PORT}")
+    assert f":play http://localhost:{TEST_HTTP_PORT}/browser/policykg/guide.html" in result.output
+
+
+def test_browser_says_when_it_cannot_know():
+    result = run_cli("browser", "--print", env={"NEO4J_URI": "neo4j+s://example.databases.neo4j.io"})
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot tell which Browser belongs to neo4j+s://example.databases.neo4j.io "
+                                    "(example.databases.neo4j.io, which is not this machine")
+    assert "--http-port" in result.output
+    given = run_cli("browser", "--print", "--http-port", "7474",
+                    env={"NEO4J_URI": "bolt://db.example.org:7687"})
+    assert given.exit_code == 0
+    assert given.output.startswith("http://db.example.org:7474/browser/?dbms=bolt://neo4j@db.example.org:7687")
+
+
+def test_server_down_error_says_how_to_start_one(tmp_path):
+    result = run_cli("status", env={"NEO4J_URI": "bolt://localhost:1", "NEO4J_PASSWORD": "x"})
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: no Neo4j answers at bolt://localhost:1")
+    assert "policykg server start" in result.output
+    assert len(result.output.strip().splitlines()) == 1
