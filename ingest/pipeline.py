@@ -58,14 +58,15 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
         (report.changed if previous else report.new).append(document.id)
         report.changes.extend(diff_facts(document.id, old, new_facts(batch)))
 
-    if prune:
-        seen = {d.id for d in documents}
-        for doc_id, row in stored.items():
-            if doc_id not in seen and _is_under(row["path"], paths):
-                old = _facts_of(graph, doc_id)
-                report.counts.update(write(graph, lambda tx, i=doc_id: retract_document(tx, i, True)))
-                report.removed.append(doc_id)
-                report.changes.extend(diff_facts(doc_id, old, {}))
+    seen = {d.id for d in documents}
+    gone = [doc_id for doc_id, row in stored.items() if doc_id not in seen and _is_under(row["path"], paths)]
+    if not prune:
+        report.gone = gone  # kept in the graph; the summary says so, so that nothing is kept silently
+    for doc_id in gone if prune else []:
+        old = _facts_of(graph, doc_id)
+        report.counts.update(write(graph, lambda tx, i=doc_id: retract_document(tx, i, True)))
+        report.removed.append(doc_id)
+        report.changes.extend(diff_facts(doc_id, old, {}))
 
     write(graph, lambda tx: record_run(tx, report))
     return report

@@ -73,3 +73,41 @@ def test_server_down_error_says_how_to_start_one(tmp_path):
     assert result.output.startswith("Error: no Neo4j answers at bolt://localhost:1")
     assert "policykg server start" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_quoted_date_says_to_drop_the_quotes(tmp_path):
+    record = tmp_path / "quoted.yaml"
+    record.write_text('document:\n  id: quoted\n  title_en: Quoted\n  published: "2023-03-15"\n  language: zh\n',
+                      encoding="utf-8")
+    result = run_cli("validate", str(record))
+    assert result.exit_code == 1
+    assert result.output.strip() == (f"Error: {record}:4: document.published: Input should be a valid date "
+                                     "(got '2023-03-15'); drop the quotes: YAML reads a quoted date as text")
+
+
+def test_theme_suggestions_are_spelled_as_written():
+    result = run_cli("query", "run", "regions-targeting-theme", "-p", "theme=cross border data flow",
+                     env={"NEO4J_URI": "bolt://localhost:1"})
+    assert result.exit_code == 1
+    assert "; closest: cross-border-data-flows, " in result.output
+
+
+def test_query_show_never_wraps_the_example_command():
+    result = run_cli("query", "show", "regions-targeting-theme", env={"COLUMNS": "40"})
+    assert "example: policykg query run regions-targeting-theme --param theme=数据跨境流动\n" in result.output
+
+
+def test_ingest_without_prune_says_which_stored_documents_lost_their_file(graph, neo4j_under_test, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "shenzhen.yaml").write_text(SHENZHEN.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_cli("ingest", str(folder), env=neo4j_under_test.env).exit_code == 0
+    (folder / "shenzhen.yaml").unlink()
+    (folder / "other.yaml").write_text(SHENZHEN.read_text(encoding="utf-8").replace("test-shenzhen-brief", "test-other")
+                                       .replace("key: test-", "key: other-").replace("policy: test-", "policy: other-")
+                                       .replace("indicator: test-", "indicator: other-")
+                                       .replace("issued_by: test-", "issued_by: other-"), encoding="utf-8")
+    result = run_cli("ingest", str(folder), env=neo4j_under_test.env)
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith(
+        "; 1 stored document no longer has a file (test-shenzhen-brief): kept, --prune retracts")
