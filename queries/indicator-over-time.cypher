@@ -4,6 +4,7 @@
 // param: region: region
 // param: indicator: str
 // example: --param region=深圳 --param indicator=数字经济核心产业增加值
+// columns: year, period, value, unit, yoy_change_pct, share_pct, locator
 
 // The indicator may be given by its key or by its Chinese or English name.
 MATCH (i:Indicator)

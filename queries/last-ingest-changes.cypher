@@ -3,7 +3,7 @@
 // en: What the last ingest changed: facts added, changed or removed, with the document each came from
 // example:
 // expand: changes
-// columns: change, label, key, name, field, old, new
+// columns: change, key, name, field, old, new
 
 // Cypher cannot parse JSON without APOC: the run's change list comes back as
 // JSON text and the runner turns each change into a row (see `expand` above).

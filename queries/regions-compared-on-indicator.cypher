@@ -3,6 +3,7 @@
 // en: Regions compared on one indicator, each by its latest reported figure
 // param: indicator: str
 // example: --param indicator=cn-hightech-firm-tech-revenue
+// columns: region_zh, year, value, unit, yoy_change_pct, share_pct
 
 MATCH (i:Indicator)
 WHERE i.key = $indicator OR i.name_zh = $indicator OR toLower(i.name_en) = toLower($indicator)

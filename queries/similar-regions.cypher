@@ -3,6 +3,7 @@
 // en: Pairs of regions with the most similar policy portfolios (Jaccard similarity of the themes they address)
 // param: limit: int = 10
 // example: --param limit=5
+// columns: region_a_en, region_b_en, jaccard, shared_count, shared_themes
 
 // A region's portfolio: the themes its policies, measures, targets and
 // projects address (the region's own facts, not those of regions within it).

@@ -2,6 +2,7 @@
 // zh: 各项目标与同一指标最近一期实际数值的对照（同一地区或其下辖地区）
 // en: Targets set against the latest reported figure of the indicator they track, in the same region or a region within it
 // example:
+// columns: region, target_en, target_value, deadline, latest_value, pct_of_target
 
 MATCH (t:Target)-[:TRACKS]->(i:Indicator)
 MATCH (t)-[ts:SOURCED_FROM]->(tdoc:SourceDocument)

@@ -24,7 +24,7 @@ try:
     main()
 except SystemExit:
     pass
-sys.__stderr__.write("\\nMODULES " + json.dumps(sorted({m.split('.')[0] for m in sys.modules})) + "\\n")
+sys.__stderr__.write("\\nMODULES " + json.dumps(sorted({m.split('.')[0] for m, v in sys.modules.items() if v is not None})) + "\\n")
 """
 
 

@@ -99,3 +99,15 @@ def test_no_rows_is_an_answer_not_an_error(demo_graph, neo4j_under_test):
     assert result.stderr.strip() == "No rows."
     as_json = run_cli("query", "run", "targets-due-by", "-p", "year=2000", "-f", "json", env=neo4j_under_test.env)
     assert as_json.exit_code == 0 and json.loads(as_json.stdout) == []
+
+
+def test_every_example_fits_80_columns_as_a_table(demo_graph, neo4j_under_test):
+    from policykg.queries.loader import load_all
+
+    env = {**neo4j_under_test.env, **NARROW}
+    for query in load_all():
+        result = run_cli("query", "run", query.name, "--example", env=env)
+        assert result.exit_code == 0, (query.name, result.output)
+        assert "shown as records" not in result.stderr, query.name
+        assert all(cell_len(line) <= 80 for line in result.stdout.splitlines()), query.name
+        assert all(len(row) <= 3 for row in _table_rows(result.stdout)), query.name
