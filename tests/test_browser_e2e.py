@@ -67,6 +67,9 @@ def test_guide_runs_regions_targeting_theme_as_a_styled_graph(chromium: Browser,
     guide.wait_for(timeout=60_000)
     style_frame.wait_for(timeout=10_000)
     assert "node.Region" in style_frame.inner_text()
+    # the guide is the newest frame, on top: the style sheet's dump does not push it below the fold
+    commands = page.locator("[data-testid=frame] [data-testid=frameCommand]").all_inner_texts()
+    assert GUIDE_FILE in commands[0] and STYLE_FILE in commands[1], commands
 
     params = page.locator(f'pre.runnable[data-query="{QUERY}"][data-variant="params"]')
     for _ in range(40):
@@ -79,7 +82,8 @@ def test_guide_runs_regions_targeting_theme_as_a_styled_graph(chromium: Browser,
     frame_of(":params").wait_for(timeout=10_000)
     _run_block(page, "graph")
 
-    result = frame_of("RETURN *")
+    # the result frame is titled by the question (the runnable's first line), not by a remark in the Cypher
+    result = frame_of(f"· {QUERY}")
     graph = result.locator("svg .node")
     graph.first.wait_for(timeout=30_000)
     page.wait_for_timeout(2_000)  # let the force layout settle before the screenshot

@@ -111,3 +111,15 @@ def test_ingest_without_prune_says_which_stored_documents_lost_their_file(graph,
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith(
         "; 1 stored document no longer has a file (test-shenzhen-brief): kept, --prune retracts")
+
+
+def test_browser_home_names_the_instance(neo4j_under_test, tmp_path):
+    from tests.conftest import local_test_server
+
+    home = local_test_server().home
+    result = run_cli("browser", "--print", "--home", str(home), env={"NEO4J_URI": "bolt://localhost:1"})
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"http://localhost:{TEST_HTTP_PORT}/browser/?dbms=bolt://neo4j@localhost:{TEST_BOLT_PORT}")
+    stopped = run_cli("browser", "--print", "--home", str(tmp_path))
+    assert stopped.exit_code == 1
+    assert stopped.output.startswith(f"Error: no local server runs in {tmp_path}: start it with `policykg server start")
