@@ -80,9 +80,12 @@ def list_queries(fmt: FormatOption = Format.table) -> None:
     rows = [{"name": q.name, "description_zh": q.description_zh, "description_en": q.description_en,
              "parameters": [p.signature() for p in q.params], "example": q.example_args()}
             for q in loader.load_all()]
-    if fmt in (Format.table, Format.markdown):  # narrower: a terminal cannot fit the example too
-        rows = [{"name": r["name"], "description": f"{r['description_en']}\n{r['description_zh']}",
-                 "parameters": "\n".join(r["parameters"])} for r in rows]
+    if fmt is Format.table:  # narrower: the question and the parameters' names; `query show NAME` has the rest
+        rows = [{"name": r["name"], "parameters": ", ".join(p.split(":")[0] for p in r["parameters"]),
+                 "question": f"{r['description_en']} {r['description_zh']}"} for r in rows]
+    elif fmt is Format.markdown:
+        rows = [{"name": r["name"], "description": f"{r['description_en']} {r['description_zh']}",
+                 "parameters": "; ".join(r["parameters"])} for r in rows]
     show_rows(rows, fmt)
 
 
