@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykg.ingest.pipeline import ingest_paths
+from rich.cells import cell_len
 
 from tests.cli import run_cli
 from tests.conftest import TEST_BOLT_PORT, TEST_HTTP_PORT
@@ -37,12 +38,15 @@ def test_changes_are_grouped_by_document_one_line_each(graph, neo4j_under_test, 
 
 def test_changes_lines_are_cut_to_the_terminal_not_wrapped(graph, neo4j_under_test):
     ingest_paths(graph, [SHENZHEN])
-    result = run_cli("changes", env={**neo4j_under_test.env, "COLUMNS": "60"})
+    result = run_cli("changes", env={**neo4j_under_test.env, "COLUMNS": "64"})
     lines = result.stdout.splitlines()
     assert lines[1] == "test-shenzhen-brief  (7 added)"
     assert len(lines) == 2 + 7
-    assert all(len(line) <= 60 for line in lines[2:])
-    assert "  + Organization  test-sz-gov  深圳市人民政府" in lines
+    assert all(cell_len(line) <= 64 for line in lines[2:])
+    assert any(line.endswith("…") for line in lines[2:])  # long names are cut, not wrapped
+    assert ["+", "Organization", "test-sz-gov", "深圳市人民政府"] in [line.split() for line in lines]
+    # keys are aligned: the names start in one column
+    assert len({line.index(line.split()[3]) for line in lines[2:]}) == 1
 
 
 def test_browser_print_picks_the_browser_of_the_local_instance_in_use(neo4j_under_test):

@@ -13,6 +13,8 @@ from policykg.cli.render import Format, cell, render, terminal_width
 DEFAULT_DIR = Path("data/documents")
 Paths = Annotated[list[Path] | None, typer.Argument(help="Record files or folders (default: data/documents).",
                                                     show_default=False)]
+#: Keys are aligned up to this width (a longer key pushes its own line's name to the right).
+KEY_WIDTH = 40
 #: How `changes` marks each kind of change in its table view.
 SIGNS = {"added": "+", "removed": "-", "changed": "~"}
 
@@ -63,6 +65,7 @@ def change_lines(changes: Sequence[dict[str, Any]], width: int) -> list[str]:
     for change in changes:
         by_document.setdefault(str(change.get("document") or "(no document)"), []).append(change)
     label_width = max((len(str(c.get("label") or "")) for c in changes), default=0)
+    key_width = min(max((len(str(c.get("key") or "")) for c in changes), default=0), KEY_WIDTH)
     lines: list[str] = []
     for document, items in by_document.items():
         counts = {kind: sum(1 for c in items if c.get("change") == kind) for kind in SIGNS}
@@ -72,7 +75,7 @@ def change_lines(changes: Sequence[dict[str, Any]], width: int) -> list[str]:
             what = (f"{c.get('field')}: {cell(c.get('old')) or '∅'} → {cell(c.get('new')) or '∅'}"
                     if c.get("change") == "changed" else cell(c.get("name")))
             line = Text(f"  {SIGNS.get(str(c.get('change')), '?')} {str(c.get('label') or '').ljust(label_width)}  "
-                        f"{c.get('key')}  {what}")
+                        f"{str(c.get('key')).ljust(key_width)}  {what}")
             line.truncate(width, overflow="ellipsis")
             lines.append(line.plain)
     return lines

@@ -54,6 +54,8 @@ def show_rows(rows: Sequence[dict[str, Any]], fmt: Format, *, default_columns: S
         chosen = [c for c in default_columns if c in present] or present
     else:
         chosen = present
+    if fmt is Format.table and not columns:  # a column with nothing in it only takes a table's width
+        chosen = [c for c in chosen if any(row.get(c) not in (None, "", []) for row in rows)] or chosen
     if not rows:
         if fmt is Format.json:
             typer.echo("[]")
