@@ -186,6 +186,8 @@ def search(
 
     with graph_of(ctx) as graph:
         rows = search_text(graph, text, limit)
+    if len(rows) == limit:
+        note(f"(best {limit} matches; --limit N shows more)")
     show_rows(rows, fmt, default_columns=SEARCH_COLUMNS, columns=columns, wide=wide,
               empty=f"No matches for {text!r}.")
 
