@@ -49,6 +49,7 @@ def test_cli_search_json_and_limit(demo_graph, neo4j_under_test):
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert len(rows) == 3
+    assert result.stderr.strip() == "(best 3 matches; --limit N shows more)"
     assert rows[0]["key"] == "cross-border-data-flows"
     assert list(rows[0]) == ["label", "kind", "region", "key", "name_zh", "name_en", "figure", "score", "sources"]
 
