@@ -5,6 +5,7 @@
 // param: text: search = any
 // example: --param key=bj-highland-data-factor-hub
 // columns: label, name_zh, locator, published
+// one_of: key, text
 
 // Give `key` (exact) or `text` (words, Chinese or English, as `policykg
 // search` takes them). Each label's key is looked up in its own index.

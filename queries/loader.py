@@ -26,7 +26,9 @@ arguments of an example run; empty when the query takes none) and, optionally:
 * ``limit: N``: the default number of rows (``DEFAULT_LIMIT`` otherwise; 0
   for all), so a question cannot flood a terminal or a notebook;
 * ``pivot: ROW, COLUMN, VALUE``: the rows are a long-format matrix that
-  the CLI shows pivoted (one line per ROW, one column per COLUMN).
+  the CLI shows pivoted (one line per ROW, one column per COLUMN);
+* ``one_of: A, B``: optional parameters of which at least one must be given
+  (a fact by its key or by words), refused before connecting otherwise.
 
 The loader refuses a file whose header is malformed or whose declared
 parameters differ from the $parameters its body uses, naming file and line:
@@ -50,7 +52,7 @@ from policykg.queries.params import PARAM_TYPES, coerce, parse_assignments
 from policykg.errors import QueryError
 
 QUERY_DIR = Path(__file__).resolve().parent
-HEADER_KEYS = ("name", "zh", "en", "param", "example", "expand", "columns", "limit", "pivot")
+HEADER_KEYS = ("name", "zh", "en", "param", "example", "expand", "columns", "limit", "pivot", "one_of")
 #: Rows a query returns unless its header or the caller says otherwise.
 DEFAULT_LIMIT = 100
 REQUIRED_KEYS = ("name", "zh", "en", "example")
@@ -88,6 +90,7 @@ class NamedQuery:
     columns: tuple[str, ...] = ()
     limit: int = DEFAULT_LIMIT
     pivot: tuple[str, str, str] | None = None
+    one_of: tuple[str, ...] = ()
     param_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def param(self, name: str) -> Param | None:
@@ -114,6 +117,8 @@ class NamedQuery:
                 bound[param.name] = coerce(param.type, raw)
             except QueryError as exc:
                 raise type(exc)(f"parameter {param.name!r} of query {self.name!r}: {exc}") from None
+        if self.one_of and all(bound.get(name) is None for name in self.one_of):
+            raise QueryError(f"query {self.name!r} needs " + " or ".join(f"--param {n}=…" for n in self.one_of))
         return bound
 
     def example_cypher_params(self) -> dict[str, Any]:
@@ -136,6 +141,8 @@ class NamedQuery:
             lines.append(f"// limit: {self.limit}")
         if self.pivot:
             lines.append(f"// pivot: {', '.join(self.pivot)}")
+        if self.one_of:
+            lines.append(f"// one_of: {', '.join(self.one_of)}")
         return "\n".join(lines)
 
 
@@ -261,6 +268,13 @@ def parse(text: str, path: Path) -> NamedQuery:
         if len(parts) != 3 or not all(parts):
             raise fail(number, f"expected '// pivot: ROW, COLUMN, VALUE', got {value!r}")
         pivot = parts
+    one_of: tuple[str, ...] = ()
+    if "one_of" in header:
+        number, value = header["one_of"][0]
+        one_of = tuple(p.strip() for p in value.split(",") if p.strip())
+        undeclared = [p for p in one_of if p not in {param.name for param in params}]
+        if len(one_of) < 2 or undeclared:
+            raise fail(number, f"expected '// one_of: PARAM, PARAM, …' naming declared parameters, got {value!r}")
 
     first = body_start
     while first < len(lines) and not lines[first].strip():
@@ -278,7 +292,7 @@ def parse(text: str, path: Path) -> NamedQuery:
             raise fail(line, f"parameter {pname!r} is declared but the Cypher never uses ${pname}")
 
     query = NamedQuery(name, header["zh"][0][1], header["en"][0][1], params, example, body, path, expand,
-                       columns, limit, pivot, param_lines)
+                       columns, limit, pivot, one_of, param_lines)
     try:
         query.example_cypher_params()
     except QueryError as exc:

@@ -127,3 +127,9 @@ def test_browser_home_names_the_instance(neo4j_under_test, tmp_path):
     stopped = run_cli("browser", "--print", "--home", str(tmp_path))
     assert stopped.exit_code == 1
     assert stopped.output.startswith(f"Error: no local server runs in {tmp_path}: start it with `policykg server start")
+
+
+def test_fact_source_needs_a_key_or_words():
+    result = run_cli("query", "run", "fact-source", env={"NEO4J_URI": "bolt://localhost:1"})
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: query 'fact-source' needs --param key=… or --param text=…"
