@@ -68,6 +68,28 @@ def browser_url(http_port: int, bolt_uri: str, username: str = "neo4j", database
     return url + (f"&db={quote(database, safe='')}" if database else "")
 
 
+def served_http_port(graph) -> int | None:  # noqa: ANN001 - a policykg.graph.connection.Graph
+    """The HTTP port the server at ``graph`` says it listens on (its Browser), or None when it will not say.
+
+    For a server on this machine that no local instance directory describes
+    (Docker with the compose file's port mapping, a hand-started one);
+    ``SHOW SETTINGS`` needs an admin user, so a refusal means "cannot know".
+    """
+    from policykg.graph.connection import read_rows
+
+    try:
+        rows = read_rows(graph, "SHOW SETTINGS YIELD name, value "
+                                "WHERE name IN ['server.http.enabled', 'server.http.listen_address'] "
+                                "RETURN name, value")
+    except Exception:  # noqa: BLE001 - no privilege, old server: the port is unknown, not an error
+        return None
+    settings = {row["name"]: str(row["value"]) for row in rows}
+    if settings.get("server.http.enabled", "true").lower() != "true":
+        return None
+    _, _, port = settings.get("server.http.listen_address", "").rpartition(":")
+    return int(port) if port.isdigit() else None
+
+
 # -- the local server's Browser ----------------------------------------------
 
 

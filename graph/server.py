@@ -320,6 +320,28 @@ def _port_open(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def local_instance_for(uri: str, home: Path | None = None) -> LocalServer | None:
+    """The running local instance (``policykg server start``, a test server) whose Bolt port ``uri`` names.
+
+    Looks in ``home`` when given, else in every instance directory under the
+    cache root; None when ``uri`` is not on this machine or no running
+    instance listens there (then it is some other server, e.g. Docker's).
+    """
+    parts = urlsplit(uri)
+    if parts.hostname not in LOCAL_HOSTS:
+        return None
+    port = parts.port or 7687
+    homes = [home] if home is not None else sorted(p.parent.parent for p in cache_root().glob("*/conf/neo4j.conf"))
+    for candidate in homes:
+        server = LocalServer.at(candidate)
+        if server.bolt_port == port and server.is_running():
+            return server
+    return None
+
+
 def password_for_uri(uri: str) -> str | None:
     """The stored password of the default local instance, when ``uri`` points at it."""
     parts = urlsplit(uri)

@@ -49,14 +49,15 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
         report.changes.extend(outcome.changes)
         report.conflicts.extend(outcome.conflicts)
 
-    if prune:
-        seen = {d.id for d in documents}
-        for doc_id, row in stored.items():
-            if doc_id not in seen and _is_under(row["path"], paths):
-                outcome = write(graph, lambda tx, i=doc_id: remove_document(tx, i))
-                report.counts.update(outcome.counts)
-                report.removed.append(doc_id)
-                report.changes.extend(outcome.changes)
+    seen = {d.id for d in documents}
+    gone = [doc_id for doc_id, row in stored.items() if doc_id not in seen and _is_under(row["path"], paths)]
+    if not prune:
+        report.gone = gone  # kept in the graph; the summary says so, so that nothing is kept silently
+    for doc_id in gone if prune else []:
+        outcome = write(graph, lambda tx, i=doc_id: remove_document(tx, i))
+        report.counts.update(outcome.counts)
+        report.removed.append(doc_id)
+        report.changes.extend(outcome.changes)
 
     write(graph, lambda tx: record_run(tx, report))
     return report

@@ -29,12 +29,21 @@ class IngestReport:
     changes: list[dict[str, Any]] = field(default_factory=list)
     #: Facts to which two documents give different values (key, both documents, both values).
     conflicts: list[str] = field(default_factory=list)
+    #: Stored documents whose files are gone from the ingested paths, kept because --prune was not given.
+    gone: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (f"documents: {len(self.new)} new, {len(self.changed)} changed, {len(self.unchanged)} unchanged, "
                 f"{len(self.removed)} removed; nodes: {self.counts['nodes_created']} created, "
                 f"{self.counts['nodes_deleted']} deleted; relationships: {self.counts['relationships_created']} "
-                f"created, {self.counts['relationships_deleted']} deleted")
+                f"created, {self.counts['relationships_deleted']} deleted" + self._gone_note())
+
+    def _gone_note(self) -> str:
+        if not self.gone:
+            return ""
+        count = f"{len(self.gone)} stored document{'s' if len(self.gone) > 1 else ''}"
+        return (f"; {count} no longer {'have' if len(self.gone) > 1 else 'has'} a file "
+                f"({', '.join(self.gone[:3])}{', …' if len(self.gone) > 3 else ''}): kept, --prune retracts")
 
 
 LAST_RUN = """

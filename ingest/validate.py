@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,11 +116,16 @@ def validate_file(path: Path, today: dt.date | None = None,
     return ValidDocument(path, record, digest, codes, indicator_keys), []
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def _model_problem(raw: RawRecord, error: dict) -> Problem:
     loc: FieldPath = tuple(error["loc"])
     message = error["msg"]
     if error["type"] not in ("missing", "extra_forbidden") and "input" in error:
         message += f" (got {shorten(repr(error['input']))})"
+        if error["type"] == "date_type" and isinstance(error["input"], str) and _ISO_DATE.match(error["input"]):
+            message += "; drop the quotes: YAML reads a quoted date as text"
     if error["type"] == "extra_forbidden":
         message = "unknown field (check its spelling against `policykg schema export`)"
     return Problem(str(raw.path), raw.line_of(loc), format_path(loc), message)

@@ -121,11 +121,21 @@ def _query_slide(number: int, total: int, query: NamedQuery) -> str:
     step = 2 if values else 1
     if graph:
         body.append(f"<h4>{step} · 图 Graph — the nodes behind the answer</h4>")
-        body.append(_runnable(query, "graph", graph))
+        body.append(_runnable(query, "graph", titled(query, graph)))
         step += 1
     body.append(f"<h4>{step} · 表 Table — the answer as <code>policykg query run</code> prints it</h4>")
-    body.append(_runnable(query, "table", query.cypher.strip()))
+    body.append(_runnable(query, "table", titled(query, query.cypher.strip())))
     return _slide(body, query.name)
+
+
+def titled(query: NamedQuery, cypher: str) -> str:
+    """``cypher`` under a comment line asking the question: Browser titles a result frame by its first line.
+
+    Without it every frame would be titled by the query's first comment
+    (often a remark on the data), so that frames of different questions
+    look alike.
+    """
+    return f"// {query.description_zh} · {query.name}\n{cypher}"
 
 
 def _runnable(query: NamedQuery, variant: str, text: str) -> str:

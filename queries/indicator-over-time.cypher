@@ -4,6 +4,7 @@
 // param: region: region
 // param: indicator: str
 // example: --param region=中国 --param indicator=数字经济核心产业增加值占GDP比重
+// columns: year, figure, value, unit, yoy_change_pct, locator
 
 // The indicator may be given by its key, its Chinese or English name or a
 // catalogue alias. Reported figures come by their year, targets by their

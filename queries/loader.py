@@ -16,9 +16,19 @@ into Neo4j Browser as it is::
 Keys: ``name`` (must equal the file name), ``zh`` and ``en`` (the question),
 ``param`` (``NAME: TYPE`` or ``NAME: TYPE = DEFAULT``, once per parameter; a
 parameter without a default is required), ``example`` (the ``--param``
-arguments of an example run; empty when the query takes none) and, optionally,
-``expand: COLUMN`` (the column holds a JSON list of objects that the runner
-turns into one row each, for data Cypher cannot unpack without APOC).
+arguments of an example run; empty when the query takes none) and, optionally:
+
+* ``expand: COLUMN``: the column holds a JSON list of objects that the runner
+  turns into one row each, for data Cypher cannot unpack without APOC;
+* ``columns: A, B, C``: the columns a terminal table shows by default (the
+  rest stay in JSON and CSV, and ``--wide`` shows them), so that the answer
+  fits an 80-column terminal;
+* ``limit: N``: the default number of rows (``DEFAULT_LIMIT`` otherwise; 0
+  for all), so a question cannot flood a terminal or a notebook;
+* ``pivot: ROW, COLUMN, VALUE``: the rows are a long-format matrix that
+  the CLI shows pivoted (one line per ROW, one column per COLUMN);
+* ``one_of: A, B``: optional parameters of which at least one must be given
+  (a fact by its key or by words), refused before connecting otherwise.
 
 The loader refuses a file whose header is malformed or whose declared
 parameters differ from the $parameters its body uses, naming file and line:
@@ -42,7 +52,9 @@ from policykg.queries.params import PARAM_TYPES, coerce, parse_assignments
 from policykg.errors import QueryError
 
 QUERY_DIR = Path(__file__).resolve().parent
-HEADER_KEYS = ("name", "zh", "en", "param", "example", "expand")
+HEADER_KEYS = ("name", "zh", "en", "param", "example", "expand", "columns", "limit", "pivot", "one_of")
+#: Rows a query returns unless its header or the caller says otherwise.
+DEFAULT_LIMIT = 100
 REQUIRED_KEYS = ("name", "zh", "en", "example")
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PARAM_RE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<type>[A-Za-z_]+)\s*(?:=\s*(?P<default>.*?))?\s*$")
@@ -75,6 +87,10 @@ class NamedQuery:
     cypher: str  # the body, without the header
     path: Path
     expand: str | None = None
+    columns: tuple[str, ...] = ()
+    limit: int = DEFAULT_LIMIT
+    pivot: tuple[str, str, str] | None = None
+    one_of: tuple[str, ...] = ()
     param_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def param(self, name: str) -> Param | None:
@@ -101,6 +117,8 @@ class NamedQuery:
                 bound[param.name] = coerce(param.type, raw)
             except QueryError as exc:
                 raise type(exc)(f"parameter {param.name!r} of query {self.name!r}: {exc}") from None
+        if self.one_of and all(bound.get(name) is None for name in self.one_of):
+            raise QueryError(f"query {self.name!r} needs " + " or ".join(f"--param {n}=…" for n in self.one_of))
         return bound
 
     def example_cypher_params(self) -> dict[str, Any]:
@@ -117,6 +135,14 @@ class NamedQuery:
         lines.append(f"// example: {self.example_args()}".rstrip())
         if self.expand:
             lines.append(f"// expand: {self.expand}")
+        if self.columns:
+            lines.append(f"// columns: {', '.join(self.columns)}")
+        if self.limit != DEFAULT_LIMIT:
+            lines.append(f"// limit: {self.limit}")
+        if self.pivot:
+            lines.append(f"// pivot: {', '.join(self.pivot)}")
+        if self.one_of:
+            lines.append(f"// one_of: {', '.join(self.one_of)}")
         return "\n".join(lines)
 
 
@@ -222,6 +248,33 @@ def parse(text: str, path: Path) -> NamedQuery:
         raise fail(example_line, f"example: {exc}") from None
 
     expand = header["expand"][0][1] if "expand" in header else None
+    columns: tuple[str, ...] = ()
+    if "columns" in header:
+        number, value = header["columns"][0]
+        columns = tuple(c.strip() for c in value.split(",") if c.strip())
+        bad = [c for c in columns if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", c)]
+        if not columns or bad:
+            raise fail(number, f"expected '// columns: NAME, NAME, …', got {value!r}")
+    limit = DEFAULT_LIMIT
+    if "limit" in header:
+        number, value = header["limit"][0]
+        if not value.isdigit():
+            raise fail(number, f"expected '// limit: N' (a whole number; 0 for all rows), got {value!r}")
+        limit = int(value)
+    pivot = None
+    if "pivot" in header:
+        number, value = header["pivot"][0]
+        parts = tuple(p.strip() for p in value.split(","))
+        if len(parts) != 3 or not all(parts):
+            raise fail(number, f"expected '// pivot: ROW, COLUMN, VALUE', got {value!r}")
+        pivot = parts
+    one_of: tuple[str, ...] = ()
+    if "one_of" in header:
+        number, value = header["one_of"][0]
+        one_of = tuple(p.strip() for p in value.split(",") if p.strip())
+        undeclared = [p for p in one_of if p not in {param.name for param in params}]
+        if len(one_of) < 2 or undeclared:
+            raise fail(number, f"expected '// one_of: PARAM, PARAM, …' naming declared parameters, got {value!r}")
 
     first = body_start
     while first < len(lines) and not lines[first].strip():
@@ -238,7 +291,8 @@ def parse(text: str, path: Path) -> NamedQuery:
         if pname not in used:
             raise fail(line, f"parameter {pname!r} is declared but the Cypher never uses ${pname}")
 
-    query = NamedQuery(name, header["zh"][0][1], header["en"][0][1], params, example, body, path, expand, param_lines)
+    query = NamedQuery(name, header["zh"][0][1], header["en"][0][1], params, example, body, path, expand,
+                       columns, limit, pivot, one_of, param_lines)
     try:
         query.example_cypher_params()
     except QueryError as exc:

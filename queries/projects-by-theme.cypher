@@ -1,17 +1,24 @@
 // name: projects-by-theme
-// zh: 涉及某一主题（含其下位主题）的项目
-// en: Projects that address a theme or a narrower one
+// zh: 涉及某一主题（含其下位主题）的项目，可按地区（含下辖地区）和年份筛选
+// en: Projects that address a theme or a narrower one, optionally in a region (with the regions within it) or by year or year range
 // param: theme: theme = digital-infrastructure
+// param: region: region = any
+// param: years: years = any
 // example: --param theme=数字基础设施
+// columns: region_zh, name_zh, kind, count, year, themes
 
 MATCH (asked:Theme {id: $theme})<-[:BROADER*0..]-(theme:Theme)<-[:ADDRESSES]-(pr:Project)
+WHERE $years IS NULL OR pr.year >= $years[0] AND pr.year <= $years[1]
 WITH DISTINCT pr, theme.id AS theme
 ORDER BY theme
 WITH pr, collect(theme) AS themes
-MATCH (pr)-[s:SOURCED_FROM]->(doc:SourceDocument)
 OPTIONAL MATCH (pr)-[:LOCATED_IN]->(region:Region)
+WITH pr, themes, region
+WHERE $region IS NULL OR EXISTS { (region)-[:PART_OF*0..]->(:Region {code: $region}) }
+MATCH (pr)-[s:SOURCED_FROM]->(doc:SourceDocument)
 OPTIONAL MATCH (p:Policy)-[:INCLUDES]->(pr)
 RETURN region.code AS region,
+       region.name_zh AS region_zh,
        region.name_en AS region_en,
        pr.key AS key,
        pr.name_zh AS name_zh,

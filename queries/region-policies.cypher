@@ -1,10 +1,20 @@
 // name: region-policies
-// zh: 某地区及其下辖地区（含园区）的全部政策
-// en: All policies of a region, including those of the regions and zones within it
+// zh: 某地区及其下辖地区（含园区）的政策，可按年份或年份范围、类型和主题筛选
+// en: Policies of a region, including those of the regions and zones within it, optionally by year or year range, kind and theme
 // param: region: region
+// param: years: years = any
+// param: kind: str = any
+// param: theme: theme = any
 // example: --param region=广东
+// columns: region_zh, title_zh, kind, issued, period_end
 
+// A policy falls in a year range when its period (or, without one, the year
+// it was issued) overlaps the range.
 MATCH (top:Region {code: $region})<-[:PART_OF*0..]-(region:Region)<-[:APPLIES_TO]-(p:Policy)
+WHERE ($kind IS NULL OR p.kind = $kind)
+  AND ($years IS NULL OR (coalesce(p.period_end, p.period_start, toInteger(left(p.issued, 4))) >= $years[0]
+                          AND coalesce(p.period_start, toInteger(left(p.issued, 4)), p.period_end) <= $years[1]))
+  AND ($theme IS NULL OR EXISTS { (p)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(:Theme {id: $theme}) })
 MATCH (p)-[s:SOURCED_FROM]->(doc:SourceDocument)
 OPTIONAL MATCH (p)-[:ISSUED_BY]->(org:Organization)
 RETURN region.code AS region,

@@ -3,6 +3,7 @@
 // en: A region's profile: its policies, targets, figures, projects and measures (and those of the regions within it), newest first, with sources
 // param: region: region
 // example: --param region=湖北
+// columns: year, label, name_zh, detail
 
 // `year` is when the fact dates from: a policy's issue year, a figure's year,
 // a project's year; a target or a measure dates from the document that

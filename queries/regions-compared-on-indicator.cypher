@@ -3,6 +3,7 @@
 // en: Regions compared on one indicator: each region's latest reported figure beside its targets
 // param: indicator: str
 // example: --param indicator=数字经济核心产业增加值占GDP比重
+// columns: region_zh, figure, year, value, unit, yoy_change_pct
 
 // The indicator may be given by its key, its Chinese or English name or a
 // catalogue alias (核心产业增加值占比). `figure` is reported or target; a

@@ -1,16 +1,22 @@
 // name: regions-targeting-theme
-// zh: 哪些地区的政策、措施、目标或项目涉及某一主题（含其下位主题），以及依据和出处
-// en: Regions whose policies, measures, targets or projects address a theme (or a narrower one), with what shows it and its source
+// zh: 哪些地区的政策、措施、目标或项目涉及某一主题（含其下位主题），以及依据和出处；可按地区（含下辖地区）和事实类型筛选
+// en: Regions whose policies, measures, targets or projects address a theme (or a narrower one), with what shows it and its source; optionally in one region (with the regions within it) or of one kind
 // param: theme: theme = cross-border-data-flows
+// param: region: region = any
+// param: kind: str = any
 // example: --param theme=数据跨境流动
+// columns: region_zh, label, status, name_zh, locator
 
 // `status` is set on measures: adopted, planned, recommended (an author's
 // advice, not policy) or reported (what another economy does).
 // A fact counts for the theme when it addresses the theme itself or any
 // theme below it in the vocabulary (BROADER points from narrow to broad).
+// `kind` is the kind of fact: Policy, Measure, Target or Project (any case).
 MATCH (asked:Theme {id: $theme})<-[:BROADER*0..]-(theme:Theme)<-[:ADDRESSES]-(fact)
-WHERE fact:Policy OR fact:Measure OR fact:Target OR fact:Project
+WHERE (fact:Policy OR fact:Measure OR fact:Target OR fact:Project)
+  AND ($kind IS NULL OR toLower(labels(fact)[0]) = toLower($kind))
 MATCH (fact)-[:APPLIES_TO|LOCATED_IN]->(region:Region)
+WHERE $region IS NULL OR EXISTS { (region)-[:PART_OF*0..]->(:Region {code: $region}) }
 WITH DISTINCT fact, region, theme.id AS theme
 ORDER BY theme
 WITH fact, region, collect(theme) AS themes

@@ -18,6 +18,7 @@ from neo4j.time import Date, DateTime, Duration, Time
 from policykg.graph.connection import Graph, one_line, read
 from policykg.queries.cypher_text import mask_literals
 from policykg.queries.loader import NamedQuery, get
+from policykg.queries.params import lucene_escape, lucene_query  # noqa: F401 - lucene_escape: public here too
 
 from policykg.errors import QueryError
 
@@ -67,15 +68,68 @@ def expand_json_column(rows: list[dict[str, Any]], column: str) -> list[dict[str
     return out
 
 
-def run_named(graph: Graph, query: NamedQuery, params: dict[str, str]) -> list[dict[str, Any]]:
+class Rows(list):
+    """A query's rows (a plain list of dicts), and whether a limit cut them short."""
+
+    def __init__(self, rows: list[dict[str, Any]], limit: int = 0, truncated: bool = False) -> None:
+        super().__init__(rows)
+        self.limit = limit
+        self.truncated = truncated
+
+
+_ENDS_WITH_LIMIT = re.compile(r"\bLIMIT\s+(\$\w+|\d+)\s*$", re.IGNORECASE)
+LIMIT_PARAMETER = "__row_limit"
+
+
+def _limited_cypher(cypher: str) -> str | None:
+    """The query with ``LIMIT $__row_limit`` appended, or None when it ends with a LIMIT of its own."""
+    body = mask_literals(cypher)
+    code = "\n".join(line.split("//", 1)[0] for line in body.splitlines()).rstrip()
+    return None if _ENDS_WITH_LIMIT.search(code) else f"{cypher}\nLIMIT ${LIMIT_PARAMETER}"
+
+
+def run_named(graph: Graph, query: NamedQuery, params: dict[str, str], limit: int | None = None) -> Rows:
+    """Rows of ``query``; at most ``limit`` of them (None: the query's default; 0: all).
+
+    The server is asked for one row more than the limit, so the caller can say
+    that rows were cut without counting them all.
+    """
+    limit = query.limit if limit is None else limit
+    if limit < 0:
+        raise QueryError(f"--limit must be 0 (all rows) or more, got {limit}")
     bound = query.bind(params)
-    rows = _records(graph, query.cypher, bound)
-    return expand_json_column(rows, query.expand) if query.expand else rows
+    cypher = query.cypher
+    if limit and not query.expand and (limited := _limited_cypher(cypher)) is not None:
+        cypher, bound = limited, {**bound, LIMIT_PARAMETER: limit + 1}
+    rows = _records(graph, cypher, bound)
+    if query.expand:
+        rows = expand_json_column(rows, query.expand)
+    if limit and len(rows) > limit:
+        return Rows(rows[:limit], limit, truncated=True)
+    return Rows(rows, limit)
 
 
-def run_query(graph: Graph, name: str, params: dict[str, str]) -> list[dict[str, Any]]:
-    """Run the canned query ``name`` with raw parameter values (as typed); rows as plain dicts."""
-    return run_named(graph, get(name), params)
+def run_query(graph: Graph, name: str, params: dict[str, str] | None = None, limit: int | None = None) -> Rows:
+    """Run the canned query ``name`` with raw parameter values (as typed); rows as plain dicts.
+
+    ``limit``: at most this many rows (None: the query's default, see ``// limit:``; 0: all);
+    ``rows.truncated`` tells whether more were there.
+    """
+    return run_named(graph, get(name), params or {}, limit)
+
+
+def pivot(rows: list[dict[str, Any]], row: str, column: str, value: str, empty: Any = 0) -> list[dict[str, Any]]:
+    """A long-format matrix (one row per cell) as one dict per ``row`` value with a key per ``column`` value.
+
+    Cells missing from the long form (a region that states nothing on a theme)
+    become ``empty``; columns keep the order first seen.
+    """
+    columns = list(dict.fromkeys(r[column] for r in rows))
+    out: dict[Any, dict[str, Any]] = {}
+    for r in rows:
+        line = out.setdefault(r[row], {row: r[row], **dict.fromkeys(columns, empty)})
+        line[r[column]] = r[value]
+    return list(out.values())
 
 
 #: Seconds an ad-hoc query may run; the client asks for it, so it holds on any server.
@@ -133,50 +187,58 @@ def run_cypher(graph: Graph, cypher: str, parameters: dict[str, Any] | None = No
         raise QueryError(f"{exc.code}: {one_line(exc.message or '', 300)}") from None
 
 
-# Lucene's query syntax: these characters mean something unless escaped.
-_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')
-_LUCENE_WORDS = re.compile(r"\b(AND|OR|NOT|TO)\b")
+#: The two full-text indexes `policykg search` asks (schema/constraints.cypher): Chinese bigrams and
+#: stemmed English. A node found by both keeps its better score.
+SEARCH_INDEXES = ("search_cjk", "search_en")
 
 SEARCH_CYPHER = """\
-CALL db.index.fulltext.queryNodes('names', $q, {limit: $limit}) YIELD node, score
+CALL () {
+  CALL db.index.fulltext.queryNodes('search_cjk', $q, {limit: $pool}) YIELD node, score
+  RETURN node, score
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('search_en', $q, {limit: $pool}) YIELD node, score
+  RETURN node, score
+}
+WITH node, max(score) AS score
+ORDER BY score DESC
+LIMIT $limit
+OPTIONAL MATCH (node)-[:APPLIES_TO|LOCATED_IN|OBSERVED_IN]->(place:Region)
+WITH node, score, collect(DISTINCT place.name_zh) AS places
 OPTIONAL MATCH (node)-[:SOURCED_FROM]->(d:SourceDocument)
-WITH node, score, collect(DISTINCT d.id) AS sources
+WITH node, score, places, collect(DISTINCT d.id) AS sources
 RETURN labels(node)[0] AS label,
+       coalesce(node.kind, node.status, node.level) AS kind,
+       CASE WHEN node:Region THEN node.name_zh ELSE reduce(s = '', p IN places | s + CASE s WHEN '' THEN '' ELSE '; ' END + p) END AS region,
        coalesce(node.key, node.code, node.id) AS key,
        coalesce(node.name_zh, node.title_zh) AS name_zh,
        coalesce(node.name_en, node.title_en) AS name_en,
+       CASE WHEN node:Observation OR node:Target THEN
+         trim(coalesce(node.comparator + ' ', '') + coalesce(toString(node.value), node.value_text, '')
+              + CASE WHEN node.value IS NULL THEN '' ELSE coalesce(' ' + node.unit, '') END
+              + coalesce(' (' + toString(node.share_pct) + '% of ' + node.share_of + ')', ''))
+       END AS figure,
        round(score, 3) AS score,
        sources
 ORDER BY score DESC, label, key"""
-
-
-def lucene_escape(text: str) -> str:
-    """User text as literal Lucene terms: operators and special characters lose their meaning."""
-    escaped = _LUCENE_SPECIAL.sub(lambda m: "".join("\\" + c for c in m.group(1)), text)
-    return _LUCENE_WORDS.sub(lambda m: m.group(1).lower(), escaped)
-
-
-def lucene_query(text: str) -> str:
-    """Any of the words, with names holding the whole text as a phrase ranked first.
-
-    Ranking by words alone puts short names that share one common word
-    ("Jilin City" for "benchmark city") above the name that holds the phrase;
-    for Chinese, where the CJK analyzer indexes overlapping bigrams, the phrase
-    is what makes "数据跨境" behave like a substring search.
-    """
-    escaped = lucene_escape(" ".join(text.split()))
-    return f'"{escaped}"^4 {escaped}'
+#: What a terminal shows of a hit by default (the rest with --wide, in JSON and CSV).
+SEARCH_COLUMNS = ("label", "region", "name_zh", "name_en", "figure")
 
 
 def search(graph: Graph, text: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Ranked nodes whose Chinese or English names or titles match ``text`` (index ``names``)."""
+    """Ranked nodes whose names, titles, aliases, summaries, descriptions or notes match ``text``.
+
+    Each hit says what it is (label, kind), where (its region or regions), and
+    for a figure or a target its value; an empty list when nothing matches.
+    """
     if not text.strip():
         raise QueryError("search text is empty")
     if limit < 1:
         raise QueryError(f"--limit must be at least 1, got {limit}")
     try:
-        return _records(graph, SEARCH_CYPHER, {"q": lucene_query(text), "limit": limit})
+        return _records(graph, SEARCH_CYPHER, {"q": lucene_query(text), "limit": limit, "pool": limit * 2})
     except ClientError as exc:
-        if "names" in (exc.message or "") and "index" in (exc.message or "").lower():
-            raise QueryError("the full-text index 'names' is missing; run `policykg schema apply`") from None
+        message = exc.message or ""
+        missing = [name for name in SEARCH_INDEXES if name in message]
+        if missing and "index" in message.lower():
+            raise QueryError(f"the full-text index {missing[0]!r} is missing; run `policykg schema apply`") from None
         raise

@@ -4,6 +4,7 @@
 // param: limit: int = 10
 // param: min_shared: int = 3
 // example: --param limit=5
+// columns: region_a_en, region_b_en, jaccard, shared_count, shared_themes
 
 // A pair must share at least $min_shared themes (default 3): Jaccard over
 // tiny portfolios is 1.0 by accident. The US and the EU, each named once as

@@ -1,17 +1,26 @@
 // name: targets-due-by
-// zh: 在某年（含）之前到期的目标
-// en: Targets due by a given year (deadline in or before it)
+// zh: 在某年（含）之前到期的目标，可按地区（含下辖地区）和主题筛选
+// en: Targets due by a given year (deadline in or before it), optionally in a region (with the regions within it) or on a theme
 // param: year: int = 2025
+// param: region: region = any
+// param: theme: theme = any
 // example: --param year=2025
+// columns: deadline, region_zh, name_zh, comparator, value, unit, value_text
 
+// The deadline index answers the year; region and theme only narrow it.
 MATCH (t:Target)
 WHERE t.deadline <= $year
-MATCH (t)-[s:SOURCED_FROM]->(doc:SourceDocument)
 OPTIONAL MATCH (t)-[:APPLIES_TO]->(region:Region)
+WITH t, region
+WHERE $region IS NULL OR EXISTS { (region)-[:PART_OF*0..]->(:Region {code: $region}) }
+WITH t, region
+WHERE $theme IS NULL OR EXISTS { (t)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(:Theme {id: $theme}) }
+MATCH (t)-[s:SOURCED_FROM]->(doc:SourceDocument)
 OPTIONAL MATCH (p:Policy)-[:SETS]->(t)
 OPTIONAL MATCH (t)-[:TRACKS]->(i:Indicator)
 RETURN t.deadline AS deadline,
        region.code AS region,
+       region.name_zh AS region_zh,
        region.name_en AS region_en,
        t.key AS key,
        t.name_zh AS name_zh,

@@ -3,6 +3,7 @@
 // en: Targets set against the latest reported figure of the same indicator in the same region, with the per cent of the target reached (in one unit)
 // param: deadline: int = 0
 // example: --param deadline=2025
+// columns: region, target_en, target_value, target_unit, deadline, pct_of_target
 
 // deadline 0 lists targets of every deadline; a year lists those due that year.
 MATCH (t:Target)-[:TRACKS]->(i:Indicator)

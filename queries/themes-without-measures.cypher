@@ -3,13 +3,14 @@
 // en: Themes a region (with the regions within it) has no measure for, and how many of its policies name each
 // param: region: region
 // example: --param region=贵州
+// columns: theme, theme_zh, policies
 
 // A measure for a narrower theme counts for the broader one too.
 MATCH (top:Region {code: $region})
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(:Measure)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(covered:Theme)
 WITH top, collect(DISTINCT covered) AS covered
 MATCH (theme:Theme)
-WHERE NOT theme IN covered
+WHERE theme.id IS NOT NULL AND NOT theme IN covered  // id IS NOT NULL: read from the id index
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(p:Policy)-[:ADDRESSES]->(theme)
 OPTIONAL MATCH (p)-[:SOURCED_FROM]->(doc:SourceDocument)
 WITH top, theme, count(DISTINCT p) AS policies, collect(DISTINCT doc.id) AS sources

@@ -18,9 +18,18 @@ CREATE INDEX region_level IF NOT EXISTS FOR (n:Region) ON (n.level);
 CREATE INDEX target_deadline IF NOT EXISTS FOR (n:Target) ON (n.deadline);
 CREATE INDEX observation_year IF NOT EXISTS FOR (n:Observation) ON (n.year);
 CREATE INDEX ingest_run_started IF NOT EXISTS FOR (n:IngestRun) ON (n.started_at);
-// Full-text search over Chinese and English names; the CJK analyzer indexes
-// Chinese as overlapping bigrams and Latin text as lower-cased words.
-CREATE FULLTEXT INDEX names IF NOT EXISTS
-FOR (n:Region|Policy|Target|Project|Indicator|Measure|Theme|Organization|SourceDocument)
-ON EACH [n.name_zh, n.name_en, n.title_zh, n.title_en, n.aliases_text]
+// Full-text search (`policykg search`) over names, titles, aliases and the
+// English prose (summaries, descriptions, notes), in two indexes queried
+// together: the CJK analyzer indexes Chinese as overlapping bigrams (so
+// "数据跨境" matches inside a longer name); the English analyzer stems
+// ("robot" finds "robots", "mine" finds "mines") and drops stop words.
+// `names` was the first, CJK-only index over names alone.
+DROP INDEX names IF EXISTS;
+CREATE FULLTEXT INDEX search_cjk IF NOT EXISTS
+FOR (n:Region|Policy|Target|Project|Indicator|Observation|Measure|Theme|Organization|SourceDocument)
+ON EACH [n.name_zh, n.name_en, n.title_zh, n.title_en, n.aliases_text, n.summary_en, n.description_en, n.note_en]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+CREATE FULLTEXT INDEX search_en IF NOT EXISTS
+FOR (n:Region|Policy|Target|Project|Indicator|Observation|Measure|Theme|Organization|SourceDocument)
+ON EACH [n.name_en, n.title_en, n.aliases_text, n.summary_en, n.description_en, n.note_en]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}};

@@ -9,7 +9,7 @@ when nothing matches.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -97,22 +97,27 @@ class Lookup:
 
     kind: str
     by_name: dict[str, tuple[str, ...]]
+    #: folded name → the name as written, so suggestions read "cross-border-data-flows", not "crossborderdataflows"
+    spelled: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
     def build(cls, kind: str, entries: dict[str, list[str]]) -> "Lookup":
         index: dict[str, list[str]] = {}
+        spelled: dict[str, str] = {}
         for key, names in entries.items():
             for name in names:
+                spelled.setdefault(_fold(name), name)
                 ids = index.setdefault(_fold(name), [])
                 if key not in ids:
                     ids.append(key)
-        return cls(kind, {name: tuple(ids) for name, ids in index.items()})
+        return cls(kind, {name: tuple(ids) for name, ids in index.items()}, spelled)
 
     def find(self, name: str) -> tuple[str, ...]:
         return self.by_name.get(_fold(name), ())
 
     def closest(self, name: str, n: int = 5) -> list[str]:
-        return difflib.get_close_matches(_fold(name), list(self.by_name), n=n, cutoff=0.4)
+        matches = difflib.get_close_matches(_fold(name), list(self.by_name), n=n, cutoff=0.4)
+        return [self.spelled.get(m, m) for m in matches]
 
     def resolve(self, name: str) -> str:
         """One id for ``name`` or UnknownName listing the closest names."""

@@ -88,15 +88,17 @@ def test_guide_has_every_query_with_both_descriptions_and_its_runnable_cypher() 
     assert html_text.count("<slide ") == len(queries) + 1
     for query in queries:
         assert f">{query.name}<" in html_text
-        assert blocks[(query.name, "table")] == query.cypher.strip()
+        # frames are titled by the question: Browser shows the first line as the frame's title
+        assert blocks[(query.name, "table")] == f"// {query.description_zh} · {query.name}\n{query.cypher.strip()}"
         values = query.example_cypher_params()
         assert blocks.get((query.name, "params")) == (params_command(values) if values else None)
-        assert blocks.get((query.name, "graph")) == graph_cypher(query)
+        graph = graph_cypher(query)
+        assert blocks.get((query.name, "graph")) == (graph and f"// {query.description_zh} · {query.name}\n{graph}")
     # descriptions survive HTML escaping: compare on the text a browser shows
     shown = _visible_text(html_text)
     for query in queries:
         assert query.description_zh in shown and query.description_en in shown
-    assert blocks[("regions-targeting-theme", "params")] == ':params {theme: "cross-border-data-flows"}'
+    assert blocks[("regions-targeting-theme", "params")] == ':params {theme: "cross-border-data-flows", region: null, kind: null}'
 
 
 def _visible_text(html_text: str) -> str:
@@ -119,7 +121,7 @@ def test_sanitiser_cannot_eat_guide_text() -> None:
                       cypher="MATCH (n:Region) WHERE n.online = 1 RETURN n", path=Path("fake.cypher"))
     text = guide_html([fake])
     assert strips.sub("", text) == text
-    assert runnables(text)[("fake", "table")] == fake.cypher
+    assert runnables(text)[("fake", "table")] == f"// 测试 · fake\n{fake.cypher}"
 
 
 @pytest.mark.parametrize("query", load_all(), ids=lambda q: q.name)

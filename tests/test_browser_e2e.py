@@ -67,6 +67,10 @@ def test_guide_runs_regions_targeting_theme_as_a_styled_graph(chromium: Browser,
     guide.wait_for(timeout=60_000)
     style_frame.wait_for(timeout=10_000)
     assert "node.Region" in style_frame.inner_text()
+    # the guide and the style sheet are the two newest frames, above Browser's own start frame (which of the
+    # two is on top depends on which fetch finishes last)
+    commands = page.locator("[data-testid=frame] [data-testid=frameCommand]").all_inner_texts()
+    assert sorted(c.rsplit("/", 1)[-1] for c in commands[:2]) == sorted([GUIDE_FILE, STYLE_FILE]), commands
 
     params = page.locator(f'pre.runnable[data-query="{QUERY}"][data-variant="params"]')
     for _ in range(40):
@@ -79,7 +83,8 @@ def test_guide_runs_regions_targeting_theme_as_a_styled_graph(chromium: Browser,
     frame_of(":params").wait_for(timeout=10_000)
     _run_block(page, "graph")
 
-    result = frame_of("RETURN *")
+    # the result frame is titled by the question (the runnable's first line), not by a remark in the Cypher
+    result = frame_of(f"· {QUERY}")
     graph = result.locator("svg .node")
     graph.first.wait_for(timeout=30_000)
     page.wait_for_timeout(2_000)  # let the force layout settle before the screenshot

@@ -15,7 +15,7 @@ import json
 import pandas as pd
 import pytest
 from policykg.queries.loader import load_all
-from policykg.queries.runner import run_query
+from policykg.queries.runner import pivot, run_query
 
 from tests.cli import run_cli
 
@@ -32,7 +32,7 @@ CN25 = "2025-quanguo-hexin-chanye-zengjiazhi-2023"
 
 
 def run(demo_graph, name, **params):
-    return run_query(demo_graph, name, {k: str(v) for k, v in params.items()})
+    return run_query(demo_graph, name, {k: str(v) for k, v in params.items()}, limit=0)
 
 
 def pick(rows, *columns):
@@ -201,7 +201,7 @@ def test_region_theme_matrix_by_province(demo_graph):
     # pilot zone), Shandong, Hubei, Chongqing and Sichuan from the development texts
     assert regions == ["110000", "130000", "140000", "310000", "320000", "330000", "340000", "350000", "370000",
                        "420000", "440000", "500000", "510000", "520000"]
-    assert len(rows) == len(regions) * len(themes)  # a full matrix: empty cells are 0
+    assert all(r["facts"] > 0 for r in rows)  # long form: only the cells that hold something
     cell = {(r["region"], r["theme"]): (r["policies"], r["measures"], r["targets"], r["projects"], r["facts"]) for r in rows}
     # Beijing: the benchmark-city plan and its data-factor hub target
     assert cell[("110000", "cross-border-data-flows")] == (1, 0, 1, 0, 2)
@@ -212,12 +212,18 @@ def test_region_theme_matrix_by_province(demo_graph):
     # Shanxi rolls up its transformation zone's measure; Guizhou rolls up Guiyang-Gui'an's backbone point
     assert cell[("140000", "resource-economy-transformation")] == (0, 2, 0, 1, 3)
     assert cell[("520000", "network-infrastructure")] == (0, 0, 0, 2, 2)
-    assert cell[("520000", "original-innovation")] == (0, 0, 0, 0, 0)
-    assert next(r for r in rows if (r["region"], r["theme"]) == ("520000", "original-innovation"))["sources"] == []
+    assert ("520000", "original-innovation") not in cell
     # Fujian is named once, as one of the six pilot zones (Sichuan text ¶12)
-    assert {r["theme"] for r in rows if r["region"] == "350000" and r["facts"]} == {"pilot-zones", "digital-economy"}
+    assert {r["theme"] for r in rows if r["region"] == "350000"} == {"pilot-zones", "digital-economy"}
     # Hubei's plan, its targets for 2024 and 2025 on the core industries and its two measures on digital industries
     assert cell[("420000", "digital-industries")] == (1, 2, 5, 0, 8)
+    # pivoted (as the terminal and CSV show it): one line per theme, 0 where a region states nothing
+    matrix = {line["theme_zh"]: line for line in pivot(rows, "theme_zh", "region_short", "facts")}
+    assert len(matrix) == len(themes)
+    assert list(matrix["原始创新"])[1:] == ["北京", "河北", "山西", "上海", "江苏", "浙江", "安徽", "福建", "山东",
+                                          "湖北", "广东", "重庆", "四川", "贵州"]
+    assert matrix["原始创新"]["贵州"] == 0
+    assert matrix["数据跨境流动"]["北京"] == 2
 
 
 def test_similar_regions_need_three_shared_themes(demo_graph):
@@ -334,12 +340,14 @@ def test_every_example_runs_and_prints_valid_json(demo_graph, neo4j_under_test, 
 @pytest.mark.parametrize("name", [q.name for q in load_all()])
 def test_csv_loads_in_pandas_with_the_query_columns(demo_graph, neo4j_under_test, name):
     query = next(q for q in load_all() if q.name == name)
-    expected = list(run_query(demo_graph, name, query.example)[0])
+    rows = run_query(demo_graph, name, query.example)
+    if query.pivot:  # a matrix: CSV is the wide form
+        rows = pivot(rows, *query.pivot)
     result = run_cli("query", "run", name, "--example", "--format", "csv", env=neo4j_under_test.env)
     assert result.exit_code == 0, result.output
     frame = pd.read_csv(io.StringIO(result.stdout))
-    assert list(frame.columns) == expected
-    assert len(frame) == len(run_query(demo_graph, name, query.example))
+    assert list(frame.columns) == list(rows[0])
+    assert len(frame) == len(rows)
 
 
 def test_markdown_output_is_a_table(demo_graph, neo4j_under_test):
@@ -353,8 +361,8 @@ def test_markdown_output_is_a_table(demo_graph, neo4j_under_test):
 
 def test_table_output_shows_the_rows(demo_graph, neo4j_under_test):
     env = {**neo4j_under_test.env, "COLUMNS": "400"}
-    result = run_cli("query", "run", "regions-targeting-theme", env=env)
+    result = run_cli("query", "run", "regions-targeting-theme", "--wide", env=env)
     assert result.exit_code == 0, result.output
     assert "Regions whose policies, measures, targets or projects address a theme" in result.output
     for key in ("bj-highland-data-factor-hub", "gz-intl-internet-data-channel", "cn-cross-border-data-flow-monitoring"):
-        assert f"│ {key} " in result.output
+        assert f" {key} " in result.output

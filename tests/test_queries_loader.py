@@ -54,9 +54,11 @@ def test_every_query_declares_exactly_the_parameters_it_uses(name):
 
 def test_regions_targeting_theme_header():
     query = loader.get("regions-targeting-theme")
-    assert query.params == [Param("theme", "theme", "cross-border-data-flows")]
+    assert query.params == [Param("theme", "theme", "cross-border-data-flows"), Param("region", "region", "any"),
+                            Param("kind", "str", "any")]
     assert query.example == {"theme": "数据跨境流动"}
-    assert query.example_cypher_params() == {"theme": "cross-border-data-flows"}
+    assert query.example_cypher_params() == {"theme": "cross-border-data-flows", "region": None, "kind": None}
+    assert query.columns == ("region_zh", "label", "status", "name_zh", "locator")
     assert query.description_zh.startswith("哪些地区的政策")
     assert not query.cypher.startswith("//  name")
     assert "// name:" not in query.cypher

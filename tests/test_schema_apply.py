@@ -35,5 +35,6 @@ def test_apply_twice_leaves_the_same_schema(db, neo4j_under_test):
     unique = {(c["labelsOrTypes"][0], tuple(c["properties"])) for c in after_second[0] if c["type"] == "UNIQUENESS"}
     assert unique == {(label.value, (key,)) for label, key in NATURAL_KEYS.items()}
     fulltext = [i for i in after_second[1] if i["type"] == "FULLTEXT"]
-    assert [i["name"] for i in fulltext] == ["names"]
-    assert {"name_zh", "name_en", "title_zh", "title_en"} <= set(fulltext[0]["properties"])
+    assert [i["name"] for i in fulltext] == ["search_cjk", "search_en"]
+    assert {"name_zh", "name_en", "title_zh", "title_en", "summary_en", "note_en"} <= set(fulltext[0]["properties"])
+    assert {"name_en", "title_en", "summary_en", "description_en", "note_en"} <= set(fulltext[1]["properties"])

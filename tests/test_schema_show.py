@@ -19,5 +19,6 @@ def test_rows_cover_the_vocabulary():
 def test_show_prints_every_label_and_type():
     result = run_cli("schema", "show", env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
+    starts = {line.split(" ", 1)[0] for line in result.output.splitlines()}
     for name in [label.value for label in Label] + [rel.value for rel in Rel]:
-        assert f"│ {name} " in result.output
+        assert name in starts, name

@@ -1,4 +1,8 @@
-"""What the root callback hands to every command: the connection settings, resolved once."""
+"""What the root callback hands to every command: the connection settings, resolved once.
+
+The driver and settings modules are imported only when a command connects,
+so `policykg --help` and the commands that need no server start fast.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import typer
 
-from policykg.graph.connection import Graph, connect
-from policykg.graph.settings import Settings, resolve_settings
+if TYPE_CHECKING:
+    from policykg.graph.connection import Graph
+    from policykg.graph.settings import Settings
 
 
 @dataclass
@@ -19,10 +25,14 @@ class State:
 
     @cached_property
     def settings(self) -> Settings:
+        from policykg.graph.settings import resolve_settings
+
         return resolve_settings(**self.overrides)
 
 
 def settings_of(ctx: typer.Context) -> Settings:
+    from policykg.graph.settings import resolve_settings
+
     state = ctx.find_object(State)
     return state.settings if state else resolve_settings()
 
@@ -30,5 +40,7 @@ def settings_of(ctx: typer.Context) -> Settings:
 @contextmanager
 def graph_of(ctx: typer.Context) -> Iterator[Graph]:
     """A connected graph (driver + database, no password), closed when the command ends."""
+    from policykg.graph.connection import connect
+
     with connect(settings_of(ctx)) as graph:
         yield graph

@@ -1,65 +1,121 @@
 """`policykg query …`, `policykg search` and `policykg cypher`: ask the graph questions.
 
 The commands only parse arguments and render; the questions, their
-parameters and the read-only execution live in ``queries``, so the Browser
-guide, Python callers and the CLI get the same answers.
+parameters and the read-only execution live in ``policykg.queries``, so the
+Browser guide, Python callers and the CLI get the same answers. Those
+modules (and the driver) are imported inside the commands, so that
+`policykg --help` starts fast.
+
+An empty answer is an answer, not an error: `query run`, `search` and
+`cypher` all exit 0 and say "No rows." / "No matches …" on stderr (JSON
+prints ``[]``, CSV prints nothing), so a script tells "nothing found" from a
+failure (exit 1) by the exit code alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
-from policykg.cli.context import graph_of
-from policykg.cli.render import Format, render
-from policykg.queries import catalogue, loader
-from policykg.queries.params import parse_assignments
-from policykg.queries.runner import run_cypher, run_named
-from policykg.queries.runner import search as search_names
+from policykg.cli import TYPER_SETTINGS
+from policykg.cli.render import Format, note, render
 
-query_app = typer.Typer(help="Canned questions about the graph: list, show and run them.", no_args_is_help=True)
+query_app = typer.Typer(help="Canned questions about the graph: list, show and run them.", no_args_is_help=True,
+                        **TYPER_SETTINGS)
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="table, records (one field per line), json, "
+                                                                     "csv or markdown.")]
+ColumnsOption = Annotated[str | None, typer.Option("--columns", "-c", metavar="A,B,…", help="Comma-separated columns to show, "
+                                                                          "in this order (any format).")]
+WideOption = Annotated[bool, typer.Option("--wide", "-w", help="Show every column in a table, not only the "
+                                                             "query's default ones.")]
 
 
-def _emit(rows: list[dict], fmt: Format, title: str | None = None) -> None:
-    text = render(rows, fmt, title=title)
+def show_rows(rows: Sequence[dict[str, Any]], fmt: Format, *, default_columns: Sequence[str] = (),
+              columns: str | None = None, wide: bool = False, title: str | None = None,
+              empty: str = "No rows.", blocks: bool = False) -> None:
+    """Print rows in ``fmt``, choosing columns; notes (hidden columns, cut rows) go to stderr.
+
+    A terminal table shows the query's default columns unless ``--wide`` or
+    ``--columns``; records, JSON, CSV and Markdown show every column, never cut.
+    """
+    present = list(dict.fromkeys(k for row in rows for k in row))
+    if columns:
+        chosen = [c.strip() for c in columns.split(",") if c.strip()]
+        unknown = [c for c in chosen if rows and c not in present]
+        if unknown:
+            from policykg.errors import QueryError
+
+            raise QueryError(f"no column {unknown[0]!r}; the columns are {', '.join(present)}")
+    elif fmt is Format.table and not wide and default_columns:
+        chosen = [c for c in default_columns if c in present] or present
+    else:
+        chosen = present
+    if fmt is Format.table and not columns:  # a column with nothing in it only takes a table's width
+        chosen = [c for c in chosen if any(row.get(c) not in (None, "", []) for row in rows)] or chosen
+    if not rows:
+        if fmt is Format.json:
+            typer.echo("[]")
+        note(empty)
+        return
+    text = render(rows, fmt, chosen, title=title, blocks=blocks)
     if text is not None:
-        typer.echo(text)
-    elif not rows:
-        typer.echo("(no rows)", err=True)
+        typer.echo(text, nl=not text.endswith("\n"))
+    hidden = len(present) - len(chosen)
+    if fmt is Format.table and hidden > 0 and not columns:
+        note(f"({hidden} more columns: --wide or -f records shows them, --columns chooses)")
+
+
+def _limit_note(rows: Any) -> None:
+    if getattr(rows, "truncated", False):
+        note(f"(first {rows.limit} rows; --limit N shows more, --limit 0 all)")
 
 
 @query_app.command("list")
 def list_queries(fmt: FormatOption = Format.table) -> None:
     """Every canned query: name, question in Chinese and English, parameters."""
+    from policykg.queries import loader
+
     rows = [{"name": q.name, "description_zh": q.description_zh, "description_en": q.description_en,
              "parameters": [p.signature() for p in q.params], "example": q.example_args()}
             for q in loader.load_all()]
-    if fmt is Format.table:  # narrower: a terminal cannot fit the example too
-        rows = [{"name": r["name"], "description": f"{r['description_en']}\n{r['description_zh']}",
-                 "parameters": "\n".join(r["parameters"])} for r in rows]
-    _emit(rows, fmt)
+    if fmt is Format.table:  # narrower: the question and the parameters' names; `query show NAME` has the rest
+        rows = [{"name": r["name"], "parameters": ", ".join(p.split(":")[0] for p in r["parameters"]),
+                 "question": f"{r['description_en']} {r['description_zh']}"} for r in rows]
+    elif fmt is Format.markdown:
+        rows = [{"name": r["name"], "description": f"{r['description_en']} {r['description_zh']}",
+                 "parameters": "; ".join(r["parameters"])} for r in rows]
+    show_rows(rows, fmt)
 
 
 @query_app.command("show")
-def show(name: Annotated[str, typer.Argument(help="Query name, e.g. regions-targeting-theme.")]) -> None:
+def show(name: Annotated[str, typer.Argument(metavar="NAME", help="Query name, e.g. regions-targeting-theme.")]) -> None:
     """Print a query's Cypher, its parameters and its example."""
+    from policykg.queries import loader
+
     query = loader.get(name)
-    console = Console()
-    console.print(f"[bold]{query.name}[/bold]  ({loader.display_path(query.path)})")
-    console.print(query.description_zh)
-    console.print(query.description_en)
+    typer.echo(f"{query.name}  ({loader.display_path(query.path)})")
+    typer.echo(query.description_zh)
+    typer.echo(query.description_en)
     if query.params:
-        render([{"parameter": p.name, "type": p.type, "default": p.default if p.default is not None else "(required)",
-                 "example": query.example.get(p.name)} for p in query.params], Format.table, console=console)
-    console.print(f"example: policykg query run {query.name} {query.example_args()}".rstrip())
+        typer.echo()
+        show_rows([{"parameter": p.name, "type": p.type, "default": p.default if p.default is not None else "(required)",
+                    "example": query.example.get(p.name)} for p in query.params], Format.table)
+    typer.echo()
+    # Plain echo, never wrapped by the terminal's width: the line is meant to be copied.
+    typer.echo(f"example: policykg query run {query.name} {query.example_args()}".rstrip())
+    if query.columns:
+        typer.echo(f"columns shown by default: {', '.join(query.columns)} (--wide for all)")
+    typer.echo(f"rows by default: {query.limit or 'all'} (--limit)")
     if query.expand:
-        console.print(f"the JSON list in column '{query.expand}' is expanded into one row per item")
-    console.print()
+        typer.echo(f"the JSON list in column '{query.expand}' is expanded into one row per item")
+    if query.pivot:
+        typer.echo(f"shown as a matrix: one line per {query.pivot[0]}, one column per {query.pivot[1]}, "
+                   f"cells are {query.pivot[2]} (JSON keeps one row per cell)")
+    typer.echo()
     typer.echo(query.cypher)  # plain text, unwrapped, so it can be pasted into Neo4j Browser
 
 
@@ -69,6 +125,8 @@ def catalogue_command(
                                                 "(docs/queries.md) instead of printing.")] = None,
 ) -> None:
     """The Markdown catalogue of every canned question (docs/queries.md is generated from it)."""
+    from policykg.queries import catalogue
+
     if write is None:
         typer.echo(catalogue.catalogue_markdown(), nl=False)
         return
@@ -79,42 +137,74 @@ def catalogue_command(
 @query_app.command("run")
 def run(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Query name (see `policykg query list`).")],
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE; regions and themes by any name.")] = None,
-    example: Annotated[bool, typer.Option("--example", help="Run with the example parameters from the query's header.")] = False,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Query name (see `policykg query list`).")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", metavar="NAME=VALUE", help="NAME=VALUE; regions and themes by any "
+                                                                          "name.")] = None,
+    example: Annotated[bool, typer.Option("--example", help="Run with the example parameters from the query's "
+                                                            "header.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", metavar="N", help="At most this many rows; 0 for all "
+                                                                     "[default: the query's, see `query show`].",
+                                              show_default=False)] = None,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
 ) -> None:
     """Run a canned query; results carry their source document, date and locator."""
+    from policykg.cli.context import graph_of
+    from policykg.queries import loader
+    from policykg.queries.params import parse_assignments
+
     query = loader.get(name)
     given = dict(query.example) if example else {}
     given.update(parse_assignments(param or []))
     query.bind(given)  # refuse bad parameters before connecting, not after
+    from policykg.queries.runner import pivot, run_named
+
     with graph_of(ctx) as graph:
-        rows = run_named(graph, query, given)
-    _emit(rows, fmt, title=query.description_en)
+        rows = run_named(graph, query, given, limit)
+    _limit_note(rows)
+    if query.pivot and fmt is not Format.json and rows:
+        row_key, column_key, value_key = query.pivot
+        rows = pivot(rows, row_key, column_key, value_key, empty=0 if fmt is Format.csv else "·")
+        show_rows(rows, fmt, columns=columns, title=query.description_en, blocks=True)
+        return
+    show_rows(rows, fmt, default_columns=query.columns, columns=columns, wide=wide, title=query.description_en)
 
 
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Words in Chinese or English; Lucene operators are taken literally.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many results.")] = 20,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words in Chinese or English; Lucene operators are taken literally.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", help="At most this many results.")] = 20,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
 ) -> None:
-    """Full-text search over names and titles in Chinese and English, best match first."""
+    """Full-text search over names, titles, summaries and notes (Chinese and English), best match first."""
+    from policykg.cli.context import graph_of
+    from policykg.queries.runner import SEARCH_COLUMNS
+    from policykg.queries.runner import search as search_text
+
     with graph_of(ctx) as graph:
-        rows = search_names(graph, text, limit)
-    _emit(rows, fmt)
+        rows = search_text(graph, text, limit)
+    if len(rows) == limit:
+        note(f"(best {limit} matches; --limit N shows more)")
+    show_rows(rows, fmt, default_columns=SEARCH_COLUMNS, columns=columns, wide=wide,
+              empty=f"No matches for {text!r}.")
 
 
 def cypher(
     ctx: typer.Context,
-    statement: Annotated[str, typer.Argument(help="A Cypher query; it runs read-only.")],
+    statement: Annotated[str, typer.Argument(metavar="CYPHER", help="A Cypher query; it runs read-only.")],
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
 ) -> None:
     """Run ad-hoc Cypher in a read-only transaction (writes are refused)."""
+    from policykg.cli.context import graph_of
+    from policykg.queries.runner import run_cypher
+
     with graph_of(ctx) as graph:
         rows = run_cypher(graph, statement)
-    _emit(rows, fmt)
+    show_rows(rows, fmt, columns=columns)
 
 
 def register(app: typer.Typer) -> None:

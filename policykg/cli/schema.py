@@ -6,20 +6,20 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from policykg.cli.context import graph_of
+from policykg.cli import TYPER_SETTINGS
 from policykg.cli.render import Format, render
-from policykg.graph.constraints import apply_schema, constraints, indexes
-from policykg.schema.describe import model_rows, record_json_schema
-from policykg.schema.reference import indicators
 
-schema_app = typer.Typer(help="The graph model: constraints, indexes and record format.", no_args_is_help=True)
+schema_app = typer.Typer(help="The graph model: constraints, indexes and record format.", no_args_is_help=True,
+                         **TYPER_SETTINGS)
 
 
 @schema_app.command()
 def apply(ctx: typer.Context) -> None:
-    """Create the uniqueness constraints, indexes and full-text index (idempotent)."""
+    """Create the uniqueness constraints, indexes and full-text indexes (idempotent)."""
+    from policykg.cli.context import graph_of
+    from policykg.graph.constraints import apply_schema, constraints, indexes
+
     with graph_of(ctx) as graph:
         ran = apply_schema(graph)
         made = constraints(graph), indexes(graph)
@@ -29,15 +29,18 @@ def apply(ctx: typer.Context) -> None:
 @schema_app.command()
 def show() -> None:
     """Print the labels, their keys and properties, and the relationship types."""
+    from policykg.schema.describe import model_rows
+
     nodes, rels = model_rows()
-    console = Console()
-    render(nodes, Format.table, title="Labels", console=console)
-    render(rels, Format.table, title="Relationship types", console=console)
+    render(nodes, Format.table, title="Labels")
+    render(rels, Format.table, title="Relationship types")
 
 
 @schema_app.command()
 def export(out: Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")] = None) -> None:
     """Write the JSON Schema of the record format, for editors that validate YAML while typing."""
+    from policykg.schema.describe import record_json_schema
+
     text = record_json_schema()
     if out is None:
         typer.echo(text)
@@ -47,12 +50,16 @@ def export(out: Annotated[Path | None, typer.Option("--out", help="Write here in
 
 
 @schema_app.command("indicators")
-def indicators_(fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table) -> None:
+def indicators_(fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+                wide: Annotated[bool, typer.Option("--wide", help="Every column, however wide.")] = False) -> None:
     """List the indicator catalogue: keys, names, aliases, unit, kind, what a share is of."""
+    from policykg.schema.reference import indicators
+
     rows = [{"key": i.key, "name_zh": i.name_zh, "name_en": i.name_en, "aliases_zh": ", ".join(i.aliases_zh),
              "unit": i.unit, "kind": i.kind, "share_of": i.share_of, "definition": i.definition}
             for i in indicators().indicators.values()]
-    text = render(rows, fmt, title="Indicator catalogue (schema/reference_data/indicators.yaml)", console=Console())
+    columns = None if wide or fmt is not Format.table else ["key", "name_zh", "unit", "kind"]
+    text = render(rows, fmt, columns, title="Indicator catalogue (schema/reference_data/indicators.yaml)")
     if text is not None:
         typer.echo(text, nl=not text.endswith("\n"))
 
