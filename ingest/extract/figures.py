@@ -1,0 +1,427 @@
+"""Figures: a number with its unit, kind, comparator, period, region, indicator phrase and quote.
+
+What counts as a figure follows the corpus conventions (ANNOTATION.md): a statistic, a target, a
+rank or a concrete count, written with a numeral and a unit (8446.6亿元, 1.2万亿元, 两万亿, 百分之六十,
+30.5%, 3个百分点, 66个, 30余种, 60EFLOPS, 1.9倍), a rank (位居全国第一, 居全国第五位) or a count of a
+plan's actions (六大攻坚行动). Not figures: years and dates, section numbers, technology names (5G, 4K),
+ordinals (第五次, 二十大), document numbers, numerals inside words (统一, 一批) and inside 《》 titles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from policykg.ingest.extract import numerals, periods
+from policykg.ingest.extract import regions as regions_mod
+from policykg.ingest.extract.regions import Mention, Region
+
+CLASSIFIERS = "个家项件座台条部所户套只辆张名人次篇株栋间类种架款位"
+UNITS = sorted(
+    ["个百分点", "百分点", "%", "‰", "倍", "美元", "欧元", "港元", "元", "EFLOPS", "PFLOPS", "TFLOPS", "FLOPS",
+     "Tbps", "Gbps", "Mbps", "Kbps", "EB", "PB", "TB", "GB", "MW", "GW", "kWh", "kW", "千瓦时", "千瓦", "兆瓦",
+     "平方公里", "平方米", "公里", "千米", "吨", "亩", "人次", "G", *CLASSIFIERS],
+    key=len, reverse=True)
+_UNIT_RE = "|".join(regex.escape(u) for u in UNITS)
+_CN = "零〇一二两三四五六七八九十百千"
+
+FIGURE = regex.compile(
+    rf"(?P<pct>百分之(?P<pnum>[{_CN}]+(?:点[{_CN}]+)?|\d+(?:\.\d+)?))"
+    rf"|(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN}]+(?:点[〇零一二三四五六七八九]+)?)"
+    rf"(?P<yu>余|多)?(?P<mag>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<yu2>余|多)?(?P<unit>{_UNIT_RE})?"
+)
+RANK = regex.compile(
+    r"(?P<verb>位居|居于|居|排名|排在|排|名列|列|位列)?(?P<frame>全国|全省|全市|全球|世界|国内|中部地区|西部地区|东部地区)?"
+    r"(?:排名)?第(?P<rnum>[一二三四五六七八九十]{1,3}|\d{1,3})(?P<ru>位|名)?"
+)
+BIG_N = regex.compile(
+    r"(?<![第\p{Han}&&[^施现展造进动焦绕育动设署划出]])(?P<dnum>[二三四五六七八九十]{1,2})大"
+    r"(?P<head>\p{Han}{0,6}?(?:行动|工程|产业|集群|平台|中心|基地|领域|任务|计划|板块|体系|专项|战略|园区|片区|行业|攻坚战|举措|项目))"
+)
+TITLE = regex.compile(r"《[^《》\n]{1,150}》")
+
+GROWTH = regex.compile(r"(?:增长|增速|增幅|下降|降幅|降低|减少|回落|上升|提高|提升|增加|复合增长率|增长率)(?![到至值])")
+FALL = regex.compile(r"(?:下降|降低|减少|回落|降幅)")
+SHARE_WORDS = regex.compile(r"占|比重|份额|比例|率")
+REQUIRE = regex.compile(r"需要|需|必须")
+ESTIMATE = regex.compile(r"预计|估计|预估")
+TARGET_WORDS = regex.compile(r"力争|目标|争取|将|要")
+FRAME_BEFORE = ("占", "居", "于", "比", "在", "列", "为", "是", "及", "与", "和", "较", "领先", "超过", "覆盖", "面向",
+                "辐射", "推广到", "走在", "全", "向")
+FRAME_AFTER = ("平均", "第", "前列", "首位", "领先", "先进", "的", "比重", "总量", "前", "排名", "水平", "各地", "范围", "同类", "一半")
+CLAUSE_END = regex.compile(r"[,;:。!?]")
+SENT_END = regex.compile(r"[;。!?]")
+LEAD_JUNK = regex.compile(
+    r"^(?:[(\[]?[一二三四五六七八九十\d]+[)\]、.]\s*)?"
+    r"(?:其中|此外|另外|同时|全年|初步核算|经核算|据不完全统计|据统计|换言之|总体看|从\p{Han}{1,12}看|根据\p{Han}{0,20}结果|"
+    r"近年来|目前|当前|截至目前|至今|力争|争取|预计|预期|累计|共|有|全省|全市|我省|本市|我市|全国|我国|"
+    r"截至|截止|到|至|由|从|在|对|\s|“|”)+")
+TRAIL_JUNK = regex.compile(
+    r"(?:达到了?|达|为|是|实现了?|完成了?|超过了?|超|突破|约为?|近|接近|将近|逾|共|有|累计|共计|合计|"
+    r"比上年末?|较上年末?|同比|分别|增长至|增长到|提高到|提升到|增长|提高|提升|下降|增加|减少|保持|将|要|需要|需|"
+    r"稳定在|预计|将要|可达|高于|低于|在|的|了|,|\s)+$")
+
+
+@dataclass
+class Figure:
+    value: Decimal
+    unit: str  # as written, with its magnitude: 万亿元, %, 个百分点, 位
+    kind: str  # level | growth_yoy | share | count | rank | target
+    measure: str  # what the number measures (kind before the target rule): level | growth_yoy | share | count | rank
+    comparator: str  # = > >= ~ <= <
+    period: str | None
+    year: int | None
+    deadline: bool
+    region: Region | None  # None: national or unknown
+    national: bool
+    indicator: str
+    quote_span: tuple[int, int]  # offsets in the normalised text
+    paragraph: int
+    estimate: bool = False
+    fall: bool = False
+    table: bool = False
+    policy_hint: str | None = None  # a 《》 title or abbreviation in the same sentence
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What the figure reader needs to know about the whole document."""
+
+    doc_year: int | None
+    doc_year_known: bool
+    doc_region: Region | None
+    mentions_china: bool
+    province_hint: set[str]
+    plan_span: str | None = None  # period of the document's own plan (2024-2026), for counts of its actions
+
+
+def _masked(par: str) -> str:
+    """The paragraph with 《》 titles blanked (same length), so their numerals and years are not read."""
+    return TITLE.sub(lambda m: "《" + "\u3000" * (len(m.group()) - 2) + "》", par)
+
+
+def _clause_bounds(text: str, start: int, end: int, pattern=CLAUSE_END) -> tuple[int, int]:
+    left = max((m.end() for m in pattern.finditer(text, 0, start)), default=0)
+    m = pattern.search(text, end)
+    return left, (m.start() if m else len(text))
+
+
+def _comparator(before: str, after: str, yu: bool, target: bool) -> str:
+    if yu or regex.search(r"(?:超过|超出|突破|逾|高于|多于|大于|超)$", before):
+        return ">"
+    if regex.search(r"(?:不低于|不少于)$", before) or after.startswith("以上"):
+        return ">="
+    if regex.search(r"(?:不超过|不高于)$", before) or after.startswith(("以下", "以内")):
+        return "<="
+    if regex.search(r"(?:低于|少于)$", before):
+        return "<"
+    if regex.search(r"(?:约为?|近|接近|将近|大约|左右)$", before) or after.startswith("左右"):
+        return "~"
+    if target and regex.search(r"(?:达到|达)$", before):
+        return ">="
+    return "="
+
+
+def _clean_indicator(text: str) -> str:
+    text = text.replace("\u3000", "")
+    for _ in range(3):
+        text = regex.sub(r"^(?:(?:19|20)\d\d(?:[-—]\d{4})?年(?:底|末|初|前三季度|上半年|下半年|全年)?的?|“?十[一二三四五六]五”?(?:末|时期|期间)?)", "", text)
+        text = LEAD_JUNK.sub("", text)
+    text = TRAIL_JUNK.sub("", text)
+    return text.strip("“”\"'()、 ")
+
+
+def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context,
+                   carry: list[periods.TimeMark], target_years: list[int]) -> list[Figure]:
+    """Figures of one paragraph; ``carry`` holds the time marks of earlier paragraphs since the last heading."""
+    text = _masked(par_text)
+    marks = periods.marks(text, ctx.doc_year)
+    mentions = regions_mod.find(text, ctx.province_hint)
+    found: list[tuple[int, int, Decimal, str, str, bool, str]] = []  # start, end, value, unit, measure, yu, how
+    taken: list[tuple[int, int]] = []
+
+    for m in RANK.finditer(text):
+        if not (m.group("verb") or m.group("frame")):
+            continue
+        nxt = text[m.end():m.end() + 1]
+        if not m.group("ru") and nxt and regex.match(r"[\p{Han}\w“]", nxt):
+            continue
+        if m.group("frame") is None and m.group("verb") in ("列", "排"):
+            continue
+        try:
+            value = numerals.number(m.group("rnum"))
+        except ValueError:
+            continue
+        found.append((m.start(), m.end(), value, m.group("ru") or "位", "rank", False, "rank"))
+        taken.append((m.start(), m.end()))
+
+    heads: dict[int, tuple[int, str]] = {}
+    for m in BIG_N.finditer(text):
+        found.append((m.start(), m.end("dnum") + 1, numerals.chinese(m.group("dnum")), "个", "count", False, "bign"))
+        taken.append((m.start(), m.end("dnum") + 1))
+        heads[m.start()] = (m.end(), m.group("head"))
+
+    for m in FIGURE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        fig = _figure_token(text, m)
+        if fig is None:
+            continue
+        value, unit, measure, yu = fig
+        found.append((m.start(), m.end(), value, unit, measure, yu, "num"))
+
+    found.sort()
+    figures: list[Figure] = []
+    prev_end_in_clause: dict[int, int] = {}
+    for start, end, value, unit, measure, yu, how in found:
+        c_start, c_end = _clause_bounds(text, start, end)
+        s_start, s_end = _clause_bounds(text, start, end, SENT_END)
+        before = text[c_start:start]
+        local_before = text[prev_end_in_clause.get(c_start, c_start):start]
+        after = text[end:c_end]
+        prev_end_in_clause[c_start] = end
+        sentence_before = text[s_start:start]
+        # kind of quantity
+        if how == "num":
+            if unit in ("%", "‰", "倍", "个百分点", "百分点"):
+                growth = GROWTH.search(before)
+                if growth and not (unit in ("%", "‰") and SHARE_WORDS.search(before[growth.end():])):
+                    measure = "growth_yoy"
+                elif unit == "倍":
+                    measure = "level"
+                else:
+                    measure = "share"
+        fall = measure == "growth_yoy" and bool(FALL.search(before))
+        # period
+        all_marks = [*carry, *(mk for mk in marks if mk.start < start)]
+        mark = all_marks[-1] if all_marks else None
+        year = mark.year if mark else None
+        period = mark.period() if mark else None
+        deadline = bool(mark and mark.deadline)
+        in_sentence = [mk for mk in marks if s_start <= mk.start < start]
+        if measure == "growth_yoy" and "年均" in before and len({mk.year for mk in in_sentence}) >= 2:
+            years = sorted(mk.year for mk in in_sentence if mk.year)
+            period = f"{years[0]}-{years[-1]}"
+        estimate = bool(ESTIMATE.search(sentence_before)) and not deadline
+        is_target = False
+        if year is not None and not estimate:
+            if ctx.doc_year_known and ctx.doc_year is not None:
+                is_target = year > ctx.doc_year or (deadline and year >= ctx.doc_year)
+            else:
+                is_target = deadline or bool(TARGET_WORDS.search(sentence_before))
+        if not is_target and REQUIRE.search(sentence_before) and target_years:
+            is_target, year, period = True, target_years[-1], str(target_years[-1])
+        if is_target and mark and not mark.span:
+            period = str(year)
+        if is_target and year is not None:
+            target_years.append(year)
+        kind = "target" if is_target else measure
+        # region
+        region, national = _region_for(text, start, c_start, s_start, mentions, ctx)
+        # indicator phrase and quote
+        lead = text[c_start:start]
+        indicator = _clean_indicator(lead)
+        q_start = start - len(lead) + lead.find(indicator) if indicator and indicator in lead else start
+        verb = regex.search(r"(?:比上年末?|较上年末?|同比)?(?:分别)?(?:增长|提高|下降|增加|减少|回落|提升)$", text[c_start:start])
+        if not indicator and verb:
+            q_start = c_start + verb.start()
+        q_end = end
+        tail = regex.match(r"以上|左右|以下|以内", text[end:])
+        if tail:
+            q_end = end + tail.end()
+        if how == "bign":
+            q_start, (q_end, indicator) = start, heads[start]
+            if ctx.plan_span and not is_target:
+                period = ctx.plan_span
+        elif measure == "count" and not is_target or (is_target and measure == "count"):
+            noun = regex.match(r"[\p{Han}“”()A-Za-z0-9]{1,24}", text[end:])
+            if noun:
+                indicator = noun.group().rstrip("“(")
+                q_end = end + len(indicator)
+        hint = _policy_hint(par_text[s_start:s_end])
+        figures.append(Figure(
+            value=value, unit=unit, kind=kind, measure=measure,
+            comparator=_comparator(local_before, after, yu, is_target),
+            period=period, year=year, deadline=is_target, region=region, national=national,
+            indicator=indicator, quote_span=(par_offset + q_start, par_offset + q_end), paragraph=par_number,
+            estimate=estimate, fall=fall, policy_hint=hint))
+    return figures
+
+
+def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] | None:
+    """(value, unit as written, kind of quantity, 余) for a numeral match, or None if it is no figure."""
+    start, end = m.start(), m.end()
+    prev = text[start - 1] if start else ""
+    nxt = text[end] if end < len(text) else ""
+    if m.group("pct"):
+        try:
+            return numerals.number(m.group("pnum")), "%", "share", False
+        except ValueError:
+            return None
+    num, mag, unit = m.group("num"), m.group("mag") or "", m.group("unit") or ""
+    yu = bool(m.group("yu") or m.group("yu2"))
+    arabic = num[0].isdigit()
+    if prev and (regex.match(r"[A-Za-z0-9.\-]", prev) or prev in "第表图〔[号No"):
+        return None
+    if not unit and not mag:
+        return None
+    if arabic and regex.fullmatch(r"(19|20)\d\d", num) and not mag and unit in CLASSIFIERS and nxt in "年月":
+        return None
+    if unit and unit.isascii() and unit.isalpha() and len(unit) == 1:
+        if nxt and regex.match(r"[\p{Han}A-Za-z0-9]", nxt):
+            return None  # 5G网络, 4K
+    if unit and unit.isascii() and unit.isalpha() and nxt and regex.match(r"[A-Za-z0-9]", nxt):
+        return None
+    if not arabic:
+        if mag and unit not in ("", "元", "美元", "欧元", "港元", "人", "户", "吨", "千瓦", "台", "辆", "个", "家"):
+            return None
+        if not mag and unit not in ("个百分点", "百分点", "倍", "%"):
+            return None
+        if prev and prev in "第这那每之前后其某各一十":
+            return None
+    if mag and not unit and nxt and regex.match(r"[\p{Han}A-Za-z]", nxt) and not text.startswith(("以上", "左右"), end):
+        return None
+    try:
+        value = numerals.number(num)
+    except ValueError:
+        return None
+    full_unit = mag + unit
+    if unit and unit in CLASSIFIERS:
+        follows_noun = bool(nxt) and regex.match(r"\p{Han}", nxt) and not text.startswith(("以上", "左右", "以内", "的"), end)
+        measure = "count" if follows_noun and not mag else "level"
+    elif unit in ("%", "‰"):
+        measure = "share"
+    else:
+        measure = "level"
+    return value, full_unit, measure, yu
+
+
+def _region_for(text: str, pos: int, c_start: int, s_start: int, mentions: list[Mention],
+                ctx: Context) -> tuple[Region | None, bool]:
+    """The clause's region, else the sentence's, else the paragraph's, else the document's."""
+    def usable(mn: Mention) -> bool:
+        if mn.region is not None and mn.region.level == "area" and mn.region.record_ref == "CN":
+            return False  # 中部地区, 粤港澳大湾区: named, but not what a figure is about
+        if mn.role == "national" and mn.surface == "全国":
+            prev = text[mn.start - 1] if mn.start else ""
+            nxt = text[mn.end:mn.end + 1]
+            lead = text[_clause_bounds(text, mn.start, mn.end)[0]:mn.start]
+            subject = not _clean_indicator(lead + "X").rstrip("X")  # nothing but time words before it
+            return (subject and not text.startswith(FRAME_AFTER, mn.end) and bool(regex.match(r"\p{Han}", nxt)))
+        if mn.role == "national" and mn.surface == "中国":
+            return text.startswith(("中国经济", "中国数字经济"), mn.start)
+        return True
+
+    national_region = regions_mod.CHINA if ctx.mentions_china else None
+    for lo in (c_start, s_start, 0):
+        group = [mn for mn in mentions if lo <= mn.start and mn.end <= pos and usable(mn)]
+        if not group:
+            continue
+        named = [mn for mn in group if mn.role == "name"]
+        if len({mn.region.name for mn in named if mn.region}) >= 2 and lo == c_start:
+            listed = text[named[0].start:named[-1].end]
+            if "、" in listed:
+                return national_region, True
+        last = group[-1]
+        if last.role == "self":
+            return ctx.doc_region, ctx.doc_region is None
+        if last.role == "national":
+            return national_region, True
+        return last.region, False
+    if ctx.doc_region is not None:
+        return ctx.doc_region, False
+    return national_region, True
+
+
+_HINT = regex.compile(r"《([^《》]{1,150})》")
+
+
+def _policy_hint(sentence: str) -> str | None:
+    m = _HINT.search(sentence)
+    return m.group(1) if m else None
+
+
+# ---------------------------------------------------------------- flattened tables
+def read_table(pars: list[tuple[int, int, str]], ctx: Context, doc_marks_year: int | None) -> list[Figure]:
+    """Rows of a table flattened to one cell per line ("cell |"): indicator | unit | v1 | v2 | source.
+
+    The header row names the columns; year columns (2022年, 2027年) give each value its period; a
+    column for a year after the document's is a target. "/" is an empty cell.
+    """
+    cells = [(num, off, txt[:-1].strip()) for num, off, txt in pars]
+    header_end = None
+    for i, (_n, _o, cell) in enumerate(cells):
+        if cell in ("来源", "数据来源", "备注", "责任单位", "牵头单位"):
+            header_end = i
+            break
+    if header_end is None:
+        return []
+    header = [c for _n, _o, c in cells[:header_end + 1]]
+    try:
+        unit_col = next(i for i, h in enumerate(header) if h == "单位")
+        ind_col = next(i for i, h in enumerate(header) if h in ("主要指标", "指标", "指标名称"))
+    except StopIteration:
+        return []
+    year_cols = {i: int(regex.match(r"(\d{4})", h).group(1)) for i, h in enumerate(header)
+                 if regex.fullmatch(r"\d{4}年(?:底|末)?(?:目标值?|基期值?)?", h)}
+    if not year_cols:
+        return []
+    figures: list[Figure] = []
+    body = cells[header_end + 1:]
+    i = 0
+    n_after_unit = len(header) - unit_col  # unit + values + source
+    while i < len(body):
+        # a row: find the next unit cell: a cell followed by value-like cells
+        if i + 1 < len(body) and _is_unit(body[i + 1][2]) and not _is_value(body[i][2]):
+            ind_num, ind_off, indicator = body[i]
+            unit = body[i + 1][2]
+            values = body[i + 2:i + 2 + len(year_cols)]
+            for (col, year), (v_num, v_off, v_txt) in zip(sorted(year_cols.items()), values):
+                if not _is_value(v_txt) or v_txt in ("/", "-", "—"):
+                    continue
+                value = numerals.arabic(v_txt.rstrip("%"))
+                is_target = ctx.doc_year is not None and year > ctx.doc_year
+                indicator_clean = regex.sub(r"^其中:", "", indicator)
+                figures.append(Figure(
+                    value=value, unit=unit, kind="target" if is_target else ("share" if unit == "%" else "level"),
+                    measure="share" if unit == "%" else "level", comparator="=", period=str(year), year=year,
+                    deadline=is_target, region=ctx.doc_region, national=ctx.doc_region is None,
+                    indicator=indicator_clean, quote_span=(ind_off, v_off + len(v_txt)), paragraph=v_num,
+                    table=True))
+            i += 2 + len(year_cols)
+            continue
+        i += 1
+    del n_after_unit, ind_col
+    return figures
+
+
+def _is_unit(cell: str) -> bool:
+    return cell in UNITS or bool(regex.fullmatch(rf"(?:万亿|亿|万|千|百)?(?:{_UNIT_RE})", cell))
+
+
+def _is_value(cell: str) -> bool:
+    return cell in ("/", "-", "—") or bool(regex.fullmatch(r"\d+(?:\.\d+)?%?", cell))
+
+
+def dedupe(figs: list[Figure]) -> list[Figure]:
+    """One fact, one figure: a repeat (headline, summary) of the same value, unit, region and indicator goes;
+    the mention with a period stays."""
+    out: list[Figure] = []
+    for f in figs:
+        twin = next((g for g in out if g.value == f.value and g.unit == f.unit and g.region == f.region
+                     and g.measure == f.measure and _similar(g.indicator, f.indicator)), None)
+        if twin is None:
+            out.append(f)
+        elif twin.period is None and f.period is not None:
+            out[out.index(twin)] = f
+    return out
+
+
+def _similar(a: str, b: str, n: int = 4) -> bool:
+    if not a or not b:
+        return False
+    grams = {a[i:i + n] for i in range(len(a) - n + 1)}
+    return any(b[i:i + n] in grams for i in range(len(b) - n + 1))

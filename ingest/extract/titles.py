@@ -1,0 +1,116 @@
+"""Policy titles in 《》, their abbreviations, issuers and document numbers.
+
+《“十四五”数字经济发展规划》(以下简称《规划》) → the title, and 《规划》 pointing back to it; a short
+title such as 《方案》 not declared as an abbreviation resolves to the one full title ending in it.
+Issuer: the bodies before 印发/发布/出台 (上海市人民政府办公厅关于印发《…》的通知, 国务院印发《…》).
+Document numbers: 数字强省办发〔2025〕1号, 国发[2021]29号.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+TITLE = regex.compile(r"《([^《》\n]{1,150})》")
+ABBREV = regex.compile(r"^\s*[(（]\s*(?:以下)?简称\s*[《“\"]([^》”\"]{1,20})[》”\"]\s*[)）]")
+DOC_NUMBER = regex.compile(r"\p{Han}{1,12}[〔\[(]\s*(?:19|20)\d\d\s*[〕\])]\s*\d{1,4}\s*号")
+ISSUE_VERB = regex.compile(r"(?:关于)?(?:联合)?(?:正式)?(?:印发|发布|出台|公布|制定)了?(?:的)?$")
+AGENCY_END = regex.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|国务院|中共中央|[局厅委部院室会府组队署办行]|中心)$")
+DATE_TAIL = regex.compile(r"(?:近日|日前|今天|今日|\d{1,2}日|\d{1,2}月\d{1,2}日|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)$")
+
+KIND_BY_ENDING = [
+    ("行动计划", "action_plan"), ("行动方案", "action_plan"), ("实施方案", "implementation_plan"),
+    ("工作方案", "implementation_plan"), ("建设方案", "implementation_plan"), ("实施意见", "opinion"),
+    ("指导意见", "opinion"), ("意见", "opinion"), ("规划纲要", "plan"), ("规划", "plan"), ("纲要", "strategy"),
+    ("战略", "strategy"), ("方案", "implementation_plan"), ("计划", "action_plan"), ("工作要点", "programme"),
+    ("要点", "programme"), ("若干政策", "support_scheme"), ("若干措施", "support_scheme"), ("政策", "support_scheme"),
+    ("措施", "support_scheme"), ("办法", "programme"), ("条例", "programme"), ("导则", "programme"),
+    ("公报", "report"), ("报告", "report"), ("白皮书", "report"), ("讲话", "speech"),
+]
+
+
+def policy_kind(title: str) -> str:
+    core = regex.sub(r"[(（][^()（）]*[)）]$", "", title).strip()
+    for ending, kind in KIND_BY_ENDING:
+        if core.endswith(ending):
+            return kind
+    return "programme"
+
+
+@dataclass
+class Title:
+    title: str
+    first: int  # offset of the first mention (normalised text)
+    paragraph: int
+    quote_span: tuple[int, int]
+    abbreviations: list[str] = field(default_factory=list)
+    issuers: list[str] = field(default_factory=list)
+    doc_number: str | None = None
+
+
+def find(pars) -> tuple[list[Title], dict[str, str]]:
+    """Full titles in order of first mention, and abbreviation → full title."""
+    titles: dict[str, Title] = {}
+    abbrev: dict[str, str] = {}
+    shorts: list[tuple[str, int]] = []
+    for par in pars:
+        for m in TITLE.finditer(par.text):
+            name = m.group(1).strip()
+            after = par.text[m.end():]
+            a = ABBREV.match(after)
+            if a:
+                abbrev[a.group(1)] = name
+            if _generic(name):
+                shorts.append((name, par.start + m.start()))
+                continue
+            if name not in titles:
+                titles[name] = Title(name, par.start + m.start(), par.number, (par.start + m.start(), par.start + m.end()))
+            t = titles[name]
+            if a and a.group(1) not in t.abbreviations:
+                t.abbreviations.append(a.group(1))
+            issuers = _issuers(par.text[:m.start()])
+            for issuer in issuers:
+                if issuer not in t.issuers:
+                    t.issuers.append(issuer)
+            dn = DOC_NUMBER.search(par.text)
+            if dn and t.doc_number is None:
+                t.doc_number = dn.group()
+    for short, _pos in shorts:
+        if short in abbrev:
+            continue
+        candidates = [t for t in titles.values() if regex.sub(r"[(（][^()（）]*[)）]$", "", t.title).endswith(short)]
+        if len(candidates) == 1:
+            abbrev[short] = candidates[0].title
+            candidates[0].abbreviations.append(short)
+    return list(titles.values()), abbrev
+
+
+SHORT_FORMS = ("工作方案", "行动方案", "实施方案", "建设方案", "行动计划", "实施意见", "指导意见", "工作要点", "规划纲要",
+               "若干措施", "若干政策", "实施细则", "管理办法", "发展规划", "专项规划")
+
+
+def _generic(name: str) -> bool:
+    """《规划》, 《方案》, 《工作方案》: a short form that points at a full title."""
+    return len(name) <= 2 or name in SHORT_FORMS
+
+
+def _issuers(before: str) -> list[str]:
+    """Issuing bodies written just before 印发《 (or 关于印发《), else []."""
+    verb = ISSUE_VERB.search(before)
+    if not verb or verb.start() == len(before):
+        return []
+    head = before[:verb.start()]
+    head = regex.split(r"[,;:。!?\s]", head)[-1]
+    head = DATE_TAIL.sub("", head)
+    head = DATE_TAIL.sub("", head)
+    out = []
+    for part in regex.split(r"[、和与及]", head):
+        part = part.strip()
+        if 2 <= len(part) <= 40 and AGENCY_END.search(part):
+            out.append(part)
+    return out
+
+
+def doc_numbers(text: str) -> list[str]:
+    return [m.group() for m in DOC_NUMBER.finditer(text)]
