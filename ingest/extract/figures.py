@@ -57,11 +57,38 @@ LEAD_JUNK = regex.compile(
     r"^(?:[(\[]?[一二三四五六七八九十\d]+[)\]、.]\s*)?"
     r"(?:其中|此外|另外|同时|全年|初步核算|经核算|据不完全统计|据统计|换言之|总体看|从\p{Han}{1,12}看|根据\p{Han}{0,20}结果|"
     r"近年来|目前|当前|截至目前|至今|力争|争取|预计|预期|累计|共|有|全省|全市|我省|本市|我市|全国|我国|"
-    r"截至|截止|到|至|由|从|在|对|\s|“|”)+")
+    r"截至|截止|到|至|由|从|在|对|实现|完成|建成|建设|打造|培育|拥有|约|《\u3000*》(?:提出|要求|指出|明确)?|\s|“|”)+")
 TRAIL_JUNK = regex.compile(
     r"(?:达到了?|达|为|是|实现了?|完成了?|超过了?|超|突破|约为?|近|接近|将近|逾|共|有|累计|共计|合计|"
     r"比上年末?|较上年末?|同比|分别|增长至|增长到|提高到|提升到|增长|提高|提升|下降|增加|减少|保持|将|要|需要|需|"
-    r"稳定在|预计|将要|可达|高于|低于|在|的|了|,|\s)+$")
+    r"稳定在|预计|将要|可达|高于|低于|在|的|了|力争|争取|多年|长期|持续|,|\s)+$")
+
+# precompiled patterns of the helpers below
+_CMP_MORE = regex.compile(r"(?:超过|超出|突破|逾|高于|多于|大于|超)$")
+_CMP_AT_LEAST = regex.compile(r"(?:不低于|不少于)$")
+_CMP_AT_MOST = regex.compile(r"(?:不超过|不高于)$")
+_CMP_LESS = regex.compile(r"(?:低于|少于)$")
+_CMP_ABOUT = regex.compile(r"(?:约为?|近|接近|将近|大约|左右)$")
+_CMP_REACH = regex.compile(r"(?:达到|达)$")
+_LEAD_TIME = regex.compile(r"^(?:(?:19|20)\d\d(?:[-—]\d{4})?年(?:底|末|初|前三季度|上半年|下半年|全年)?的?|“?十[一二三四五六]五”?(?:末|时期|期间)?)")
+_LEAD_AREA_WORD = regex.compile(r"^(?:地区|的)")
+_WORD_CHAR = regex.compile(r"[\p{Han}\w“]")
+_FIRST_FIGURE = regex.compile(r"(?:由|从)?(?:19|20)\d\d年的|\d+(?:\.\d+)?(?:%|亿|万|个|项|家)")
+_CHANGE_VERB = regex.compile(r"(?:比上年末?|较上年末?|同比)?(?:分别)?(?:增长|提高|下降|增加|减少|回落|提升)$")
+_BOUND_WORD = regex.compile(r"以上|左右|以下|以内")
+_NOUN_AFTER = regex.compile(r"[\p{Han}“”()A-Za-z0-9]{1,24}")
+_NEEDS_SUBJECT = regex.compile(r"(?:所?占|比上年|较上年|同比|年均)")
+_SHARE_SPLIT = regex.compile(r"所?占")
+_CODE_CHAR = regex.compile(r"[A-Za-z0-9.\-]")
+_YEAR_DIGITS = regex.compile(r"(19|20)\d\d")
+_WORD_OR_DIGIT = regex.compile(r"[\p{Han}A-Za-z0-9]")
+_LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
+_WORD_START = regex.compile(r"[\p{Han}A-Za-z]")
+_HAN = regex.compile(r"\p{Han}")
+_LEADING_YEAR = regex.compile(r"(\d{4})")
+_YEAR_COLUMN = regex.compile(r"\d{4}年(?:底|末)?(?:目标值?|基期值?)?")
+_SUBROW = regex.compile(r"^其中:")
+_CELL_VALUE = regex.compile(r"\d+(?:\.\d+)?%?")
 
 
 @dataclass
@@ -98,7 +125,7 @@ class Context:
     plan_span: str | None = None  # period of the document's own plan (2024-2026), for counts of its actions
 
 
-def _masked(par: str) -> str:
+def mask_titles(par: str) -> str:
     """The paragraph with 《》 titles blanked (same length), so their numerals and years are not read."""
     return TITLE.sub(lambda m: "《" + "\u3000" * (len(m.group()) - 2) + "》", par)
 
@@ -110,17 +137,17 @@ def _clause_bounds(text: str, start: int, end: int, pattern=CLAUSE_END) -> tuple
 
 
 def _comparator(before: str, after: str, yu: bool, target: bool) -> str:
-    if yu or regex.search(r"(?:超过|超出|突破|逾|高于|多于|大于|超)$", before):
+    if yu or _CMP_MORE.search(before):
         return ">"
-    if regex.search(r"(?:不低于|不少于)$", before) or after.startswith("以上"):
+    if _CMP_AT_LEAST.search(before) or after.startswith("以上"):
         return ">="
-    if regex.search(r"(?:不超过|不高于)$", before) or after.startswith(("以下", "以内")):
+    if _CMP_AT_MOST.search(before) or after.startswith(("以下", "以内")):
         return "<="
-    if regex.search(r"(?:低于|少于)$", before):
+    if _CMP_LESS.search(before):
         return "<"
-    if regex.search(r"(?:约为?|近|接近|将近|大约|左右)$", before) or after.startswith("左右"):
+    if _CMP_ABOUT.search(before) or after.startswith("左右"):
         return "~"
-    if target and regex.search(r"(?:达到|达)$", before):
+    if target and _CMP_REACH.search(before):
         return ">="
     return "="
 
@@ -128,18 +155,25 @@ def _comparator(before: str, after: str, yu: bool, target: bool) -> str:
 def _clean_indicator(text: str) -> str:
     text = text.replace("\u3000", "")
     for _ in range(3):
-        text = regex.sub(r"^(?:(?:19|20)\d\d(?:[-—]\d{4})?年(?:底|末|初|前三季度|上半年|下半年|全年)?的?|“?十[一二三四五六]五”?(?:末|时期|期间)?)", "", text)
+        text = _LEAD_TIME.sub("", text)
         text = LEAD_JUNK.sub("", text)
     text = TRAIL_JUNK.sub("", text)
+    lead = regions_mod.prefix(text)
+    if lead and len(text) > lead + 1:
+        text = _LEAD_AREA_WORD.sub("", text[lead:])
     return text.strip("“”\"'()、 ")
 
 
 def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context,
-                   carry: list[periods.TimeMark], target_years: list[int]) -> list[Figure]:
-    """Figures of one paragraph; ``carry`` holds the time marks of earlier paragraphs since the last heading."""
-    text = _masked(par_text)
+                   carry: list[periods.TimeMark], target_years: list[int],
+                   mentions: list[Mention] | None = None) -> tuple[list[Figure], list[periods.TimeMark]]:
+    """Figures of one paragraph, and its time marks; ``carry`` holds the time marks of earlier
+    paragraphs since the last heading; ``mentions``: the paragraph's region mentions outside 《》 titles
+    (offsets within the paragraph), found here when not given."""
+    text = mask_titles(par_text)
     marks = periods.marks(text, ctx.doc_year)
-    mentions = regions_mod.find(text, ctx.province_hint)
+    if mentions is None:
+        mentions = regions_mod.find(text, ctx.province_hint)
     found: list[tuple[int, int, Decimal, str, str, bool, str]] = []  # start, end, value, unit, measure, yu, how
     taken: list[tuple[int, int]] = []
 
@@ -147,7 +181,7 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
         if not (m.group("verb") or m.group("frame")):
             continue
         nxt = text[m.end():m.end() + 1]
-        if not m.group("ru") and nxt and regex.match(r"[\p{Han}\w“]", nxt):
+        if not m.group("ru") and nxt and _WORD_CHAR.match(nxt):
             continue
         if m.group("frame") is None and m.group("verb") in ("列", "排"):
             continue
@@ -176,6 +210,7 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
     found.sort()
     figures: list[Figure] = []
     prev_end_in_clause: dict[int, int] = {}
+    subjects: dict[int, str] = {}  # sentence start → the indicator its first figure named
     for start, end, value, unit, measure, yu, how in found:
         c_start, c_end = _clause_bounds(text, start, end)
         s_start, s_end = _clause_bounds(text, start, end, SENT_END)
@@ -223,13 +258,18 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
         region, national = _region_for(text, start, c_start, s_start, mentions, ctx)
         # indicator phrase and quote
         lead = text[c_start:start]
-        indicator = _clean_indicator(lead)
+        indicator = _clean_indicator(local_before)
+        if len(indicator) < 2 or local_before is not before and not before.endswith(local_before):
+            lead = _FIRST_FIGURE.split(lead)[0]
+            indicator = _clean_indicator(lead)
+        else:
+            lead = local_before
         q_start = start - len(lead) + lead.find(indicator) if indicator and indicator in lead else start
-        verb = regex.search(r"(?:比上年末?|较上年末?|同比)?(?:分别)?(?:增长|提高|下降|增加|减少|回落|提升)$", text[c_start:start])
+        verb = _CHANGE_VERB.search(text[c_start:start])
         if not indicator and verb:
             q_start = c_start + verb.start()
         q_end = end
-        tail = regex.match(r"以上|左右|以下|以内", text[end:])
+        tail = _BOUND_WORD.match(text[end:])
         if tail:
             q_end = end + tail.end()
         if how == "bign":
@@ -237,10 +277,18 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
             if ctx.plan_span and not is_target:
                 period = ctx.plan_span
         elif measure == "count" and not is_target or (is_target and measure == "count"):
-            noun = regex.match(r"[\p{Han}“”()A-Za-z0-9]{1,24}", text[end:])
+            noun = _NOUN_AFTER.match(text[end:])
             if noun:
                 indicator = noun.group().rstrip("“(")
                 q_end = end + len(indicator)
+        if how == "num" and measure != "count":
+            subject = subjects.get(s_start)
+            if subject and (not indicator or _NEEDS_SUBJECT.match(indicator)):
+                indicator = subject + (indicator if indicator.startswith(("占", "年均")) else
+                                       {"growth_yoy": "增长", "share": "比重"}.get(measure, "") if not indicator
+                                       else indicator.removeprefix("所"))
+            elif indicator:
+                subjects[s_start] = _SHARE_SPLIT.split(indicator)[0]
         hint = _policy_hint(par_text[s_start:s_end])
         figures.append(Figure(
             value=value, unit=unit, kind=kind, measure=measure,
@@ -248,7 +296,7 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
             period=period, year=year, deadline=is_target, region=region, national=national,
             indicator=indicator, quote_span=(par_offset + q_start, par_offset + q_end), paragraph=par_number,
             estimate=estimate, fall=fall, policy_hint=hint))
-    return figures
+    return figures, marks
 
 
 def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] | None:
@@ -264,16 +312,16 @@ def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] |
     num, mag, unit = m.group("num"), m.group("mag") or "", m.group("unit") or ""
     yu = bool(m.group("yu") or m.group("yu2"))
     arabic = num[0].isdigit()
-    if prev and (regex.match(r"[A-Za-z0-9.\-]", prev) or prev in "第表图〔[号No"):
+    if prev and (_CODE_CHAR.match(prev) or prev in "第表图〔[号No"):
         return None
     if not unit and not mag:
         return None
-    if arabic and regex.fullmatch(r"(19|20)\d\d", num) and not mag and unit in CLASSIFIERS and nxt in "年月":
+    if arabic and _YEAR_DIGITS.fullmatch(num) and not mag and unit in CLASSIFIERS and nxt in "年月":
         return None
     if unit and unit.isascii() and unit.isalpha() and len(unit) == 1:
-        if nxt and regex.match(r"[\p{Han}A-Za-z0-9]", nxt):
+        if nxt and _WORD_OR_DIGIT.match(nxt):
             return None  # 5G网络, 4K
-    if unit and unit.isascii() and unit.isalpha() and nxt and regex.match(r"[A-Za-z0-9]", nxt):
+    if unit and unit.isascii() and unit.isalpha() and nxt and _LATIN_OR_DIGIT.match(nxt):
         return None
     if not arabic:
         if mag and unit not in ("", "元", "美元", "欧元", "港元", "人", "户", "吨", "千瓦", "台", "辆", "个", "家"):
@@ -282,7 +330,7 @@ def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] |
             return None
         if prev and prev in "第这那每之前后其某各一十":
             return None
-    if mag and not unit and nxt and regex.match(r"[\p{Han}A-Za-z]", nxt) and not text.startswith(("以上", "左右"), end):
+    if mag and not unit and nxt and _WORD_START.match(nxt) and not text.startswith(("以上", "左右"), end):
         return None
     try:
         value = numerals.number(num)
@@ -290,7 +338,7 @@ def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] |
         return None
     full_unit = mag + unit
     if unit and unit in CLASSIFIERS:
-        follows_noun = bool(nxt) and regex.match(r"\p{Han}", nxt) and not text.startswith(("以上", "左右", "以内", "的"), end)
+        follows_noun = bool(nxt) and _HAN.match(nxt) and not text.startswith(("以上", "左右", "以内", "的"), end)
         measure = "count" if follows_noun and not mag else "level"
     elif unit in ("%", "‰"):
         measure = "share"
@@ -310,7 +358,7 @@ def _region_for(text: str, pos: int, c_start: int, s_start: int, mentions: list[
             nxt = text[mn.end:mn.end + 1]
             lead = text[_clause_bounds(text, mn.start, mn.end)[0]:mn.start]
             subject = not _clean_indicator(lead + "X").rstrip("X")  # nothing but time words before it
-            return (subject and not text.startswith(FRAME_AFTER, mn.end) and bool(regex.match(r"\p{Han}", nxt)))
+            return (subject and not text.startswith(FRAME_AFTER, mn.end) and bool(_HAN.match(nxt)))
         if mn.role == "national" and mn.surface == "中国":
             return text.startswith(("中国经济", "中国数字经济"), mn.start)
         return True
@@ -365,8 +413,8 @@ def read_table(pars: list[tuple[int, int, str]], ctx: Context, doc_marks_year: i
         ind_col = next(i for i, h in enumerate(header) if h in ("主要指标", "指标", "指标名称"))
     except StopIteration:
         return []
-    year_cols = {i: int(regex.match(r"(\d{4})", h).group(1)) for i, h in enumerate(header)
-                 if regex.fullmatch(r"\d{4}年(?:底|末)?(?:目标值?|基期值?)?", h)}
+    year_cols = {i: int(_LEADING_YEAR.match(h).group(1)) for i, h in enumerate(header)
+                 if _YEAR_COLUMN.fullmatch(h)}
     if not year_cols:
         return []
     figures: list[Figure] = []
@@ -384,7 +432,7 @@ def read_table(pars: list[tuple[int, int, str]], ctx: Context, doc_marks_year: i
                     continue
                 value = numerals.arabic(v_txt.rstrip("%"))
                 is_target = ctx.doc_year is not None and year > ctx.doc_year
-                indicator_clean = regex.sub(r"^其中:", "", indicator)
+                indicator_clean = _SUBROW.sub("", indicator)
                 figures.append(Figure(
                     value=value, unit=unit, kind="target" if is_target else ("share" if unit == "%" else "level"),
                     measure="share" if unit == "%" else "level", comparator="=", period=str(year), year=year,
@@ -403,21 +451,23 @@ def _is_unit(cell: str) -> bool:
 
 
 def _is_value(cell: str) -> bool:
-    return cell in ("/", "-", "—") or bool(regex.fullmatch(r"\d+(?:\.\d+)?%?", cell))
+    return cell in ("/", "-", "—") or bool(_CELL_VALUE.fullmatch(cell))
 
 
 def dedupe(figs: list[Figure]) -> list[Figure]:
     """One fact, one figure: a repeat (headline, summary) of the same value, unit, region and indicator goes;
     the mention with a period stays."""
-    out: list[Figure] = []
+    out: list[Figure | None] = []
+    seen: dict[tuple, list[int]] = {}
     for f in figs:
-        twin = next((g for g in out if g.value == f.value and g.unit == f.unit and g.region == f.region
-                     and g.measure == f.measure and _similar(g.indicator, f.indicator)), None)
+        same = seen.setdefault((f.value, f.unit, f.region, f.measure), [])
+        twin = next((i for i in same[-20:] if _similar(out[i].indicator, f.indicator)), None)
         if twin is None:
+            same.append(len(out))
             out.append(f)
-        elif twin.period is None and f.period is not None:
-            out[out.index(twin)] = f
-    return out
+        elif out[twin].period is None and f.period is not None:
+            out[twin] = f
+    return [f for f in out if f is not None]
 
 
 def _similar(a: str, b: str, n: int = 4) -> bool:

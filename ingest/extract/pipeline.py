@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import datetime as dt
 import unicodedata
 from collections import Counter
@@ -11,6 +13,7 @@ import regex
 
 from policykg.ingest.extract import figures as figures_mod
 from policykg.ingest.extract import normalise as norm
+from policykg.ingest.extract import numerals
 from policykg.ingest.extract import periods
 from policykg.ingest.extract import regions as regions_mod
 from policykg.ingest.extract import titles as titles_mod
@@ -26,7 +29,7 @@ class Source:
 
     original: str
     text: str
-    to_original: list[int]  # normalised offset → original offset
+    to_original: "list[int] | range"  # normalised offset → original offset
 
     def quote(self, start: int, end: int) -> str:
         if start >= end:
@@ -36,7 +39,16 @@ class Source:
         return self.original[a:b]
 
 
+_DROP = "\u200b\u200c\u200d\u200e\u200f\ufeff"
+
+
 def make_source(original: str) -> Source:
+    changed = {c: unicodedata.normalize("NFKC", c) for c in set(original) if ord(c) > 127}
+    changed = {c: n for c, n in changed.items() if n != c}
+    if "\r" not in original and not any(c in _DROP for c in changed) and all(len(n) == 1 for n in changed.values()):
+        # fast path: every change is one character for one, so offsets stay where they are
+        text = original.translate(str.maketrans(changed)) if changed else original
+        return Source(original, text, range(len(original) + 1))  # type: ignore[arg-type]
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(original):
@@ -44,9 +56,9 @@ def make_source(original: str) -> Source:
             if original[i + 1:i + 2] == "\n":
                 continue
             ch = "\n"
-        n = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
-        if ch in "\u200b\u200c\u200d\u200e\u200f\ufeff":
+        if ch in _DROP:
             continue
+        n = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
         out.append(n)
         index.extend([i] * len(n))
     index.append(len(original))
@@ -102,8 +114,6 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
 
 def guess_date(pars: list[norm.Paragraph]) -> dt.date | None:
     """A full date on a line of its own or in the first lines (notice date, dateline)."""
-    from policykg.ingest.extract import numerals
-
     candidates = pars[:4] + pars[-4:]
     for par in [p for p in pars if len(p.text) <= 16] + candidates:
         m = DATE.search(par.text)
@@ -161,8 +171,7 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
 
     # regions: count mentions to find the document's own region
     masked_titles = text
-    mentions = regions_mod.find(text)
-    province_hint = {mn.region.province for mn in mentions if mn.region and mn.region.level == "province"}
+    province_hint = regions_mod.provinces(text)
     mentions = regions_mod.find(text, province_hint)
     mentions_china = any(mn.surface == "中国" for mn in mentions)
     doc_region = _doc_region(mentions, meta.get("title", "") + meta.get("publisher", ""))
@@ -175,6 +184,7 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
     ctx.plan_span = f"{span.group(1)}-{span.group(2)}" if span else None
 
     figs: list[Figure] = []
+    starts = [mn.start for mn in mentions]
     carry: list[periods.TimeMark] = []
     target_years: list[int] = []
     table_rows: list[tuple[int, int, str]] = []
@@ -187,16 +197,50 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
             table_rows = []
         if norm.is_heading(par.text):
             carry = []
-        found = figures_mod.read_paragraph(par.text, par.number, par.start, ctx, carry, target_years)
-        figs.extend(found)
-        marks = periods.marks(figures_mod._masked(par.text), doc_year)
-        if marks:
-            carry = [marks[-1]]
+        for offset, chunk in _chunks(par.text):
+            lo = par.start + offset
+            found, marks = figures_mod.read_paragraph(chunk, par.number, lo, ctx, carry, target_years,
+                                                      _mentions_in(mentions, starts, lo, chunk))
+            figs.extend(found)
+            if marks:
+                carry = [marks[-1]]
     if table_rows:
         figs.extend(figures_mod.read_table(table_rows, ctx, None))
     figs = figures_mod.dedupe(figs)
     return Extraction(name, source, meta, guessed, published, pars, mentions, doc_region, mentions_china,
                       titles, abbrev, figs, titles_mod.doc_numbers(text))
+
+
+CHUNK = 4000
+
+
+def _mentions_in(mentions: list[regions_mod.Mention], starts: list[int], lo: int, chunk: str) -> list[regions_mod.Mention]:
+    """The document's mentions inside ``chunk`` (which starts at ``lo``) and outside its 《》 titles,
+    with offsets relative to the chunk."""
+    hi = lo + len(chunk)
+    titles = [(m.start(), m.end()) for m in figures_mod.TITLE.finditer(chunk)]
+    out = []
+    for mn in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+        a, b = mn.start - lo, mn.end - lo
+        if b > len(chunk) or any(x <= a < y for x, y in titles):
+            continue
+        out.append(dataclasses.replace(mn, start=a, end=b))
+    return out
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """A long paragraph in pieces of about CHUNK characters cut after a full stop (bounded work per figure)."""
+    if len(text) <= CHUNK:
+        return [(0, text)]
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK)
+        if end < len(text):
+            cut = max(text.rfind(p, start + CHUNK // 2, end) for p in "。;!?\n")
+            end = cut + 1 if cut > start else end
+        out.append((start, text[start:end]))
+        start = end
+    return out
 
 
 def _parse_date(value: str) -> dt.date | None:

@@ -177,6 +177,24 @@ def find(text: str, province_hint: set[str] | None = None) -> list[Mention]:
     return out
 
 
+def provinces(text: str) -> set[str]:
+    """Province codes of the unambiguous names in ``text`` (to choose between counties of one name)."""
+    out: set[str] = set()
+    for _end, (_form, regions) in index().automaton.iter(text):
+        if len(regions) == 1 and regions[0].province and regions[0].level in ("province", "prefecture"):
+            out.add(regions[0].province)
+    return out
+
+
+def prefix(text: str) -> int:
+    """Length of the region name (not 全国/全省) that ``text`` starts with, else 0."""
+    best = 0
+    for end_index, (form, regions) in index().automaton.iter(text[:12]):
+        if end_index + 1 == len(form) and regions and len(form) > best:
+            best = len(form)
+    return best
+
+
 def _choose(regions: tuple[Region, ...], hint: set[str] | None) -> Region | None:
     if len(regions) == 1:
         return regions[0]

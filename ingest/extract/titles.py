@@ -29,9 +29,14 @@ KIND_BY_ENDING = [
     ("公报", "report"), ("报告", "report"), ("白皮书", "report"), ("讲话", "speech"),
 ]
 
+# precompiled patterns of the helpers below
+_TRAILING_PAREN = regex.compile(r"[(（][^()（）]*[)）]$")
+_CLAUSE_BREAK = regex.compile(r"[,;:。!?\s]")
+_AND_WORDS = regex.compile(r"[、和与及]")
+
 
 def policy_kind(title: str) -> str:
-    core = regex.sub(r"[(（][^()（）]*[)）]$", "", title).strip()
+    core = _TRAILING_PAREN.sub("", title).strip()
     for ending, kind in KIND_BY_ENDING:
         if core.endswith(ending):
             return kind
@@ -79,7 +84,7 @@ def find(pars) -> tuple[list[Title], dict[str, str]]:
     for short, _pos in shorts:
         if short in abbrev:
             continue
-        candidates = [t for t in titles.values() if regex.sub(r"[(（][^()（）]*[)）]$", "", t.title).endswith(short)]
+        candidates = [t for t in titles.values() if _TRAILING_PAREN.sub("", t.title).endswith(short)]
         if len(candidates) == 1:
             abbrev[short] = candidates[0].title
             candidates[0].abbreviations.append(short)
@@ -101,11 +106,11 @@ def _issuers(before: str) -> list[str]:
     if not verb or verb.start() == len(before):
         return []
     head = before[:verb.start()]
-    head = regex.split(r"[,;:。!?\s]", head)[-1]
+    head = _CLAUSE_BREAK.split(head)[-1]
     head = DATE_TAIL.sub("", head)
     head = DATE_TAIL.sub("", head)
     out = []
-    for part in regex.split(r"[、和与及]", head):
+    for part in _AND_WORDS.split(head):
         part = part.strip()
         if 2 <= len(part) <= 40 and AGENCY_END.search(part):
             out.append(part)
