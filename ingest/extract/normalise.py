@@ -15,7 +15,9 @@ import regex
 
 from policykg.errors import PolicyKGError
 
-MAX_BYTES = 20_000_000
+#: A policy document is rarely above 1 MB of text; a larger file is a dump of many (split it), and its
+#: draft would pass the record size limit of `policykg validate` (ingest/reader.py).
+MAX_BYTES = 4_000_000
 
 
 class ExtractError(PolicyKGError):
@@ -25,7 +27,8 @@ class ExtractError(PolicyKGError):
 def decode(data: bytes, name: str = "input") -> str:
     """UTF-8 (with or without BOM) text, or ExtractError saying why not."""
     if len(data) > MAX_BYTES:
-        raise ExtractError(f"{name}: {len(data) / 1e6:.1f} MB is above the {MAX_BYTES / 1e6:.0f} MB limit")
+        raise ExtractError(f"{name}: {len(data) / 1e6:.1f} MB of text is above the {MAX_BYTES / 1e6:.0f} MB limit "
+                           "for one document; split it into its documents")
     if not data.strip():
         raise ExtractError(f"{name}: the file is empty")
     if b"\x00" in data[:8192]:

@@ -168,7 +168,8 @@ def find(text: str, province_hint: set[str] | None = None) -> list[Mention]:
             elif form == "中国":
                 out.append(Mention(start, end, form, CHINA, "national"))
             else:
-                region = _choose(regions, province_hint)
+                before = out[-1].region if out and out[-1].end == start else None
+                region = _choose(regions, province_hint, before)
                 if region is None:
                     continue
                 out.append(Mention(start, end, form, region, "name"))
@@ -195,9 +196,15 @@ def prefix(text: str) -> int:
     return best
 
 
-def _choose(regions: tuple[Region, ...], hint: set[str] | None) -> Region | None:
+def _choose(regions: tuple[Region, ...], hint: set[str] | None, before: Region | None = None) -> Region | None:
+    """One of the units that share a name: the one inside the unit named just before it (深圳市南山区),
+    else the one in the province the text names, else the only one above county level."""
     if len(regions) == 1:
         return regions[0]
+    if before is not None and before.code:
+        inside = [r for r in regions if r.code and r.code != before.code and r.record_ref == before.code]
+        if len(inside) == 1:
+            return inside[0]
     if hint:
         hinted = [r for r in regions if r.province in hint]
         if len(hinted) == 1:

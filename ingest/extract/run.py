@@ -16,6 +16,7 @@ from policykg.ingest.extract import draft, predictions
 from policykg.ingest.extract.indicators import IndicatorMatcher
 from policykg.ingest.extract.normalise import ExtractError, MAX_BYTES, decode
 from policykg.ingest.extract.pipeline import extract
+from policykg.ingest.reader import MAX_BYTES as RECORD_MAX_BYTES
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,8 @@ def read_text(path: Path) -> str:
         raise ExtractError(f"{path}: is a folder, not a text file")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise ExtractError(f"{path}: {size / 1e6:.1f} MB is above the {MAX_BYTES / 1e6:.0f} MB limit")
+        raise ExtractError(f"{path}: {size / 1e6:.1f} MB of text is above the {MAX_BYTES / 1e6:.0f} MB limit "
+                           "for one document; split it into its documents")
     return decode(path.read_bytes(), str(path))
 
 
@@ -74,8 +76,13 @@ def extract_files(paths: list[Path], out_dir: Path | None, prediction_file: Path
         record, notes = draft.build(ex, matcher)
         target = None
         if out_dir is not None:
+            body = draft.to_yaml(record, notes, path.name, today)
+            if len(body.encode("utf-8")) > RECORD_MAX_BYTES:
+                problems.append(Problem(str(path), None, "", f"its draft would be {len(body.encode()) / 1e6:.1f} MB, "
+                                        f"above the record limit of {RECORD_MAX_BYTES / 1e6:.1f} MB; split the text"))
+                continue
             target = out_dir / f"{path.stem}.yaml"
-            target.write_text(draft.to_yaml(record, notes, path.name, today), encoding="utf-8")
+            target.write_text(body, encoding="utf-8")
         preds[path.name] = predictions.entry(ex)
         written.append(Written(path, target, len(ex.figures), len(record["targets"]), len(record["policies"]),
                                len(record["regions"])))

@@ -32,7 +32,7 @@ KIND_BY_ENDING = [
 # precompiled patterns of the helpers below
 _TRAILING_PAREN = regex.compile(r"[(（][^()（）]*[)）]$")
 _CLAUSE_BREAK = regex.compile(r"[,;:。!?\s]")
-_AND_WORDS = regex.compile(r"[、和与及]")
+_AND_WORDS = regex.compile(r"[和与及]")
 
 
 def policy_kind(title: str) -> str:
@@ -78,9 +78,11 @@ def find(pars) -> tuple[list[Title], dict[str, str]]:
             for issuer in issuers:
                 if issuer not in t.issuers:
                     t.issuers.append(issuer)
-            dn = DOC_NUMBER.search(par.text)
-            if dn and t.doc_number is None:
-                t.doc_number = dn.group()
+        dn = DOC_NUMBER.search(par.text)
+        if dn:  # a notice's number: on the title's line or on one of the next lines
+            near = [t for t in titles.values() if 0 <= par.number - t.paragraph <= 3 and t.doc_number is None]
+            if near:
+                near[-1].doc_number = dn.group()
     for short, _pos in shorts:
         if short in abbrev:
             continue
@@ -110,10 +112,15 @@ def _issuers(before: str) -> list[str]:
     head = DATE_TAIL.sub("", head)
     head = DATE_TAIL.sub("", head)
     out = []
-    for part in _AND_WORDS.split(head):
-        part = part.strip()
-        if 2 <= len(part) <= 40 and AGENCY_END.search(part):
-            out.append(part)
+    for part in head.split("、"):
+        pieces = [part]
+        m = _AND_WORDS.search(part)
+        if m and AGENCY_END.search(part[:m.start()]):  # 省委办公厅和省政府办公厅, not 发展和改革委员会
+            pieces = [part[:m.start()], part[m.end():]]
+        for piece in pieces:
+            piece = piece.strip()
+            if 2 <= len(piece) <= 40 and AGENCY_END.search(piece):
+                out.append(piece)
     return out
 
 

@@ -1,0 +1,38 @@
+"""Periods: the year in the clause, else earlier in the paragraph, relative years against the document date."""
+
+import pytest
+
+from tests.extract_util import figures
+
+T = "浙江省数字经济发展报告"
+
+
+@pytest.mark.parametrize("text, published, period", [
+    ("2022年,全省数字经济核心产业增加值达到8977亿元。", "2023-05-01", "2022"),
+    ("截至2023年底,全省累计建成5G基站20.1万个。", "2024-02-01", "2023"),
+    ("2021年前三季度,全省数字经济核心产业增加值为5800亿元。", "2021-11-01", "2021-Q1..Q3"),
+    ("截至去年底,全省累计建成5G基站17.3万个。", "2024-02-01", "2023"),
+    ("目前,全省共有国家级专精特新企业1000余家。", "2024-02-01", "2024"),
+    ("全省软件业务收入8000亿元。", "2024-02-01", None),
+])
+def test_period(text, published, period):
+    (fig,) = figures(text, published=published, title=T)
+    assert fig[3] == period
+
+
+def test_year_carries_within_a_paragraph_and_stops_at_a_heading():
+    text = ("2023年,全省数字经济增加值达到4.3万亿元。全省软件业务收入9500亿元。\n"
+            "二、主要任务\n"
+            "全省建成省级数字化车间300个。")
+    assert [f[3] for f in figures(text, published="2024-03-01", title=T)] == ["2023", "2023", None]
+
+
+def test_from_to_figures_take_their_own_years():
+    text = "全省云计算企业营收从2018年的320亿元增长至2023年的980亿元,年均增速为25.1%。"
+    assert [(f[0], f[3]) for f in figures(text, published="2024-03-01", title=T)] == [
+        (320, "2018"), (980, "2023"), (25.1, "2018-2023")]
+
+
+def test_event_dates_set_no_period():
+    text = "2023年6月,全省新增专精特新企业120家。"
+    assert figures(text, published="2024-03-01", title=T)[0][3] is None
