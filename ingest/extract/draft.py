@@ -39,6 +39,7 @@ _NOT_KEY_CHAR = regex.compile(r"[^a-z0-9._-]+")
 _YEAR_SPAN = regex.compile(r"((?:19|20)\d\d)\s*[-—–~至]\s*((?:19|20)\d\d)")
 _SHARE_OF = regex.compile(r"占(.{1,30}?)(?:的)?(?:比重|份额|比例)?$")
 _QUOTED_TITLE = regex.compile(r"《([^》]+)》")
+_GROWTH_SUFFIX = regex.compile(r"(?:年均)?(?:同比)?(?:增长|增速|增幅|增长率)$")
 
 
 def doc_id(name: str, published: dt.date) -> str:
@@ -59,7 +60,8 @@ def _ref(region: Region | None) -> str:
         return "CN"
     if region.in_gazetteer:
         return region.name if region.code != "CN" else "CN"
-    return region.record_ref
+    host = gazetteer().regions.get(region.record_ref)
+    return host.name_zh if host is not None and host.code != "CN" else region.record_ref
 
 
 def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict, list[str]]:
@@ -154,12 +156,17 @@ def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict
         quote = src.quote(*f.quote_span)
         locator = f"¶{f.paragraph}"
         value = numerals.as_float(f.value)
-        choice = matcher.choose(f.indicator, f.measure, f.unit)
+        phrase = f.indicator
+        if f.measure == "growth_yoy" and f.unit in ("%", "‰"):
+            # a change of a level: the observation carries it in yoy_change_pct on the level's indicator
+            phrase = _GROWTH_SUFFIX.sub("", phrase) or phrase
+        choice = matcher.choose(phrase, f.measure, f.unit)
         if choice.key not in indicators:
             indicators[choice.key] = {"key": choice.key, "locator": locator, "quote": None, "extracted": True,
-                                      "name_zh": choice.name_zh, "name_en": choice.name_en, "unit": choice.unit}
+                                      "name_zh": choice.name_zh, "name_en": choice.name_en,
+                                      "unit": None if f.measure == "growth_yoy" else choice.unit}
             if not choice.from_catalogue:
-                indicators[choice.key]["quote"] = f.indicator if f.indicator and f.indicator in quote else None
+                indicators[choice.key]["quote"] = phrase if phrase and phrase in quote else None
         if f.kind == "target":
             policy = policy_keys.get(f.policy_hint or "") or main_policy
             if policy is None:

@@ -158,8 +158,10 @@ def _clean_indicator(text: str) -> str:
         text = _LEAD_TIME.sub("", text)
         text = LEAD_JUNK.sub("", text)
     text = TRAIL_JUNK.sub("", text)
-    lead = regions_mod.prefix(text)
-    if lead and len(text) > lead + 1:
+    for _ in range(3):  # 杭州市余杭区…
+        lead = regions_mod.prefix(text)
+        if not lead or len(text) <= lead + 1:
+            break
         text = _LEAD_AREA_WORD.sub("", text[lead:])
     return text.strip("“”\"'()、 ")
 
