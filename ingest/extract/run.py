@@ -98,6 +98,7 @@ def extract_files(paths: list[Path], out_dir: Path | None, prediction_file: Path
 def score_corpus(corpus: Path, meta_file: Path | None = None, catalogue: list[dict] | None = None) -> str:
     """Extract every text of a scored corpus (score.py + gold.yaml + *.txt) and return score.py's reports,
     default matching and --match kind,period."""
+    corpus = corpus.resolve()
     scorer = corpus / "score.py"
     if not scorer.is_file() or not (corpus / "gold.yaml").is_file():
         raise PolicyKGError(f"{corpus}: no score.py and gold.yaml there (the development corpus)")
