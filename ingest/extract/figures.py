@@ -47,7 +47,7 @@ FALL = regex.compile(r"(?:下降|降低|减少|回落|降幅)")
 SHARE_WORDS = regex.compile(r"占|比重|份额|比例|率")
 REQUIRE = regex.compile(r"需要|需|必须")
 ESTIMATE = regex.compile(r"预计|估计|预估")
-TARGET_WORDS = regex.compile(r"力争|目标|争取|将|要")
+TARGET_WORDS = regex.compile(r"力争|目标|争取|预期|将(?:达到|超过|突破|实现)|要(?:达到|实现)")
 FRAME_BEFORE = ("占", "居", "于", "比", "在", "列", "为", "是", "及", "与", "和", "较", "领先", "超过", "覆盖", "面向",
                 "辐射", "推广到", "走在", "全", "向")
 FRAME_AFTER = ("平均", "第", "前列", "首位", "领先", "先进", "的", "比重", "总量", "前", "排名", "水平", "各地", "范围", "同类", "一半")
@@ -57,6 +57,7 @@ LEAD_JUNK = regex.compile(
     r"^(?:[(\[]?[一二三四五六七八九十\d]+[)\]、.]\s*)?"
     r"(?:其中|此外|另外|同时|全年|初步核算|经核算|据不完全统计|据统计|换言之|总体看|从\p{Han}{1,12}看|根据\p{Han}{0,20}结果|"
     r"近年来|目前|当前|截至目前|至今|力争|争取|预计|预期|累计|共|有|全省|全市|我省|本市|我市|全国|我国|"
+    r"前三季度|上半年|下半年|第?[一二三四]季度|\d{1,2}-\d{1,2}月|\d{1,2}月份?|"
     r"截至|截止|到|至|由|从|在|对|实现|完成|建成|建设|打造|培育|拥有|约|《\u3000*》(?:提出|要求|指出|明确)?|\s|“|”)+")
 TRAIL_JUNK = regex.compile(
     r"(?:达到了?|达|为|是|实现了?|完成了?|超过了?|超|突破|约为?|近|接近|将近|逾|共|有|累计|共计|合计|"
@@ -73,7 +74,7 @@ _CMP_REACH = regex.compile(r"(?:达到|达)$")
 _LEAD_TIME = regex.compile(r"^(?:(?:19|20)\d\d(?:[-—]\d{4})?年(?:底|末|初|前三季度|上半年|下半年|全年)?的?|“?十[一二三四五六]五”?(?:末|时期|期间)?)")
 _LEAD_AREA_WORD = regex.compile(r"^(?:地区|的)")
 _WORD_CHAR = regex.compile(r"[\p{Han}\w“]")
-_FIRST_FIGURE = regex.compile(r"(?:由|从)?(?:19|20)\d\d年的|\d+(?:\.\d+)?(?:%|亿|万|个|项|家)")
+_FIRST_FIGURE = regex.compile(r"(?:由|从)?(?:19|20)\d\d年的|\d+(?:\.\d+)?(?:%|亿|万|个|项|家|倍)")
 _CHANGE_VERB = regex.compile(r"(?:比上年末?|较上年末?|同比)?(?:分别)?(?:增长|提高|下降|增加|减少|回落|提升)$")
 _BOUND_WORD = regex.compile(r"以上|左右|以下|以内")
 _NOUN_AFTER = regex.compile(r"[\p{Han}“”()A-Za-z0-9]{1,24}")
@@ -89,6 +90,9 @@ _LEADING_YEAR = regex.compile(r"(\d{4})")
 _YEAR_COLUMN = regex.compile(r"\d{4}年(?:底|末)?(?:目标值?|基期值?)?")
 _SUBROW = regex.compile(r"^其中:")
 _CELL_VALUE = regex.compile(r"\d+(?:\.\d+)?%?")
+_SHARED_PP = regex.compile(r"[和、](?:\d+(?:\.\d+)?)个百分点")
+_RATIO = regex.compile(r"是\p{Han}{0,30}的$")
+_REGION_COUNT = regex.compile(r"(?:省|市|自治区|城市|地市|地区|区县|县|国家|省份|省区市)")
 
 
 @dataclass
@@ -123,6 +127,7 @@ class Context:
     mentions_china: bool
     province_hint: set[str]
     plan_span: str | None = None  # period of the document's own plan (2024-2026), for counts of its actions
+    latest_reported_year: int | None = None  # the latest year the text reports figures for (not a deadline)
 
 
 def mask_titles(par: str) -> str:
@@ -225,7 +230,9 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
         if how == "num":
             if unit in ("%", "‰", "倍", "个百分点", "百分点"):
                 growth = GROWTH.search(before)
-                if growth and not (unit in ("%", "‰") and SHARE_WORDS.search(before[growth.end():])):
+                if unit == "倍" and _RATIO.search(before):
+                    measure = "level"  # 是同期…的1.6倍: a ratio, not a growth
+                elif growth and not (unit in ("%", "‰") and SHARE_WORDS.search(before[growth.end():])):
                     measure = "growth_yoy"
                 elif unit == "倍":
                     measure = "level"
@@ -247,8 +254,9 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
         if year is not None and not estimate:
             if ctx.doc_year_known and ctx.doc_year is not None:
                 is_target = year > ctx.doc_year or (deadline and year >= ctx.doc_year)
-            else:
-                is_target = deadline or bool(TARGET_WORDS.search(sentence_before))
+            else:  # date unknown: a goal is for a year after every year the text reports on
+                latest = ctx.latest_reported_year
+                is_target = (deadline or bool(TARGET_WORDS.search(sentence_before))) and (latest is None or year > latest)
         if not is_target and REQUIRE.search(sentence_before) and target_years:
             is_target, year, period = True, target_years[-1], str(target_years[-1])
         if is_target and mark and not mark.span:
@@ -259,14 +267,14 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
         # region
         region, national = _region_for(text, start, c_start, s_start, mentions, ctx)
         # indicator phrase and quote
-        lead = text[c_start:start]
         indicator = _clean_indicator(local_before)
-        if len(indicator) < 2 or local_before is not before and not before.endswith(local_before):
-            lead = _FIRST_FIGURE.split(lead)[0]
-            indicator = _clean_indicator(lead)
+        lead_start = start - len(local_before)
+        if len(indicator) < 2:  # 分别增长1.9倍和83.5%: the indicator stands before the first figure of the clause
+            lead = _FIRST_FIGURE.split(text[c_start:start])[0]
+            indicator, lead_start = _clean_indicator(lead), c_start
         else:
             lead = local_before
-        q_start = start - len(lead) + lead.find(indicator) if indicator and indicator in lead else start
+        q_start = lead_start + lead.find(indicator) if indicator and indicator in lead else start
         verb = _CHANGE_VERB.search(text[c_start:start])
         if not indicator and verb:
             q_start = c_start + verb.start()
@@ -274,6 +282,8 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
         tail = _BOUND_WORD.match(text[end:])
         if tail:
             q_end = end + tail.end()
+        if measure == "count" and _REGION_COUNT.match(text, end):
+            region, national = (regions_mod.CHINA if ctx.mentions_china else None), True
         if how == "bign":
             q_start, (q_end, indicator) = start, heads[start]
             if ctx.plan_span and not is_target:
@@ -338,6 +348,8 @@ def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] |
         value = numerals.number(num)
     except ValueError:
         return None
+    if unit == "个" and _SHARED_PP.match(text, end):
+        unit = "个百分点"  # 分别上拉1.4个和1.1个百分点: the unit written once for both
     full_unit = mag + unit
     if unit and unit in CLASSIFIERS:
         follows_noun = bool(nxt) and _HAN.match(nxt) and not text.startswith(("以上", "左右", "以内", "的"), end)
@@ -377,7 +389,7 @@ def _region_for(text: str, pos: int, c_start: int, s_start: int, mentions: list[
                 return national_region, True
         last = group[-1]
         if last.role == "self":
-            return ctx.doc_region, ctx.doc_region is None
+            return _own_region(last, mentions, ctx), False
         if last.role == "national":
             return national_region, True
         return last.region, False
@@ -385,6 +397,18 @@ def _region_for(text: str, pos: int, c_start: int, s_start: int, mentions: list[
         return ctx.doc_region, False
     return national_region, True
 
+
+def _own_region(word: Mention, mentions: list[Mention], ctx: Context) -> Region | None:
+    """全省/全市/本市: the province (or city) named last before it in the paragraph, else the document's."""
+    city = word.surface[-1] in "市区"
+    for mn in reversed([m for m in mentions if m.end <= word.start and m.role == "name" and m.region]):
+        level = mn.region.level
+        if (city and (level == "prefecture" or mn.region.code in MUNICIPALITIES)) or (not city and level == "province"):
+            return mn.region
+    return ctx.doc_region
+
+
+MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 
 _HINT = regex.compile(r"《([^《》]{1,150})》")
 
@@ -433,7 +457,10 @@ def read_table(pars: list[tuple[int, int, str]], ctx: Context, doc_marks_year: i
                 if not _is_value(v_txt) or v_txt in ("/", "-", "—"):
                     continue
                 value = numerals.arabic(v_txt.rstrip("%"))
-                is_target = ctx.doc_year is not None and year > ctx.doc_year
+                if ctx.doc_year is not None:
+                    is_target = year > ctx.doc_year
+                else:  # date unknown: the last of two or more year columns holds the targets
+                    is_target = len(year_cols) > 1 and year == max(year_cols.values())
                 indicator_clean = _SUBROW.sub("", indicator)
                 figures.append(Figure(
                     value=value, unit=unit, kind="target" if is_target else ("share" if unit == "%" else "level"),

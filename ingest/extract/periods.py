@@ -42,6 +42,7 @@ _MARKS = regex.compile(
     r""
     r"|“?(?P<fyp>十[一二三四五六]五)”?(?P<fsuffix>末|期末|时期|期间|规划期)?"
     r"|(?<![比较同上])(?P<rel>去年|今年|明年)(?P<rsuffix>底|末)?"
+    r"|(?<![\d年])(?P<part>前三季度|上半年|下半年|第?[一二三四]季度|1-(?P<m2>1[0-2]|[2-9])月)"
     r"|(?P<now>目前|当前|截至目前|至今|现阶段|截至今年))"
 )
 
@@ -61,6 +62,8 @@ def marks(text: str, doc_year: int | None) -> list[TimeMark]:
             suffix = m.group("suffix") or ""
             if suffix == "以来":
                 continue
+            if text.startswith("的", m.end()):
+                deadline = False  # 由2021年的47.5%提高到2022年的49.7%: a change between two reported years
             out.append(TimeMark(m.start(), m.end(), year, None, deadline, _QUARTERS.get(suffix.lstrip("第"))
                                 if suffix.lstrip("第") in _QUARTERS else None))
         elif m.group("fyp"):
@@ -73,6 +76,10 @@ def marks(text: str, doc_year: int | None) -> list[TimeMark]:
         elif m.group("rel") and doc_year:
             shift = {"去年": -1, "今年": 0, "明年": 1}[m.group("rel")]
             out.append(TimeMark(m.start(), m.end(), doc_year + shift, None, deadline or shift > 0))
+        elif m.group("part") and doc_year:
+            part = m.group("part").lstrip("第")
+            quarter = _QUARTERS.get(part) or f"M01..M{int(m.group('m2')):02d}"
+            out.append(TimeMark(m.start(), m.end(), doc_year, None, False, quarter))
         elif m.group("now") and doc_year:
             out.append(TimeMark(m.start(), m.end(), doc_year))
     return out

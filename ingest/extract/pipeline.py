@@ -167,7 +167,7 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
         if t:
             meta["title"] = t
             guessed.append("title_zh")
-    doc_year = published.year
+    doc_year = published.year if date_known else None  # relative dates (去年, 前三季度) need a known date
 
     # regions: count mentions to find the document's own region
     masked_titles = text
@@ -177,6 +177,11 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
     doc_region = _doc_region(mentions, meta.get("title", "") + meta.get("publisher", ""))
     del masked_titles
     ctx = Context(doc_year, date_known, doc_region, mentions_china, province_hint)
+    if not date_known:
+        prose = "\n".join(p.text for p in pars if norm.table_cell(p.text) is None)
+        reported = [mk.year for mk in periods.marks(figures_mod.mask_titles(prose), None)
+                    if mk.year and not mk.deadline and not mk.span]
+        ctx.latest_reported_year = max(reported, default=None)
 
     titles, abbrev = titles_mod.find(pars)
     span = regex.search(r"((?:19|20)\d\d)\s*[-—–~至]\s*((?:19|20)\d\d)年?", meta.get("title", "")
