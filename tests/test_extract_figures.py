@@ -98,3 +98,25 @@ def test_repeat_of_one_fact_is_one_figure():
 def test_quote_is_the_figure_phrase_not_the_sentence():
     ex = run("据统计,2023年全省互联网数据中心标准机架达到42.5万架,比上年增加6.1万架。", title=JS)
     assert [ex.source.quote(*f.quote_span) for f in ex.figures] == ["互联网数据中心标准机架达到42.5万架", "比上年增加6.1万架"]
+
+
+def test_unit_written_once_for_two_values():
+    text = "2023年,全省软件业和金融业分别拉动经济增长0.8个和0.5个百分点。"
+    assert values(text, title=JS) == [(0.8, "个百分点"), (0.5, "个百分点")]
+
+
+def test_times_as_a_ratio_is_a_level_not_a_growth():
+    (fig,) = figures("全省数字经济规模是2015年的2.3倍。", title=JS)
+    assert fig[:3] == (2.3, "倍", "level")
+
+
+def test_indicator_from_the_previous_clause():
+    ex = run("到2027年,全省算力总规模实现倍增,达到25EFLOPS,力争达到30EFLOPS。", published="2024-05-01", title=JS)
+    assert [(f.indicator, ex.source.quote(*f.quote_span)) for f in ex.figures] == [
+        ("算力总规模", "算力总规模实现倍增,达到25EFLOPS"), ("算力总规模", "力争达到30EFLOPS")]
+
+
+def test_a_plans_actions_are_a_count_over_its_period_never_a_target():
+    ex = run("《某省数字经济三年行动计划(2024-2026年)》提出,到2026年通过实施六大行动,全省数字经济规模达到5万亿元。",
+             published="2024-02-01", title=JS)
+    assert [(f.unit, f.kind, f.period) for f in ex.figures] == [("个", "count", "2024-2026"), ("万亿元", "target", "2026")]

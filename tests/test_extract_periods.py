@@ -36,3 +36,14 @@ def test_from_to_figures_take_their_own_years():
 def test_event_dates_set_no_period():
     text = "2023年6月,全省新增专精特新企业120家。"
     assert figures(text, published="2024-03-01", title=T)[0][3] is None
+
+
+def test_comparison_base_year_is_no_period():
+    text = "到2026年,全省数字经济核心产业增加值占比比2022年提高4个百分点。"
+    assert figures(text, published="2023-09-01", title=T)[0][2:4] == ("target", "2026")
+
+
+def test_part_of_the_documents_year():
+    text = "前三季度,全省数字经济核心产业增加值增长9.8%;1-8月,全省软件业务收入达到6200亿元。"
+    assert [f[3] for f in figures(text, published="2024-10-20", title=T)] == ["2024-Q1..Q3", "2024-M01..M08"]
+    assert [f[3] for f in figures(text, published=None, title=T)] == [None, None]  # no date: no guess

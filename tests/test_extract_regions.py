@@ -62,3 +62,15 @@ def test_nationwide_as_a_frame_is_not_the_region():
 def test_nationwide_subject_is_china_only_when_the_text_writes_china():
     assert figures("全国数字经济规模达到53.9万亿元。")[0][4] is None
     assert figures("全国数字经济规模达到53.9万亿元,中国数字经济稳居世界第二。")[0][4] == "中国"
+
+
+def test_counts_of_provinces_are_nationwide():
+    text = "2023年,全国已有18个省份数字经济规模超过1万亿元,其中广东位居第一。"
+    found = figures(text, title="全国数字经济发展报告")
+    assert (found[0][:3], found[0][4]) == ((18, "个", "count"), None)
+    assert found[-1] == (1, "位", "rank", "2023", "广东省")
+
+
+def test_whole_city_is_the_city_named_last():
+    text = "2023年,杭州市数字经济核心产业增加值达到5675亿元,占全市GDP的比重为28.3%。"
+    assert [f[4] for f in figures(text, title="浙江省数字经济发展报告")] == ["杭州市", "杭州市"]

@@ -62,7 +62,7 @@ LEAD_JUNK = regex.compile(
 TRAIL_JUNK = regex.compile(
     r"(?:达到了?|达|为|是|实现了?|完成了?|超过了?|超|突破|约为?|近|接近|将近|逾|共|有|累计|共计|合计|"
     r"比上年末?|较上年末?|同比|分别|增长至|增长到|提高到|提升到|增长|提高|提升|下降|增加|减少|保持|将|要|需要|需|"
-    r"稳定在|预计|将要|可达|高于|低于|在|的|了|力争|争取|多年|长期|持续|,|\s)+$")
+    r"稳定在|预计|将要|可达|高于|低于|在|的|了|力争|争取|多年|长期|持续|翻番|翻一番|倍增|实现倍增|,|\s)+$")
 
 # precompiled patterns of the helpers below
 _CMP_MORE = regex.compile(r"(?:超过|超出|突破|逾|高于|多于|大于|超)$")
@@ -284,17 +284,26 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
             q_end = end + tail.end()
         if measure == "count" and _REGION_COUNT.match(text, end):
             region, national = (regions_mod.CHINA if ctx.mentions_china else None), True
-        if how == "bign":
+        if how == "bign":  # a plan's own actions: a count over the plan's period, never a target
             q_start, (q_end, indicator) = start, heads[start]
-            if ctx.plan_span and not is_target:
-                period = ctx.plan_span
+            kind, period = "count", ctx.plan_span
         elif measure == "count" and not is_target or (is_target and measure == "count"):
             noun = _NOUN_AFTER.match(text[end:])
             if noun:
                 indicator = noun.group().rstrip("“(")
                 q_end = end + len(indicator)
+        if not indicator and how == "num" and measure != "count" and s_start not in subjects and c_start > s_start:
+            # 增加值实现翻番,达到5500亿元: the indicator is the previous clause of the sentence
+            p_start = _clause_bounds(text, c_start - 1, c_start - 1)[0]
+            previous = text[p_start:c_start - 1]
+            if not _FIRST_FIGURE.search(previous):
+                indicator = _clean_indicator(previous)
+                if indicator:
+                    q_start = p_start + previous.find(indicator)
         if how == "num" and measure != "count":
             subject = subjects.get(s_start)
+            if subject and not indicator:
+                q_start = c_start + len(text[c_start:start]) - len(text[c_start:start].lstrip(" “"))
             if subject and (not indicator or _NEEDS_SUBJECT.match(indicator)):
                 indicator = subject + (indicator if indicator.startswith(("占", "年均")) else
                                        {"growth_yoy": "增长", "share": "比重"}.get(measure, "") if not indicator
@@ -502,5 +511,7 @@ def dedupe(figs: list[Figure]) -> list[Figure]:
 def _similar(a: str, b: str, n: int = 4) -> bool:
     if not a or not b:
         return False
+    if a == b:
+        return True
     grams = {a[i:i + n] for i in range(len(a) - n + 1)}
     return any(b[i:i + n] in grams for i in range(len(b) - n + 1))
