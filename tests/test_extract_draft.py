@@ -103,3 +103,13 @@ def test_good_files_are_drafted_and_bad_ones_reported(tmp_path):
     result = run_cli("extract", str(good), str(bad), "--out", str(tmp_path / "out"), "--published", "2024-01-20")
     assert result.exit_code == 1 and (tmp_path / "out" / "good.yaml").exists()
     assert [line for line in result.output.splitlines() if line.startswith("Error:")] == [f"Error: {bad}: the file is empty"]
+
+
+def test_newspapers_in_title_marks_are_not_policies(tmp_path):
+    text = "据《经济日报》报道,2023年,全国数字经济规模达到53.9万亿元,《中国数字经济发展研究报告》指出……"
+    result, draft = _extract(tmp_path, text, "--published", "2024-08-01")
+    assert result.exit_code == 0, result.output
+    content = draft.read_text(encoding="utf-8")
+    record = yaml.safe_load(content)
+    assert [p["title_zh"] for p in record["policies"]] == ["中国数字经济发展研究报告"]
+    assert "# NOTE: 《经济日报》 looks like a newspaper" in content

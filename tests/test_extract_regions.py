@@ -74,3 +74,8 @@ def test_counts_of_provinces_are_nationwide():
 def test_whole_city_is_the_city_named_last():
     text = "2023年,杭州市数字经济核心产业增加值达到5675亿元,占全市GDP的比重为28.3%。"
     assert [f[4] for f in figures(text, title="浙江省数字经济发展报告")] == ["杭州市", "杭州市"]
+
+
+def test_county_names_ending_in_common_words_need_a_boundary():
+    assert names("发展沿海城市经济") == []
+    assert names("辽宁省海城市") == ["辽宁省", "海城市"]

@@ -39,6 +39,7 @@ _NOT_KEY_CHAR = regex.compile(r"[^a-z0-9._-]+")
 _YEAR_SPAN = regex.compile(r"((?:19|20)\d\d)\s*[-—–~至]\s*((?:19|20)\d\d)")
 _SHARE_OF = regex.compile(r"占(.{1,30}?)(?:的)?(?:比重|份额|比例)?$")
 _QUOTED_TITLE = regex.compile(r"《([^》]+)》")
+_PERIODICAL = regex.compile(r"(?:日报|晚报|早报|时报|商报|杂志|周刊|月刊|期刊|学报|频道|联播)$")
 _GROWTH_SUFFIX = regex.compile(r"(?:年均)?(?:同比)?(?:增长|增速|增幅|增长率)$")
 
 
@@ -125,6 +126,9 @@ def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict
     policies: list[dict] = []
     policy_keys: dict[str, str] = {}
     for t in ex.titles:
+        if _PERIODICAL.search(t.title):
+            notes.append(f"《{t.title}》 looks like a newspaper or journal, not a policy: left out")
+            continue
         key = f"pol-{_h(t.title)}"
         policy_keys[t.title] = key
         span = _YEAR_SPAN.search(t.title)
@@ -228,7 +232,7 @@ def _main_policy(ex: Extraction, policy_keys: dict[str, str], title: str) -> str
     if title in policy_keys:
         return policy_keys[title]
     for t in ex.titles:
-        if t.issuers:
+        if t.issuers and t.title in policy_keys:
             return policy_keys[t.title]
     return None
 

@@ -18,11 +18,12 @@ from policykg.ingest.extract import numerals, periods
 from policykg.ingest.extract import regions as regions_mod
 from policykg.ingest.extract.regions import Mention, Region
 
-CLASSIFIERS = "个家项件座台条部所户套只辆张名人次篇株栋间类种架款位"
+CLASSIFIERS = "个家项件座台条部所户套只辆张名人次篇株栋间类种架款位艘颗块片枚"
 UNITS = sorted(
     ["个百分点", "百分点", "%", "‰", "倍", "美元", "欧元", "港元", "元", "EFLOPS", "PFLOPS", "TFLOPS", "FLOPS",
-     "Tbps", "Gbps", "Mbps", "Kbps", "EB", "PB", "TB", "GB", "MW", "GW", "kWh", "kW", "千瓦时", "千瓦", "兆瓦",
-     "平方公里", "平方米", "公里", "千米", "吨", "亩", "人次", "G", *CLASSIFIERS],
+     "Tbps", "Gbps", "Mbps", "Kbps", "ZB", "EB", "PB", "TB", "GB", "MW", "GW", "TWh", "kWh", "kW", "千瓦时", "千瓦",
+     "兆瓦", "毫秒", "ms", "平方公里", "平方米", "公顷", "公里", "千米", "吨", "亩", "人次", "标准机架", "机架", "标箱",
+     "G", *CLASSIFIERS],
     key=len, reverse=True)
 _UNIT_RE = "|".join(regex.escape(u) for u in UNITS)
 _CN = "零〇一二两三四五六七八九十百千"
@@ -37,7 +38,7 @@ RANK = regex.compile(
     r"(?:排名)?第(?P<rnum>[一二三四五六七八九十]{1,3}|\d{1,3})(?P<ru>位|名)?"
 )
 BIG_N = regex.compile(
-    r"(?<![第\p{Han}&&[^施现展造进动焦绕育动设署划出]])(?P<dnum>[二三四五六七八九十]{1,2})大"
+    r"(?<![第\p{Han}&&[^施现展造进动焦绕育动设署划出]])(?P<dnum>[二三四五六七八九十]{1,2}|(?<!\d)[2-9]|1\d)大"
     r"(?P<head>\p{Han}{0,6}?(?:行动|工程|产业|集群|平台|中心|基地|领域|任务|计划|板块|体系|专项|战略|园区|片区|行业|攻坚战|举措|项目))"
 )
 TITLE = regex.compile(r"《[^《》\n]{1,150}》")
@@ -201,7 +202,7 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
 
     heads: dict[int, tuple[int, str]] = {}
     for m in BIG_N.finditer(text):
-        found.append((m.start(), m.end("dnum") + 1, numerals.chinese(m.group("dnum")), "个", "count", False, "bign"))
+        found.append((m.start(), m.end("dnum") + 1, numerals.number(m.group("dnum")), "个", "count", False, "bign"))
         taken.append((m.start(), m.end("dnum") + 1))
         heads[m.start()] = (m.end(), m.group("head"))
 
@@ -349,7 +350,7 @@ def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] |
             return None
         if not mag and unit not in ("个百分点", "百分点", "倍", "%"):
             return None
-        if prev and prev in "第这那每之前后其某各一十":
+        if prev and prev in "第这那每之前后其某各一十数几上近":
             return None
     if mag and not unit and nxt and _WORD_START.match(nxt) and not text.startswith(("以上", "左右"), end):
         return None
