@@ -1,7 +1,10 @@
 """Indicators: a catalogue (as schema/reference_data/indicators.yaml will hold) or new draft indicators."""
 
+import yaml
+
 from policykg.ingest.extract.draft import build
 from policykg.ingest.extract.indicators import IndicatorMatcher, draft_key
+from tests.cli import run_cli
 from tests.extract_util import run
 
 CATALOGUE = [
@@ -40,3 +43,23 @@ def test_draft_records_use_catalogue_keys_and_draft_ones_side_by_side():
         draft_key("工业互联网标识注册量")]
     growth = record["observations"][1]
     assert (growth["yoy_change_pct"], growth.get("value")) == (10.1, None)
+
+
+def test_cli_takes_a_catalogue_file(tmp_path):
+    catalogue = tmp_path / "indicators.yaml"
+    catalogue.write_text(yaml.safe_dump({"indicators": CATALOGUE}, allow_unicode=True), encoding="utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("2023年,全省累计建成5G基站18.6万个。", encoding="utf-8")
+    result = run_cli("extract", str(text), "--out", str(tmp_path / "out"), "--catalogue", str(catalogue),
+                     "--published", "2024-01-15")
+    assert result.exit_code == 0, result.output
+    record = yaml.safe_load((tmp_path / "out" / "t.yaml").read_text(encoding="utf-8"))
+    assert [i["key"] for i in record["indicators"]] == ["5g-base-stations"]  # defined here: the validator wants it
+    assert record["observations"][0]["indicator"] == "5g-base-stations"
+
+
+def test_cli_refuses_a_catalogue_it_cannot_use(tmp_path):
+    catalogue = tmp_path / "bad.yaml"
+    catalogue.write_text("just: a mapping\n", encoding="utf-8")
+    result = run_cli("extract", "x.txt", "--catalogue", str(catalogue))
+    assert result.exit_code == 1 and result.output.startswith("Error: ") and "list of indicators" in result.output

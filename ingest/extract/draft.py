@@ -24,6 +24,7 @@ import regex
 import yaml
 
 from policykg.ingest.extract import numerals, themes
+from policykg.ingest.extract import regions as regions_mod
 from policykg.ingest.extract.gloss import gloss
 from policykg.ingest.extract.indicators import IndicatorMatcher
 from policykg.ingest.extract.pipeline import Extraction
@@ -108,7 +109,6 @@ def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict
             return org_keys[name]
         key = f"org-{_h(name)}"
         region = None
-        from policykg.ingest.extract import regions as regions_mod  # noqa: PLC0415 (same package)
         found = regions_mod.find(name)
         if found and found[0].start == 0 and found[0].region is not None:
             region = _ref(found[0].region)
@@ -152,6 +152,9 @@ def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict
         if full in policy_keys:
             policy_keys.setdefault(abbr, policy_keys[full])
     main_policy = _main_policy(ex, policy_keys, title)
+    for policy in policies:  # the document's own policy is about what the whole text keeps returning to
+        if policy["key"] == main_policy:
+            policy["themes"] = list(dict.fromkeys(policy["themes"] + themes.recurring(src.text)))
 
     indicators: dict[str, dict] = {}
     targets: list[dict] = []
@@ -220,8 +223,7 @@ def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict
     return _prune(record), notes
 
 
-def _find_regions(text: str):
-    from policykg.ingest.extract import regions as regions_mod  # noqa: PLC0415 (same package)
+def _find_regions(text: str) -> list[regions_mod.Mention]:
     return regions_mod.find(text)
 
 

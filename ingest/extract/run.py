@@ -54,6 +54,20 @@ def load_meta(path: Path | None) -> dict[str, dict[str, str]]:
     return {str(k): {f: str(v) for f, v in (v or {}).items()} for k, v in data.items()}
 
 
+def load_catalogue(path: Path | None) -> list[dict] | None:
+    """An indicator catalogue: a YAML list of entries, or a mapping with an `indicators:` list."""
+    if path is None:
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise PolicyKGError(f"{path}: cannot read the indicator catalogue: {str(exc).splitlines()[0]}") from None
+    entries = data.get("indicators") if isinstance(data, dict) else data
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and "key" in e and "name_zh" in e for e in entries):
+        raise PolicyKGError(f"{path}: expected a list of indicators with key and name_zh (or an `indicators:` list)")
+    return entries
+
+
 def extract_files(paths: list[Path], out_dir: Path | None, prediction_file: Path | None = None,
                   overrides: dict[str, str] | None = None, meta_file: Path | None = None,
                   catalogue: list[dict] | None = None, today: dt.date | None = None) -> list[Written]:

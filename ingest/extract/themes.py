@@ -30,3 +30,12 @@ def find(text: str) -> list[str]:
             if tid not in out:
                 out.append(tid)
     return out
+
+
+def recurring(text: str, times: int = 2) -> list[str]:
+    """Theme ids whose keywords occur at least ``times`` times in ``text``, most frequent first."""
+    counts: dict[str, int] = {}
+    for _end, ids in _automaton().iter(text):
+        for tid in ids:
+            counts[tid] = counts.get(tid, 0) + 1
+    return [tid for tid, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n >= times]

@@ -6,25 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import yaml
 
 from policykg.errors import PolicyKGError
-from policykg.ingest.extract.run import extract_files, score_corpus
+from policykg.ingest.extract.run import extract_files, load_catalogue, score_corpus
 
 DEFAULT_OUT = Path("data/drafts")
-
-
-def _catalogue(path: Path | None) -> list[dict] | None:
-    if path is None:
-        return None
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise PolicyKGError(f"{path}: cannot read the indicator catalogue: {str(exc).splitlines()[0]}") from None
-    entries = data.get("indicators") if isinstance(data, dict) else data
-    if not isinstance(entries, list):
-        raise PolicyKGError(f"{path}: expected a list of indicators (or an `indicators:` list)")
-    return entries
 
 
 def extract(
@@ -43,7 +29,7 @@ def extract(
 
     Drafts carry `draft: true`; `policykg validate` accepts them, `policykg ingest` refuses them until a
     reviewer has checked the facts and removed the flag (see README, "From text to graph")."""
-    entries = _catalogue(catalogue)
+    entries = load_catalogue(catalogue)
     if score is not None:
         typer.echo(score_corpus(score, meta, entries))
         return
