@@ -88,9 +88,9 @@ _LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
 _WORD_START = regex.compile(r"[\p{Han}A-Za-z]")
 _HAN = regex.compile(r"\p{Han}")
 _LEADING_YEAR = regex.compile(r"(\d{4})")
-_YEAR_COLUMN = regex.compile(r"\d{4}年(?:底|末)?(?:目标值?|基期值?)?")
+_YEAR_COLUMN = regex.compile(r"(?:19|20)\d\d年(?:底|末)?(?:目标值?|基期值?|预期值?)?(?:\((?:基期|目标|预期)\))?")
 _SUBROW = regex.compile(r"^其中:")
-_CELL_VALUE = regex.compile(r"\d+(?:\.\d+)?%?")
+_CELL_VALUE = regex.compile(r"(?P<cmp>[>≥<≤])?(?:(?P<num>\d+(?:\.\d+)?)%?(?P<tail>以上|左右)?|[/—-])")
 _SHARED_PP = regex.compile(r"[和、](?:\d+(?:\.\d+)?)个百分点")
 _RATIO = regex.compile(r"是\p{Han}{0,30}的$")
 _REGION_COUNT = regex.compile(r"(?:省|市|自治区|城市|地市|地区|区县|县|国家|省份|省区市)")
@@ -429,68 +429,81 @@ def _policy_hint(sentence: str) -> str | None:
 
 
 # ---------------------------------------------------------------- flattened tables
-def read_table(pars: list[tuple[int, int, str]], ctx: Context, doc_marks_year: int | None) -> list[Figure]:
-    """Rows of a table flattened to one cell per line ("cell |"): indicator | unit | v1 | v2 | source.
+HEADER_WORDS = frozenset("类别 类型 领域 分类 序号 主要指标 指标 指标名称 单位 计量单位 来源 数据来源 备注 属性 指标属性 "
+                         "责任单位 牵头单位 基期值 目标值 现状值 预期值".split())
 
-    The header row names the columns; year columns (2022年, 2027年) give each value its period; a
-    column for a year after the document's is a target. "/" is an empty cell.
+
+def read_table(cells: list[tuple[int, int, str]], ctx: Context) -> list[Figure]:
+    """Figures of a flattened table, given as cells (paragraph, offset, text) in reading order, whether
+    the source had one cell per line ("45.4 |") or a row per line ("指标 | 单位 | 2022年 | 2027年").
+
+    The header is the run of header words and year cells at the start; a row is an indicator cell
+    followed by a unit cell, its values aligned with the header's columns. Year columns (2022年,
+    2027年目标) give each value its period; a column for a year after the document's is a target
+    (if the date is unknown, the last of several year columns). "/" or "-" is an empty cell.
     """
-    cells = [(num, off, txt[:-1].strip()) for num, off, txt in pars]
-    header_end = None
-    for i, (_n, _o, cell) in enumerate(cells):
-        if cell in ("来源", "数据来源", "备注", "责任单位", "牵头单位"):
-            header_end = i
+    header: list[str] = []
+    for _n, _o, cell in cells:
+        if cell in HEADER_WORDS or _YEAR_COLUMN.fullmatch(cell):
+            header.append(cell)
+        elif header or cell:
             break
-    if header_end is None:
+    unit_col = next((i for i, h in enumerate(header) if h in ("单位", "计量单位")), None)
+    year_cols = {i: int(_LEADING_YEAR.match(h).group(1)) for i, h in enumerate(header) if _YEAR_COLUMN.fullmatch(h)}
+    if unit_col is None or not year_cols or unit_col == 0:
         return []
-    header = [c for _n, _o, c in cells[:header_end + 1]]
-    try:
-        unit_col = next(i for i, h in enumerate(header) if h == "单位")
-        ind_col = next(i for i, h in enumerate(header) if h in ("主要指标", "指标", "指标名称"))
-    except StopIteration:
-        return []
-    year_cols = {i: int(_LEADING_YEAR.match(h).group(1)) for i, h in enumerate(header)
-                 if _YEAR_COLUMN.fullmatch(h)}
-    if not year_cols:
-        return []
+    last_year = max(year_cols.values())
+    body = cells[len(header):]
     figures: list[Figure] = []
-    body = cells[header_end + 1:]
     i = 0
-    n_after_unit = len(header) - unit_col  # unit + values + source
-    while i < len(body):
-        # a row: find the next unit cell: a cell followed by value-like cells
-        if i + 1 < len(body) and _is_unit(body[i + 1][2]) and not _is_value(body[i][2]):
-            ind_num, ind_off, indicator = body[i]
-            unit = body[i + 1][2]
-            values = body[i + 2:i + 2 + len(year_cols)]
-            for (col, year), (v_num, v_off, v_txt) in zip(sorted(year_cols.items()), values):
-                if not _is_value(v_txt) or v_txt in ("/", "-", "—"):
-                    continue
-                value = numerals.arabic(v_txt.rstrip("%"))
-                if ctx.doc_year is not None:
-                    is_target = year > ctx.doc_year
-                else:  # date unknown: the last of two or more year columns holds the targets
-                    is_target = len(year_cols) > 1 and year == max(year_cols.values())
-                indicator_clean = _SUBROW.sub("", indicator)
-                figures.append(Figure(
-                    value=value, unit=unit, kind="target" if is_target else ("share" if unit == "%" else "level"),
-                    measure="share" if unit == "%" else "level", comparator="=", period=str(year), year=year,
-                    deadline=is_target, region=ctx.doc_region, national=ctx.doc_region is None,
-                    indicator=indicator_clean, quote_span=(ind_off, v_off + len(v_txt)), paragraph=v_num,
-                    table=True))
-            i += 2 + len(year_cols)
+    while i + 1 < len(body):
+        if not (_is_unit(body[i + 1][2]) and body[i][2] and not _CELL_VALUE.fullmatch(body[i][2])):
+            i += 1
             continue
-        i += 1
-    del n_after_unit, ind_col
+        _ind_num, ind_off, indicator = body[i]
+        unit = body[i + 1][2]
+        for col, year in sorted(year_cols.items()):
+            j = i + 1 + (col - unit_col)
+            if j >= len(body) or j <= i + 1:
+                continue
+            v_num, v_off, v_txt = body[j]
+            m = _CELL_VALUE.fullmatch(v_txt)
+            if not m or m.group("num") is None:
+                continue
+            value = numerals.arabic(m.group("num"))
+            is_target = year > ctx.doc_year if ctx.doc_year is not None else (len(year_cols) > 1 and year == last_year)
+            comparator = {">": ">", "≥": ">=", "<": "<", "≤": "<="}.get(m.group("cmp") or "", "=")
+            comparator = {"以上": ">=", "左右": "~"}.get(m.group("tail") or "", comparator)
+            measure = "share" if unit == "%" else "level"
+            figures.append(Figure(
+                value=value, unit=unit, kind="target" if is_target else measure, measure=measure,
+                comparator=comparator, period=str(year), year=year, deadline=is_target, region=ctx.doc_region,
+                national=ctx.doc_region is None, indicator=_SUBROW.sub("", indicator),
+                quote_span=(ind_off, v_off + len(v_txt)), paragraph=v_num, table=True))
+        i += 2 + max(col - unit_col for col in year_cols)
     return figures
+
+
+def table_cells(par_text: str, par_number: int, par_offset: int) -> list[tuple[int, int, str]]:
+    """The cells of a table line, with their offsets: "45.4 |" or "| 指标 | 单位 | 2022年 |"."""
+    out = []
+    pos = 0
+    for piece in par_text.split("|"):
+        stripped = piece.strip()
+        if stripped and not regex.fullmatch(r"[-:— ]+", stripped):
+            out.append((par_number, par_offset + pos + piece.index(stripped), stripped))
+        elif not stripped and pos + len(piece) < len(par_text) and par_text.strip() == "|":
+            out.append((par_number, par_offset + pos, ""))  # a line with only "|": an empty cell
+        pos += len(piece) + 1
+    return out
+
+
+def is_table_line(par_text: str) -> bool:
+    return par_text.endswith("|") or par_text.count("|") >= 2
 
 
 def _is_unit(cell: str) -> bool:
     return cell in UNITS or bool(regex.fullmatch(rf"(?:万亿|亿|万|千|百)?(?:{_UNIT_RE})", cell))
-
-
-def _is_value(cell: str) -> bool:
-    return cell in ("/", "-", "—") or bool(_CELL_VALUE.fullmatch(cell))
 
 
 def dedupe(figs: list[Figure]) -> list[Figure]:

@@ -1,9 +1,9 @@
 """Input text: decoding, NFKC normalisation, paragraphs, sentences and clauses.
 
 Paragraphs are the non-empty lines of the text, numbered from 1 (locator ¶N);
-sentences end at 。！？; and line ends; clauses at , ; : as well.  A line that
-ends with " |" is a cell of a flattened table and is kept as a paragraph of
-its own (the table reader in figures.py reads them as rows).
+sentences end at 。！？; and line ends; clauses at , ; : as well.  Lines of a
+flattened table ("45.4 |" or "指标 | 单位 | 2022年 |") are paragraphs too; the
+table reader in figures.py reads their cells as rows.
 """
 
 from __future__ import annotations
@@ -110,10 +110,3 @@ _HEADING = regex.compile(
 def is_heading(par: str) -> bool:
     """A section heading such as 一、总体要求 / (一)发展基础 / 2、信息产业基础雄厚 (short, no full stop)."""
     return bool(_HEADING.match(par)) and len(par) <= 40 and "。" not in par
-
-
-def table_cell(par: str) -> str | None:
-    """The cell text of a flattened table line ("45.4 |"), else None."""
-    if par.endswith("|"):
-        return par[:-1].strip()
-    return None

@@ -178,7 +178,7 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
     del masked_titles
     ctx = Context(doc_year, date_known, doc_region, mentions_china, province_hint)
     if not date_known:
-        prose = "\n".join(p.text for p in pars if norm.table_cell(p.text) is None)
+        prose = "\n".join(p.text for p in pars if not figures_mod.is_table_line(p.text))
         reported = [mk.year for mk in periods.marks(figures_mod.mask_titles(prose), None)
                     if mk.year and not mk.deadline and not mk.span]
         ctx.latest_reported_year = max(reported, default=None)
@@ -192,14 +192,14 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
     starts = [mn.start for mn in mentions]
     carry: list[periods.TimeMark] = []
     target_years: list[int] = []
-    table_rows: list[tuple[int, int, str]] = []
+    table_cells: list[tuple[int, int, str]] = []
     for par in pars:
-        if norm.table_cell(par.text) is not None:
-            table_rows.append((par.number, par.start, par.text))
+        if figures_mod.is_table_line(par.text):
+            table_cells.extend(figures_mod.table_cells(par.text, par.number, par.start))
             continue
-        if table_rows:
-            figs.extend(figures_mod.read_table(table_rows, ctx, None))
-            table_rows = []
+        if table_cells:
+            figs.extend(figures_mod.read_table(table_cells, ctx))
+            table_cells = []
         if norm.is_heading(par.text):
             carry = []
         for offset, chunk in _chunks(par.text):
@@ -209,8 +209,8 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
             figs.extend(found)
             if marks:
                 carry = [marks[-1]]
-    if table_rows:
-        figs.extend(figures_mod.read_table(table_rows, ctx, None))
+    if table_cells:
+        figs.extend(figures_mod.read_table(table_cells, ctx))
     figs = figures_mod.dedupe(figs)
     return Extraction(name, source, meta, guessed, published, pars, mentions, doc_region, mentions_china,
                       titles, abbrev, figs, titles_mod.doc_numbers(text))
