@@ -65,7 +65,8 @@ def test_without_metadata_title_and_date_are_guessed(tmp_path):
     assert result.exit_code == 0, result.output
     meta = yaml.safe_load(draft.read_text(encoding="utf-8"))["document"]
     assert meta["title_zh"] == "浙江省数字经济高质量发展行动方案(2024—2026年)"
-    assert set(meta["guessed"]) == {"title_zh", "title_en", "published"}
+    assert set(meta["guessed"]) == {"title_zh", "title_en", "published", "publisher_zh"}
+    assert meta["publisher_zh"] == "某省人民政府办公厅"
     validate_paths([draft])
 
 

@@ -33,3 +33,15 @@ def test_kinds():
     assert [policy_kind(t) for t in ("某省数字经济促进条例", "三年行动计划(2023-2025年)", "关于加快发展的实施意见",
                                      "数字化转型实施方案", "统计公报", "发展规划纲要")] == [
         "programme", "action_plan", "opinion", "implementation_plan", "report", "plan"]
+
+
+def test_issue_date_from_the_sentence_or_the_notice_date_line():
+    ex = run("2023年9月5日,省政府印发《某省数据要素市场化配置改革实施方案》。")
+    assert ex.titles[0].issued == "2023-09-05"
+    notice = ("某市大数据发展管理局\n关于印发《某市公共数据授权运营管理办法(试行)》的通知\n各区县:\n现印发给你们。\n"
+              "某市大数据发展管理局\n2024年2月28日\n")
+    ex = run(notice, published=None)
+    (t,) = ex.titles
+    assert (t.issuers, t.issued) == (["某市大数据发展管理局"], "2024-02-28")
+    assert (ex.meta["publisher"], ex.published.isoformat()) == ("某市大数据发展管理局", "2024-02-28")
+    assert {"publisher_zh", "published"} <= set(ex.guessed)

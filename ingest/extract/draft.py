@@ -144,7 +144,7 @@ def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict
         policies.append({
             "key": key, "locator": f"¶{t.paragraph}", "quote": src.quote(*t.quote_span), "extracted": True,
             "title_zh": t.title, "title_en": gloss(t.title), "kind": policy_kind(t.title), "region": region,
-            "issued_by": issuer_keys[0] if issuer_keys else None,
+            "issued_by": issuer_keys[0] if issuer_keys else None, "issued": t.issued,
             "period_start": int(span.group(1)) if span else None, "period_end": int(span.group(2)) if span else None,
             "summary_en": summary, "themes": themes.find(t.title),
         })

@@ -184,6 +184,12 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
         ctx.latest_reported_year = max(reported, default=None)
 
     titles, abbrev = titles_mod.find(pars)
+    if not meta.get("publisher"):  # a notice's issuer, in its first lines, is the publisher
+        head = next((t for t in titles if t.paragraph <= 3 and t.issuers
+                     and regex.search(r"关于印发|的通知", pars[t.paragraph - 1].text)), None)
+        if head is not None:
+            meta["publisher"] = "、".join(head.issuers)
+            guessed.append("publisher_zh")
     span = regex.search(r"((?:19|20)\d\d)\s*[-—–~至]\s*((?:19|20)\d\d)年?", meta.get("title", "")
                         + "".join(t.title for t in titles[:1]))
     ctx.plan_span = f"{span.group(1)}-{span.group(2)}" if span else None

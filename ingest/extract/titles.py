@@ -52,6 +52,7 @@ class Title:
     abbreviations: list[str] = field(default_factory=list)
     issuers: list[str] = field(default_factory=list)
     doc_number: str | None = None
+    issued: str | None = None  # YYYY-MM-DD (or YYYY-MM) when the text dates the issue
 
 
 def find(pars) -> tuple[list[Title], dict[str, str]]:
@@ -74,7 +75,13 @@ def find(pars) -> tuple[list[Title], dict[str, str]]:
             t = titles[name]
             if a and a.group(1) not in t.abbreviations:
                 t.abbreviations.append(a.group(1))
+            if t.issued is None:
+                t.issued = _issue_date(pars, par, m.start())
             issuers = _issuers(par.text[:m.start()])
+            if not issuers and par.text.startswith("关于") and par.number > 1:
+                above = pars[par.number - 2].text  # 山东…办公室 / 关于印发《…》的通知: the issuer on the line above
+                if len(above) <= 40 and AGENCY_END.search(above) and not TITLE.search(above):
+                    issuers = [above]
             for issuer in issuers:
                 if issuer not in t.issuers:
                     t.issuers.append(issuer)
@@ -95,6 +102,32 @@ def find(pars) -> tuple[list[Title], dict[str, str]]:
 
 SHORT_FORMS = ("工作方案", "行动方案", "实施方案", "建设方案", "行动计划", "实施意见", "指导意见", "工作要点", "规划纲要",
                "若干措施", "若干政策", "实施细则", "管理办法", "发展规划", "专项规划")
+
+
+FULL_DATE = regex.compile(r"((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?")
+NOTICE = regex.compile(r"印发|通知|发布|出台")
+
+
+def _date_text(m: regex.Match) -> str | None:
+    y, mo, d = int(m.group(1)), int(m.group(2)), m.group(3)
+    if not 1 <= mo <= 12 or (d and not 1 <= int(d) <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{int(d):02d}" if d else f"{y:04d}-{mo:02d}"
+
+
+def _issue_date(pars, par, title_start: int) -> str | None:
+    """The date a title was issued: a date before it in its sentence with 印发/发布 (2022年1月12日,国务院
+    印发《…》), or, for a notice, the date line that closes the notice (a short line of its own)."""
+    before = regex.split(r"[。;!?]", par.text[:title_start])[-1]
+    m = FULL_DATE.search(before)
+    if m and NOTICE.search(par.text):
+        return _date_text(m)
+    if NOTICE.search(par.text) and par.number <= 4:
+        for later in pars[par.number:par.number + 10]:
+            m = FULL_DATE.fullmatch(later.text.strip())
+            if m and m.group(3):
+                return _date_text(m)
+    return None
 
 
 def _generic(name: str) -> bool:
