@@ -79,3 +79,9 @@ def test_whole_city_is_the_city_named_last():
 def test_county_names_ending_in_common_words_need_a_boundary():
     assert names("发展沿海城市经济") == []
     assert names("辽宁省海城市") == ["辽宁省", "海城市"]
+
+
+def test_respectively_pairs_the_listed_regions_with_the_figures():
+    text = "2023年,广东、江苏、山东数字经济规模分别为6.4万亿元、5.1万亿元和4.3万亿元。"
+    assert [(f[0], f[4]) for f in figures(text, title="全国数字经济发展报告")] == [
+        (6.4, "广东省"), (5.1, "江苏省"), (4.3, "山东省")]

@@ -219,6 +219,7 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
     figures: list[Figure] = []
     prev_end_in_clause: dict[int, int] = {}
     subjects: dict[int, str] = {}  # sentence start → the indicator its first figure named
+    clauses: dict[int, list[tuple[int, int]]] = {}  # clause start → (offset, index) of its figures
     for start, end, value, unit, measure, yu, how in found:
         c_start, c_end = _clause_bounds(text, start, end)
         s_start, s_end = _clause_bounds(text, start, end, SENT_END)
@@ -318,7 +319,26 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
             period=period, year=year, deadline=is_target, region=region, national=national,
             indicator=indicator, quote_span=(par_offset + q_start, par_offset + q_end), paragraph=par_number,
             estimate=estimate, fall=fall, policy_hint=hint))
+        clauses.setdefault(c_start, []).append((start, len(figures) - 1))
+    _respectively(text, clauses, mentions, figures)
     return figures, marks
+
+
+def _respectively(text: str, clauses: dict[int, list[tuple[int, int]]], mentions: list[Mention],
+                  figures: list[Figure]) -> None:
+    """广东、江苏分别为6.4万亿元和5.1万亿元: the k-th region listed goes with the k-th figure."""
+    for c_start, members in clauses.items():
+        first = members[0][0]
+        if "分别" not in text[c_start:first]:
+            continue
+        named: list[Region] = []
+        for mn in mentions:
+            if c_start <= mn.start and mn.end <= first and mn.role == "name" and mn.region and mn.region not in named:
+                named.append(mn.region)
+        if len(named) >= 2 and len(named) == len(members):
+            for region, (_pos, index) in zip(named, members):
+                figures[index].region = region
+                figures[index].national = False
 
 
 def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] | None:
