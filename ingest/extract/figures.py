@@ -9,6 +9,7 @@ ordinals (第五次, 二十大), document numbers, numerals inside words (统一
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -136,10 +137,22 @@ def mask_titles(par: str) -> str:
     return TITLE.sub(lambda m: "《" + "\u3000" * (len(m.group()) - 2) + "》", par)
 
 
+class _Cuts:
+    """Where a paragraph's clauses (or sentences) begin and end, for bounds by bisection."""
+
+    def __init__(self, text: str, pattern: regex.Pattern):
+        self.ends = [m.end() for m in pattern.finditer(text)]  # a piece starts here
+        self.starts = [m.start() for m in pattern.finditer(text)]  # a piece ends here
+        self.length = len(text)
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.ends, start) - 1
+        j = bisect.bisect_left(self.starts, end)
+        return (self.ends[i] if i >= 0 else 0), (self.starts[j] if j < len(self.starts) else self.length)
+
+
 def _clause_bounds(text: str, start: int, end: int, pattern=CLAUSE_END) -> tuple[int, int]:
-    left = max((m.end() for m in pattern.finditer(text, 0, start)), default=0)
-    m = pattern.search(text, end)
-    return left, (m.start() if m else len(text))
+    return _Cuts(text, pattern).bounds(start, end)
 
 
 def _comparator(before: str, after: str, yu: bool, target: bool) -> str:
@@ -220,9 +233,10 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
     prev_end_in_clause: dict[int, int] = {}
     subjects: dict[int, str] = {}  # sentence start → the indicator its first figure named
     clauses: dict[int, list[tuple[int, int]]] = {}  # clause start → (offset, index) of its figures
+    clause_cuts, sentence_cuts = _Cuts(text, CLAUSE_END), _Cuts(text, SENT_END)
     for start, end, value, unit, measure, yu, how in found:
-        c_start, c_end = _clause_bounds(text, start, end)
-        s_start, s_end = _clause_bounds(text, start, end, SENT_END)
+        c_start, c_end = clause_cuts.bounds(start, end)
+        s_start, s_end = sentence_cuts.bounds(start, end)
         before = text[c_start:start]
         local_before = text[prev_end_in_clause.get(c_start, c_start):start]
         after = text[end:c_end]
@@ -296,7 +310,7 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
                 q_end = end + len(indicator)
         if not indicator and how == "num" and measure != "count" and s_start not in subjects and c_start > s_start:
             # 增加值实现翻番,达到5500亿元: the indicator is the previous clause of the sentence
-            p_start = _clause_bounds(text, c_start - 1, c_start - 1)[0]
+            p_start = clause_cuts.bounds(c_start - 1, c_start - 1)[0]
             previous = text[p_start:c_start - 1]
             if not _FIRST_FIGURE.search(previous):
                 indicator = _clean_indicator(previous)

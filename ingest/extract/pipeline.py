@@ -171,8 +171,9 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
 
     # regions: count mentions to find the document's own region
     masked_titles = text
-    province_hint = regions_mod.provinces(text)
-    mentions = regions_mod.find(text, province_hint)
+    mentions = regions_mod.find(text)
+    province_hint = {mn.region.province for mn in mentions
+                     if mn.region and mn.region.province and mn.region.level in ("province", "prefecture")}
     mentions_china = any(mn.surface == "中国" for mn in mentions)
     doc_region = _doc_region(mentions, meta.get("title", "") + meta.get("publisher", ""))
     del masked_titles

@@ -147,49 +147,47 @@ def _ok(text: str, start: int, end: int, form: str) -> bool:
 
 
 def find(text: str, province_hint: set[str] | None = None) -> list[Mention]:
-    """Region mentions, left to right, longest first, not overlapping."""
-    idx = index()
-    candidates: dict[int, list[tuple[int, str, tuple[Region, ...]]]] = {}
-    for end_index, (form, regions) in idx.automaton.iter(text):
-        start = end_index - len(form) + 1
-        candidates.setdefault(start, []).append((end_index + 1, form, regions))
-    for m in _FTZ.finditer(text):
-        inner = m.group(1) or m.group(2)
+    """Region mentions, left to right, longest first, not overlapping.
+
+    A name several units share (鼓楼区) goes to the one inside the unit named just before it, else to
+    the one in a province the text names (``province_hint``, by default the text's own unambiguous
+    provinces and cities), else it is left out."""
+    automaton = index().automaton
+    zones = [(m.start(), m.end(), m.group(0), m.group(1) or m.group(2)) for m in _FTZ.finditer(text)]
+    raw: list[tuple[int, int, str, tuple[Region, ...]]] = []
+    for z_start, z_end, name, inner in zones:
         prov = _lookup_province(inner)
-        name = m.group(0)
         region = Region(name, None, "zone", prov.code if prov else "CN", False, prov.province if prov else None)
-        candidates.setdefault(m.start(), []).append((m.end(), name, (region,)))
-    out: list[Mention] = []
-    pos = 0
-    for start in sorted(candidates):
-        if start < pos:
+        raw.append((z_start, z_end, name, (region,)))
+    for end_index, (form, regions) in automaton.iter_long(text):
+        start, end = end_index - len(form) + 1, end_index + 1
+        if any(a < end and start < b for a, b, _n, _i in zones):
             continue
-        for end, form, regions in sorted(candidates[start], key=lambda c: -c[0]):
-            if not _ok(text, start, end, form):
-                continue
-            if form in SELF_WORDS:
-                out.append(Mention(start, end, form, None, "self"))
-            elif form in ("全国", "我国"):
-                out.append(Mention(start, end, form, None, "national"))
-            elif form == "中国":
-                out.append(Mention(start, end, form, CHINA, "national"))
-            else:
-                before = out[-1].region if out and out[-1].end == start else None
-                region = _choose(regions, province_hint, before)
-                if region is None:
-                    continue
+        while not _ok(text, start, end, form):  # 深圳市场: try 深圳
+            end -= 1
+            shorter = automaton.get(text[start:end], None) if end - start >= 2 else None
+            if shorter is None:
+                break
+            form, regions = shorter
+        else:
+            raw.append((start, end, form, regions))
+    raw.sort()
+    if province_hint is None:
+        province_hint = {regs[0].province for _s, _e, _f, regs in raw
+                         if len(regs) == 1 and regs[0].province and regs[0].level in ("province", "prefecture")}
+    out: list[Mention] = []
+    for start, end, form, regions in raw:
+        if form in SELF_WORDS:
+            out.append(Mention(start, end, form, None, "self"))
+        elif form in ("全国", "我国"):
+            out.append(Mention(start, end, form, None, "national"))
+        elif form == "中国":
+            out.append(Mention(start, end, form, CHINA, "national"))
+        else:
+            before = out[-1].region if out and out[-1].end == start else None
+            region = _choose(regions, province_hint, before)
+            if region is not None:
                 out.append(Mention(start, end, form, region, "name"))
-            pos = end
-            break
-    return out
-
-
-def provinces(text: str) -> set[str]:
-    """Province codes of the unambiguous names in ``text`` (to choose between counties of one name)."""
-    out: set[str] = set()
-    for _end, (_form, regions) in index().automaton.iter(text):
-        if len(regions) == 1 and regions[0].province and regions[0].level in ("province", "prefecture"):
-            out.add(regions[0].province)
     return out
 
 
