@@ -47,3 +47,8 @@ def test_one_row_per_line_with_a_comparator_in_the_cell():
 def test_without_a_date_the_last_year_column_holds_the_targets():
     assert [f[2] for f in figures(ROW_PER_LINE, published=None, title="浙江省数字经济发展规划")] == [
         "share", "target", "level", "target"]
+
+
+def test_odd_headers_end():
+    odd = "2022年 |\n单位 |\n2025年 |\n指标 |\n产值 |\n亿元 |\n5 |\n6 |\n"
+    assert isinstance(figures(odd), list)  # terminates whatever the column order

@@ -514,7 +514,7 @@ def read_table(cells: list[tuple[int, int, str]], ctx: Context) -> list[Figure]:
                 comparator=comparator, period=str(year), year=year, deadline=is_target, region=ctx.doc_region,
                 national=ctx.doc_region is None, indicator=_SUBROW.sub("", indicator),
                 quote_span=(ind_off, v_off + len(v_txt)), paragraph=v_num, table=True))
-        i += 2 + max(col - unit_col for col in year_cols)
+        i += max(2, 2 + max(col - unit_col for col in year_cols))  # year columns before the unit: no loop
     return figures
 
 
