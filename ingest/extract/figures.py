@@ -230,41 +230,76 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
 
     found.sort()
     figures: list[Figure] = []
-    prev_end_in_clause: dict[int, int] = {}
-    subjects: dict[int, str] = {}  # sentence start → the indicator its first figure named
+    reading = _Reading(text, ctx, marks, carry, target_years, heads)
     clauses: dict[int, list[tuple[int, int]]] = {}  # clause start → (offset, index) of its figures
-    clause_cuts, sentence_cuts = _Cuts(text, CLAUSE_END), _Cuts(text, SENT_END)
     for start, end, value, unit, measure, yu, how in found:
-        c_start, c_end = clause_cuts.bounds(start, end)
-        s_start, s_end = sentence_cuts.bounds(start, end)
+        c_start, c_end = reading.clauses.bounds(start, end)
+        s_start, s_end = reading.sentences.bounds(start, end)
         before = text[c_start:start]
-        local_before = text[prev_end_in_clause.get(c_start, c_start):start]
-        after = text[end:c_end]
-        prev_end_in_clause[c_start] = end
-        sentence_before = text[s_start:start]
-        # kind of quantity
+        local_before = text[reading.prev_end.get(c_start, c_start):start]
+        reading.prev_end[c_start] = end
         if how == "num":
-            if unit in ("%", "‰", "倍", "个百分点", "百分点"):
-                growth = GROWTH.search(before)
-                if unit == "倍" and _RATIO.search(before):
-                    measure = "level"  # 是同期…的1.6倍: a ratio, not a growth
-                elif growth and not (unit in ("%", "‰") and SHARE_WORDS.search(before[growth.end():])):
-                    measure = "growth_yoy"
-                elif unit == "倍":
-                    measure = "level"
-                else:
-                    measure = "share"
+            measure = _measure(unit, measure, before)
         fall = measure == "growth_yoy" and bool(FALL.search(before))
-        # period
-        all_marks = [*carry, *(mk for mk in marks if mk.start < start)]
-        mark = all_marks[-1] if all_marks else None
+        year, period, is_target, estimate = reading.when(start, s_start, before, measure)
+        kind = "target" if is_target else measure
+        region, national = _region_for(text, start, c_start, s_start, mentions, ctx)
+        if measure == "count" and _REGION_COUNT.match(text, end):  # 18个省份: counted nationwide
+            region, national = (regions_mod.CHINA if ctx.mentions_china else None), True
+        if how == "bign":  # a plan's own actions: a count over the plan's period, never a target
+            kind, period = "count", ctx.plan_span
+        indicator, q_start, q_end = reading.phrase(start, end, c_start, s_start, local_before, measure, how)
+        figures.append(Figure(
+            value=value, unit=unit, kind=kind, measure=measure,
+            comparator=_comparator(local_before, text[end:c_end], yu, is_target),
+            period=period, year=year, deadline=is_target, region=region, national=national,
+            indicator=indicator, quote_span=(par_offset + q_start, par_offset + q_end), paragraph=par_number,
+            estimate=estimate, fall=fall, policy_hint=_policy_hint(par_text[s_start:s_end])))
+        clauses.setdefault(c_start, []).append((start, len(figures) - 1))
+    _respectively(text, clauses, mentions, figures)
+    return figures, marks
+
+
+def _measure(unit: str, measure: str, before: str) -> str:
+    """What a per cent, 倍 or 百分点 figure measures: a growth (增长8.2%), a share (占…比重为41.6%) or a
+    ratio (是…的1.6倍); other units keep the token's own reading (level or count)."""
+    if unit not in ("%", "‰", "倍", "个百分点", "百分点"):
+        return measure
+    growth = GROWTH.search(before)
+    if unit == "倍" and _RATIO.search(before):
+        return "level"
+    if growth and not (unit in ("%", "‰") and SHARE_WORDS.search(before[growth.end():])):
+        return "growth_yoy"
+    return "level" if unit == "倍" else "share"
+
+
+class _Reading:
+    """The state of reading one paragraph: its clause and sentence bounds, time marks, the indicator
+    each sentence named first (for 占…比重 / 比上年增长 clauses without one) and where each clause's
+    last figure ended."""
+
+    def __init__(self, text: str, ctx: Context, marks: list[periods.TimeMark], carry: list[periods.TimeMark],
+                 target_years: list[int], heads: dict[int, tuple[int, str]]):
+        self.text, self.ctx, self.marks, self.carry = text, ctx, marks, carry
+        self.target_years, self.heads = target_years, heads
+        self.clauses, self.sentences = _Cuts(text, CLAUSE_END), _Cuts(text, SENT_END)
+        self.prev_end: dict[int, int] = {}
+        self.subjects: dict[int, str] = {}
+
+    def when(self, start: int, s_start: int, before: str, measure: str) -> tuple[int | None, str | None, bool, bool]:
+        """(year, period, is it a target, is it an estimate) of a figure at ``start``: the last time mark
+        before it (in this paragraph, else carried from earlier ones); a deadline or a year after the
+        document's makes a target; 预计 with a past year is an estimate."""
+        ctx, sentence_before = self.ctx, self.text[s_start:start]
+        earlier = [*self.carry, *(mk for mk in self.marks if mk.start < start)]
+        mark = earlier[-1] if earlier else None
         year = mark.year if mark else None
         period = mark.period() if mark else None
         deadline = bool(mark and mark.deadline)
-        in_sentence = [mk for mk in marks if s_start <= mk.start < start]
+        in_sentence = [mk for mk in self.marks if s_start <= mk.start < start and mk.year]
         if measure == "growth_yoy" and "年均" in before and len({mk.year for mk in in_sentence}) >= 2:
-            years = sorted(mk.year for mk in in_sentence if mk.year)
-            period = f"{years[0]}-{years[-1]}"
+            years = sorted(mk.year for mk in in_sentence)
+            period = f"{years[0]}-{years[-1]}"  # 从2011年的…增长至2020年的…,年均增速为…
         estimate = bool(ESTIMATE.search(sentence_before)) and not deadline
         is_target = False
         if year is not None and not estimate:
@@ -273,69 +308,63 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
             else:  # date unknown: a goal is for a year after every year the text reports on
                 latest = ctx.latest_reported_year
                 is_target = (deadline or bool(TARGET_WORDS.search(sentence_before))) and (latest is None or year > latest)
-        if not is_target and REQUIRE.search(sentence_before) and target_years:
-            is_target, year, period = True, target_years[-1], str(target_years[-1])
+        if not is_target and REQUIRE.search(sentence_before) and self.target_years:
+            is_target, year, period = True, self.target_years[-1], str(self.target_years[-1])  # 需要增长…
         if is_target and mark and not mark.span:
             period = str(year)
         if is_target and year is not None:
-            target_years.append(year)
-        kind = "target" if is_target else measure
-        # region
-        region, national = _region_for(text, start, c_start, s_start, mentions, ctx)
-        # indicator phrase and quote
+            self.target_years.append(year)
+        return year, period, is_target, estimate
+
+    def phrase(self, start: int, end: int, c_start: int, s_start: int, local_before: str, measure: str,
+               how: str) -> tuple[str, int, int]:
+        """(indicator phrase, quote start, quote end): the words before the number in its clause, else
+        before the clause's first figure, else the previous clause, else the sentence's first indicator;
+        the noun after a count (6个国家…试验区); a plan's N大 actions."""
+        text = self.text
+        if how == "bign":
+            q_end, head = self.heads[start]
+            return head, start, q_end
         indicator = _clean_indicator(local_before)
         lead_start = start - len(local_before)
+        lead = local_before
         if len(indicator) < 2:  # 分别增长1.9倍和83.5%: the indicator stands before the first figure of the clause
             lead = _FIRST_FIGURE.split(text[c_start:start])[0]
             indicator, lead_start = _clean_indicator(lead), c_start
-        else:
-            lead = local_before
         q_start = lead_start + lead.find(indicator) if indicator and indicator in lead else start
         verb = _CHANGE_VERB.search(text[c_start:start])
         if not indicator and verb:
             q_start = c_start + verb.start()
-        q_end = end
-        tail = _BOUND_WORD.match(text[end:])
-        if tail:
-            q_end = end + tail.end()
-        if measure == "count" and _REGION_COUNT.match(text, end):
-            region, national = (regions_mod.CHINA if ctx.mentions_china else None), True
-        if how == "bign":  # a plan's own actions: a count over the plan's period, never a target
-            q_start, (q_end, indicator) = start, heads[start]
-            kind, period = "count", ctx.plan_span
-        elif measure == "count" and not is_target or (is_target and measure == "count"):
-            noun = _NOUN_AFTER.match(text[end:])
+        tail = _BOUND_WORD.match(text, end)
+        q_end = tail.end() if tail else end
+        if measure == "count":
+            noun = _NOUN_AFTER.match(text, end)
             if noun:
                 indicator = noun.group().rstrip("“(")
                 q_end = end + len(indicator)
-        if not indicator and how == "num" and measure != "count" and s_start not in subjects and c_start > s_start:
+            return indicator, q_start, q_end
+        if how != "num":
+            return indicator, q_start, q_end
+        if not indicator and s_start not in self.subjects and c_start > s_start:
             # 增加值实现翻番,达到5500亿元: the indicator is the previous clause of the sentence
-            p_start = clause_cuts.bounds(c_start - 1, c_start - 1)[0]
+            p_start = self.clauses.bounds(c_start - 1, c_start - 1)[0]
             previous = text[p_start:c_start - 1]
             if not _FIRST_FIGURE.search(previous):
                 indicator = _clean_indicator(previous)
                 if indicator:
                     q_start = p_start + previous.find(indicator)
-        if how == "num" and measure != "count":
-            subject = subjects.get(s_start)
-            if subject and not indicator:
-                q_start = c_start + len(text[c_start:start]) - len(text[c_start:start].lstrip(" “"))
-            if subject and (not indicator or _NEEDS_SUBJECT.match(indicator)):
-                indicator = subject + (indicator if indicator.startswith(("占", "年均")) else
-                                       {"growth_yoy": "增长", "share": "比重"}.get(measure, "") if not indicator
-                                       else indicator.removeprefix("所"))
-            elif indicator:
-                subjects[s_start] = _SHARE_SPLIT.split(indicator)[0]
-        hint = _policy_hint(par_text[s_start:s_end])
-        figures.append(Figure(
-            value=value, unit=unit, kind=kind, measure=measure,
-            comparator=_comparator(local_before, after, yu, is_target),
-            period=period, year=year, deadline=is_target, region=region, national=national,
-            indicator=indicator, quote_span=(par_offset + q_start, par_offset + q_end), paragraph=par_number,
-            estimate=estimate, fall=fall, policy_hint=hint))
-        clauses.setdefault(c_start, []).append((start, len(figures) - 1))
-    _respectively(text, clauses, mentions, figures)
-    return figures, marks
+        subject = self.subjects.get(s_start)
+        if subject and not indicator:
+            clause = text[c_start:start]
+            q_start = c_start + len(clause) - len(clause.lstrip(" “"))
+        if subject and (not indicator or _NEEDS_SUBJECT.match(indicator)):
+            if not indicator:
+                indicator = subject + {"growth_yoy": "增长", "share": "比重"}.get(measure, "")
+            else:
+                indicator = subject + (indicator if indicator.startswith(("占", "年均")) else indicator.removeprefix("所"))
+        elif indicator:
+            self.subjects[s_start] = _SHARE_SPLIT.split(indicator)[0]
+        return indicator, q_start, q_end
 
 
 def _respectively(text: str, clauses: dict[int, list[tuple[int, int]]], mentions: list[Mention],
