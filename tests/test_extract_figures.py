@@ -120,3 +120,7 @@ def test_a_plans_actions_are_a_count_over_its_period_never_a_target():
     ex = run("《某省数字经济三年行动计划(2024-2026年)》提出,到2026年通过实施六大行动,全省数字经济规模达到5万亿元。",
              published="2024-02-01", title=JS)
     assert [(f.unit, f.kind, f.period) for f in ex.figures] == [("个", "count", "2024-2026"), ("万亿元", "target", "2026")]
+
+
+def test_ordinal_size_is_no_count():
+    assert figures("建成全国第六大产业集群,成为全球第二大市场。", title=JS) == []
