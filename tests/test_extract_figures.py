@@ -34,6 +34,8 @@ def test_number_and_unit_as_written(text, expected):
     ("2023年,全省宽带普及率达到98.2%。", "share"),
     ("2023年,全省数字经济占比较上年提高1.4个百分点。", "growth_yoy"),
     ("2023年,全省出口额比上年下降2.1%。", "growth_yoy"),
+    ("2023年,全省软件业务收入同比增13.4%。", "growth_yoy"),
+    ("2023年,全省居民消费价格比上年上涨0.3%。", "growth_yoy"),
     ("2023年,全省软件业务收入位居全国第三。", "rank"),
     ("2023年,全省新增上市企业12家。", "level"),
     ("2023年,全省认定15个省级数字化转型促进中心。", "count"),
@@ -43,8 +45,9 @@ def test_kind(text, kind):
     assert fig[2] == kind
 
 
-def test_fall_keeps_its_written_number():
-    (fig,) = run("2023年,全省出口额下降2.1%。", title=JS).figures
+@pytest.mark.parametrize("text", ["2023年,全省出口额下降2.1%。", "2023年,全省出口额同比降2.1%。"])
+def test_fall_keeps_its_written_number(text):
+    (fig,) = run(text, title=JS).figures
     assert float(fig.value) == 2.1 and fig.fall
 
 

@@ -44,8 +44,9 @@ BIG_N = regex.compile(
 )
 TITLE = regex.compile(r"《[^《》\n]{1,150}》")
 
-GROWTH = regex.compile(r"(?:增长|增速|增幅|下降|降幅|降低|减少|回落|上升|提高|提升|增加|复合增长率|增长率)(?![到至值])")
-FALL = regex.compile(r"(?:下降|降低|减少|回落|降幅)")
+GROWTH = regex.compile(r"(?:增长|增速|增幅|下降|降幅|降低|减少|回落|上升|提高|提升|增加|复合增长率|增长率|上涨|涨幅|下跌|跌幅|"
+                       r"(?:同比|环比|比上年|较上年)[增降])(?![到至值])")
+FALL = regex.compile(r"(?:下降|降低|减少|回落|降幅|下跌|跌幅|(?:同比|环比|比上年|较上年)降)")
 SHARE_WORDS = regex.compile(r"占|比重|份额|比例|率")
 REQUIRE = regex.compile(r"需要|需|必须")
 ESTIMATE = regex.compile(r"预计|估计|预估")
