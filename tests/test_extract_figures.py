@@ -127,3 +127,8 @@ def test_a_plans_actions_are_a_count_over_its_period_never_a_target():
 
 def test_ordinal_size_is_no_count():
     assert figures("建成全国第六大产业集群,成为全球第二大市场。", title=JS) == []
+
+
+def test_rank_verbs_and_series_stay_out_of_the_indicator():
+    ex = run("“十三五”时期,全省数字经济总量跃居全国第二。全省数字化指数由100增长至356.2,增长了2.56倍。", title=JS)
+    assert [(f.indicator, f.unit, f.kind) for f in ex.figures] == [("数字经济总量", "位", "rank"), ("数字化指数", "倍", "growth_yoy")]

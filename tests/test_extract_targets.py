@@ -47,3 +47,8 @@ def test_targets_without_a_named_policy_get_one_drafted_from_the_title():
     (policy,) = record["policies"]
     assert policy["title_zh"] == "某市算力基础设施建设方案" and record["targets"][0]["policy"] == policy["key"]
     assert "replace" in policy["summary_en"]
+
+
+def test_a_forecast_for_a_later_year_is_not_a_target_either():
+    (fig,) = run("据测算,预计到2027年全省数据产业规模将达到3000亿元。", published="2024-01-10", title="湖北省").figures
+    assert (fig.kind, fig.period, fig.estimate, fig.indicator) == ("level", "2027", True, "数据产业规模")

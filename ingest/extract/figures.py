@@ -35,7 +35,7 @@ FIGURE = regex.compile(
     rf"(?P<yu>余|多)?(?P<mag>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<yu2>余|多)?(?P<unit>{_UNIT_RE})?"
 )
 RANK = regex.compile(
-    r"(?P<verb>位居|居于|居|排名|排在|排|名列|列|位列)?(?P<frame>全国|全省|全市|全球|世界|国内|中部地区|西部地区|东部地区)?"
+    r"(?P<verb>位居|居于|跃居|稳居|跻身|位于|居|排名|排在|排|名列|列|位列)?(?P<frame>全国|全省|全市|全球|世界|国内|中部地区|西部地区|东部地区)?"
     r"(?:排名)?第(?P<rnum>[一二三四五六七八九十]{1,3}|\d{1,3})(?P<ru>位|名)?"
 )
 BIG_N = regex.compile(
@@ -58,7 +58,7 @@ CLAUSE_END = regex.compile(r"[,;:。!?]")
 SENT_END = regex.compile(r"[;。!?]")
 LEAD_JUNK = regex.compile(
     r"^(?:[(\[]?[一二三四五六七八九十\d]+[)\]、.]\s*)?"
-    r"(?:其中|此外|另外|同时|全年|初步核算|经核算|据不完全统计|据统计|换言之|总体看|从\p{Han}{1,12}看|根据\p{Han}{0,20}结果|"
+    r"(?:其中|此外|另外|同时|全年|初步核算|经核算|经测算|据测算|据核算|据不完全统计|据统计|数据显示|换言之|总体看|从\p{Han}{1,12}看|根据\p{Han}{0,20}结果|"
     r"近年来|目前|当前|截至目前|至今|力争|争取|预计|预期|累计|共|有|全省|全市|我省|本市|我市|全国|我国|"
     r"前三季度|上半年|下半年|第?[一二三四]季度|\d{1,2}-\d{1,2}月|\d{1,2}月份?|"
     r"截至|截止|到|至|由|从|在|对|实现|完成|建成|建设|打造|培育|拥有|约|《\u3000*》(?:提出|要求|指出|明确)?|\s|“|”)+")
@@ -93,6 +93,7 @@ _LEADING_YEAR = regex.compile(r"(\d{4})")
 _YEAR_COLUMN = regex.compile(r"(?:19|20)\d\d年(?:底|末)?(?:目标值?|基期值?|预期值?)?(?:\((?:基期|目标|预期)\))?")
 _SUBROW = regex.compile(r"^其中:")
 _CELL_VALUE = regex.compile(r"(?P<cmp>[>≥<≤])?(?:(?P<num>\d+(?:\.\d+)?)%?(?P<tail>以上|左右)?|[/—-])")
+_FROM_TO = regex.compile(r"(?:由|从)(?:[\d.]+|(?:19|20)\d\d年).*$")
 _SHARED_PP = regex.compile(r"[和、](?:\d+(?:\.\d+)?)个百分点")
 _RATIO = regex.compile(r"是\p{Han}{0,30}的$")
 _REGION_COUNT = regex.compile(r"(?:省|市|自治区|城市|地市|地区|区县|县|国家|省份|省区市)")
@@ -177,6 +178,7 @@ def _clean_indicator(text: str) -> str:
     for _ in range(3):
         text = _LEAD_TIME.sub("", text)
         text = LEAD_JUNK.sub("", text)
+    text = _FROM_TO.sub("", text)  # 指数由1000增长至3905.43: the name stops before the series
     text = TRAIL_JUNK.sub("", text)
     for _ in range(3):  # 杭州市余杭区…
         lead = regions_mod.prefix(text)
@@ -301,7 +303,7 @@ class _Reading:
         if measure == "growth_yoy" and "年均" in before and len({mk.year for mk in in_sentence}) >= 2:
             years = sorted(mk.year for mk in in_sentence)
             period = f"{years[0]}-{years[-1]}"  # 从2011年的…增长至2020年的…,年均增速为…
-        estimate = bool(ESTIMATE.search(sentence_before)) and not deadline
+        estimate = bool(ESTIMATE.search(sentence_before))  # a forecast, even for a later year, sets no goal
         is_target = False
         if year is not None and not estimate:
             if ctx.doc_year_known and ctx.doc_year is not None:
