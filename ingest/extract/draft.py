@@ -7,8 +7,8 @@ Decisions, as an analyst reviewing the draft would want them:
   * a figure for a future year (到2025年, “十四五”末, 力争…) is a target, set by the policy its sentence
     names (a 《》 title or abbreviation), else by the document's own policy; if the document names none,
     a policy is drafted from the document's title so the targets have one.
-  * an estimate (预计 with a past or current year) is an observation with a note saying so; it is never
-    a target. A figure without a stated year gets the document's year and a note.
+  * an estimate or forecast (预计, whatever its year) is an observation with a note saying so; it is
+    never a target. A figure without a stated year gets the document's year and a note.
   * regions: only names the project gazetteer resolves; a county, zone or new area it does not know
     is recorded as the unit it lies in (nearest gazetteer entry), and listed in the header comment.
   * English fields are rough glosses marked "[draft gloss]" (gloss.py), for the reviewer to rewrite.
@@ -194,7 +194,7 @@ def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict
             year = ex.published.year
             note.append("period not stated next to the figure; the document's year is assumed")
         if f.estimate:
-            note.append("an estimate (预计) in the source, not a reported figure")
+            note.append("an estimate or forecast (预计) in the source, not a reported figure and not a target")
         if f.fall:
             note.append("a fall (下降): yoy_change_pct is negative, the source writes the number without sign")
         obs = {"key": f"{did}-o{n:03d}"[:120], "locator": locator, "quote": quote, "extracted": True,
