@@ -85,3 +85,8 @@ def test_respectively_pairs_the_listed_regions_with_the_figures():
     text = "2023年,广东、江苏、山东数字经济规模分别为6.4万亿元、5.1万亿元和4.3万亿元。"
     assert [(f[0], f[4]) for f in figures(text, title="全国数字经济发展报告")] == [
         (6.4, "广东省"), (5.1, "江苏省"), (4.3, "山东省")]
+
+
+def test_whole_province_in_a_citys_text_is_its_province():
+    text = "苏州市数字经济发展情况\n2023年,苏州数字经济核心产业增加值占全省的比重为18.2%,全省软件业务收入达到1.3万亿元。"
+    assert [f[4] for f in figures(text, title="苏州市数字经济发展报告")] == ["苏州市", "江苏省"]

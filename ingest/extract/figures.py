@@ -443,8 +443,8 @@ def _region_for(text: str, pos: int, c_start: int, s_start: int, mentions: list[
     def usable(mn: Mention) -> bool:
         if mn.region is not None and mn.region.level == "area" and mn.region.record_ref == "CN":
             return False  # 中部地区, 粤港澳大湾区: named, but not what a figure is about
-        if mn.role == "national" and mn.surface == "全国":
-            prev = text[mn.start - 1] if mn.start else ""
+        if (mn.role == "national" and mn.surface == "全国") or mn.role == "self":
+            # 全国有6个… is about the country; 居全国第五位, 占全省的比重 only compare with it
             nxt = text[mn.end:mn.end + 1]
             lead = text[_clause_bounds(text, mn.start, mn.end)[0]:mn.start]
             subject = not _clean_indicator(lead + "X").rstrip("X")  # nothing but time words before it
@@ -481,6 +481,8 @@ def _own_region(word: Mention, mentions: list[Mention], ctx: Context) -> Region 
         level = mn.region.level
         if (city and (level == "prefecture" or mn.region.code in MUNICIPALITIES)) or (not city and level == "province"):
             return mn.region
+    if not city and ctx.doc_region is not None and ctx.doc_region.level == "prefecture":
+        return regions_mod.index().by_code.get(ctx.doc_region.province or "", ctx.doc_region)  # 全省 in a city's text
     return ctx.doc_region
 
 
