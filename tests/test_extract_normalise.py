@@ -2,8 +2,7 @@
 
 import pytest
 
-from policykg.ingest.extract.normalise import ExtractError, decode, is_heading, paragraphs
-from policykg.ingest.extract.pipeline import make_source
+from policykg.ingest.extract.normalise import ExtractError, decode, is_heading, make_source, paragraphs
 
 from tests.extract_util import run
 

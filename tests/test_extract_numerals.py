@@ -19,17 +19,11 @@ def test_arabic_with_thousands_separator():
     assert numerals.arabic("12,345.6") == Decimal("12345.6")
 
 
-@pytest.mark.parametrize("text, parts", [
-    ("两万亿", ("两", "万亿")), ("3千万", ("3", "千万")), ("1.6万亿", ("1.6", "万亿")), ("四十", ("四十", "")),
-    ("三千", ("三千", "")),
-])
-def test_magnitude_is_split_off(text, parts):
-    assert numerals.split_magnitude(text) == parts
-
-
-def test_base_value_multiplies_out_with_decimal():
-    assert numerals.base_value(Decimal("1.6"), "万亿元") == Decimal("1.6E12")
-    assert numerals.base_value(Decimal("0.3"), "亿条") == Decimal("30000000.0")
+def test_base_multiplies_the_magnitude_out_with_decimal():
+    assert numerals.base(Decimal("1.6"), "万亿元") == (Decimal("1.6E12"), "元")
+    assert numerals.base(Decimal("20000"), "亿元") == numerals.base(Decimal("2"), "万亿元")
+    assert numerals.base(Decimal("0.3"), "亿条") == (Decimal("30000000.0"), "条")
+    assert numerals.base(Decimal("12"), "%") == (Decimal("12"), "%")
 
 
 def test_as_float_keeps_written_precision():

@@ -580,7 +580,7 @@ def dedupe(figs: list[Figure]) -> list[Figure]:
     out: list[Figure | None] = []
     seen: dict[tuple, list[int]] = {}
     for f in figs:
-        same = seen.setdefault((f.value, f.unit, f.region, f.measure), [])
+        same = seen.setdefault((*numerals.base(f.value, f.unit), f.region, f.measure), [])
         twin = next((i for i in same[-20:] if _similar(out[i].indicator, f.indicator)), None)
         if twin is None:
             same.append(len(out))

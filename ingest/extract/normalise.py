@@ -1,7 +1,7 @@
-"""Input text: decoding, NFKC normalisation, paragraphs, sentences and clauses.
+"""Input text: decoding, NFKC normalisation (with a map back to the original), paragraphs, headings.
 
 Paragraphs are the non-empty lines of the text, numbered from 1 (locator ¶N);
-sentences end at 。！？; and line ends; clauses at , ; : as well.  Lines of a
+figures.py splits them into sentences (。;!?) and clauses (, : as well).  Lines of a
 flattened table ("45.4 |" or "指标 | 单位 | 2022年 |") are paragraphs too; the
 table reader in figures.py reads their cells as rows.
 """
@@ -48,15 +48,47 @@ def decode(data: bytes, name: str = "input") -> str:
     return text
 
 
-_SPACES = regex.compile(r"[ \t\u00a0\u3000]+")
+@dataclass
+class Source:
+    """The text as read: the original (for exact quotes), its NFKC form and a map between them."""
+
+    original: str
+    text: str
+    to_original: "list[int] | range"  # normalised offset → original offset
+
+    def quote(self, start: int, end: int) -> str:
+        if start >= end:
+            return ""
+        a = self.to_original[start]
+        b = self.to_original[end - 1] + 1
+        return self.original[a:b]
 
 
-def normalise(text: str) -> str:
-    """NFKC (fullwidth ，（）％０-９ → ASCII), unified line ends, no zero-width characters."""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = regex.sub(r"[\u200b-\u200f\ufeff]", "", text)
-    return text
+_DROP = "\u200b\u200c\u200d\u200e\u200f\ufeff"
+
+
+def make_source(original: str) -> Source:
+    changed = {c: unicodedata.normalize("NFKC", c) for c in set(original) if ord(c) > 127}
+    changed = {c: n for c, n in changed.items() if n != c}
+    if "\r" not in original and not any(c in _DROP for c in changed) and all(len(n) == 1 for n in changed.values()):
+        # fast path: every change is one character for one, so offsets stay where they are
+        text = original.translate(str.maketrans(changed)) if changed else original
+        return Source(original, text, range(len(original) + 1))  # type: ignore[arg-type]
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(original):
+        if ch == "\r":
+            if original[i + 1:i + 2] == "\n":
+                continue
+            ch = "\n"
+        if ch in _DROP:
+            continue
+        n = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
+        out.append(n)
+        index.extend([i] * len(n))
+    index.append(len(original))
+    return Source(original, "".join(out), index)
+
 
 
 @dataclass(frozen=True)
@@ -80,26 +112,6 @@ def paragraphs(text: str) -> list[Paragraph]:
             out.append(Paragraph(len(out) + 1, pos + line.index(stripped[0]), stripped))
         pos += len(line) + 1
     return out
-
-
-SENTENCE_END = regex.compile(r"[。!?;；！？]+")
-CLAUSE_END = regex.compile(r"[,，:：、]")
-
-
-def spans(text: str, pattern: regex.Pattern) -> list[tuple[int, int]]:
-    """(start, end) of the pieces of ``text`` between matches of ``pattern`` (ends included)."""
-    out, start = [], 0
-    for m in pattern.finditer(text):
-        if m.end() > start:
-            out.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    return spans(text, SENTENCE_END)
 
 
 _HEADING = regex.compile(

@@ -1,10 +1,10 @@
 """Numerals as written in Chinese text → Decimal.
 
 cn2an reads plain Chinese numerals (六十, 二〇三五, 十二点五) but refuses a
-trailing magnitude (1.6万亿, 两万亿) and plan names (十四五); the magnitude
-words 万 and 亿 are split off here and kept with the unit, as the annotation
-conventions want (1.6万亿元 is 1.6 in 万亿元), and multiplied out with Decimal
-only when a caller asks for the base value.
+trailing magnitude (1.6万亿, 两万亿) and plan names (十四五); the figure pattern
+(figures.py) keeps the magnitude words 万 and 亿 with the unit, as the
+annotation conventions want (1.6万亿元 is 1.6 in 万亿元), and ``base`` multiplies
+them out with Decimal when two amounts are compared.
 """
 
 from __future__ import annotations
@@ -49,24 +49,13 @@ def number(text: str) -> Decimal:
     return chinese(text)
 
 
-def split_magnitude(text: str) -> tuple[str, str]:
-    """'两万亿' → ('两', '万亿'); '3千万' → ('3', '千万'); '六十' → ('六十', '')."""
+def base(value: Decimal, unit: str) -> tuple[Decimal, str]:
+    """The value with the unit's leading magnitude multiplied out: (1.6, 万亿元) → (1.6E12, 元); 20000亿元
+    and 2万亿元 are one amount."""
     for mag in sorted(MAGNITUDES, key=len, reverse=True):
-        if text.endswith(mag) and len(text) > len(mag):
-            head = text[: -len(mag)]
-            # 千/百 inside a Chinese numeral are digits' places, not magnitudes: 三千 is 3000
-            if mag[0] in "千百" and not head[-1].isdigit():
-                continue
-            return head, mag
-    return text, ""
-
-
-def base_value(value: Decimal, unit: str) -> Decimal:
-    """The value with the unit's leading magnitude multiplied out: (1.6, 万亿元) → 1.6e12."""
-    for mag in sorted(MAGNITUDES, key=len, reverse=True):
-        if unit.startswith(mag):
-            return value * MAGNITUDES[mag]
-    return value
+        if unit.startswith(mag) and len(unit) > len(mag):
+            return value * MAGNITUDES[mag], unit[len(mag):]
+    return value, unit
 
 
 def as_float(value: Decimal) -> float | int:

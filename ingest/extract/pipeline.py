@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,51 +23,9 @@ META_KEYS = ("title", "publisher", "published", "url", "id", "title_en", "publis
 
 
 @dataclass
-class Source:
-    """The text as read: the original (for exact quotes), its NFKC form and a map between them."""
-
-    original: str
-    text: str
-    to_original: "list[int] | range"  # normalised offset → original offset
-
-    def quote(self, start: int, end: int) -> str:
-        if start >= end:
-            return ""
-        a = self.to_original[start]
-        b = self.to_original[end - 1] + 1
-        return self.original[a:b]
-
-
-_DROP = "\u200b\u200c\u200d\u200e\u200f\ufeff"
-
-
-def make_source(original: str) -> Source:
-    changed = {c: unicodedata.normalize("NFKC", c) for c in set(original) if ord(c) > 127}
-    changed = {c: n for c, n in changed.items() if n != c}
-    if "\r" not in original and not any(c in _DROP for c in changed) and all(len(n) == 1 for n in changed.values()):
-        # fast path: every change is one character for one, so offsets stay where they are
-        text = original.translate(str.maketrans(changed)) if changed else original
-        return Source(original, text, range(len(original) + 1))  # type: ignore[arg-type]
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(original):
-        if ch == "\r":
-            if original[i + 1:i + 2] == "\n":
-                continue
-            ch = "\n"
-        if ch in _DROP:
-            continue
-        n = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
-        out.append(n)
-        index.extend([i] * len(n))
-    index.append(len(original))
-    return Source(original, "".join(out), index)
-
-
-@dataclass
 class Extraction:
     name: str
-    source: Source
+    source: norm.Source
     meta: dict[str, str]
     guessed: list[str]
     published: dt.date
@@ -147,7 +104,7 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
             today: dt.date | None = None) -> Extraction:
     meta_front, original_body = front_matter(original)
     meta = {**meta_front, **{k: v for k, v in (meta or {}).items() if v}}
-    source = make_source(original_body)
+    source = norm.make_source(original_body)
     text = source.text
     pars = norm.paragraphs(text)
     guessed: list[str] = []
