@@ -114,3 +114,12 @@ def test_newspapers_in_title_marks_are_not_policies(tmp_path):
     record = yaml.safe_load(content)
     assert [p["title_zh"] for p in record["policies"]] == ["中国数字经济发展研究报告"]
     assert "# NOTE: 《经济日报》 looks like a newspaper" in content
+
+
+@pytest.mark.parametrize("published, message", [
+    ("2024-13-45", "not a date"), ("next week", "not a date"), ("2024-02-30", "not a date"), ("2999-01-01", "future"),
+])
+def test_a_bad_date_option_is_one_error_line(tmp_path, published, message):
+    result, draft = _extract(tmp_path, "2023年,全省数字经济增加值达到100亿元。", "--published", published)
+    assert result.exit_code == 1 and result.output.strip().count("\n") == 0
+    assert result.output.startswith("Error: ") and message in result.output and not draft.exists()

@@ -46,3 +46,12 @@ def test_bad_input_is_one_line_error(data, message):
 
 def test_utf8_bom_is_accepted():
     assert decode("\ufeff数字经济".encode("utf-8"), "x") == "数字经济"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("某市大数据局\n2024年2月28日", "2024-02-28"), ("新闻\n发布时间:2023-03-21 10:00\n正文", "2023-03-21"),
+    ("来源:某网 2024/5/6", "2024-05-06"), ("某局\n二〇二五年四月七日", "2025-04-07"),
+])
+def test_publication_date_is_guessed_from_the_text(text, date):
+    ex = run(text, published=None)
+    assert ex.published.isoformat() == date and "published" in ex.guessed

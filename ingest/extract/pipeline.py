@@ -50,7 +50,7 @@ class Extraction:
 
 
 FRONT = regex.compile(r"\A\s*---\s*\n(.*?)\n---\s*\n", regex.S)
-DATE = regex.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))")
 DATE_CN = regex.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 
 
@@ -69,24 +69,31 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, "\n" * m.group().count("\n") + text[m.end():]
 
 
-def guess_date(pars: list[norm.Paragraph]) -> dt.date | None:
-    """A full date on a line of its own or in the first lines (notice date, dateline)."""
+def guess_date(pars: list[norm.Paragraph], today: dt.date | None = None) -> dt.date | None:
+    """A full date on a line of its own or in the first or last lines (notice date, dateline, byline):
+    2022年1月12日, 二〇二五年四月七日, 2023-03-21, 2023/3/21, 2023.03.21. Never a date after today."""
+    today = today or dt.date.today()
     candidates = pars[:4] + pars[-4:]
-    for par in [p for p in pars if len(p.text) <= 16] + candidates:
-        m = DATE.search(par.text)
-        if m:
+    for par in [p for p in pars if len(p.text) <= 24] + candidates:
+        for m in DATE.finditer(par.text):
+            found = _date(m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5))
+            if found and found <= today:
+                return found
+        for m in DATE_CN.finditer(par.text):
             try:
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                found = _date(*(numerals.chinese(g) for g in m.groups()))
             except ValueError:
                 continue
-        m = DATE_CN.search(par.text)
-        if m:
-            try:
-                return dt.date(int(numerals.chinese(m.group(1))), int(numerals.chinese(m.group(2))),
-                               int(numerals.chinese(m.group(3))))
-            except ValueError:
-                continue
+            if found and found <= today:
+                return found
     return None
+
+
+def _date(y, m, d) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
 
 
 def guess_title(pars: list[norm.Paragraph]) -> str | None:
@@ -111,8 +118,12 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
     published: dt.date | None = None
     if meta.get("published"):
         published = _parse_date(meta["published"])
+        if published is None:
+            raise norm.ExtractError(f"{name}: published {meta['published']!r} is not a date (YYYY-MM-DD)")
+        if published > (today or dt.date.today()):
+            raise norm.ExtractError(f"{name}: published {published} is in the future")
     if published is None:
-        published = guess_date(pars)
+        published = guess_date(pars, today)
         if published is not None:
             guessed.append("published")
     date_known = published is not None
@@ -213,16 +224,12 @@ def _chunks(text: str) -> list[tuple[int, str]]:
 
 
 def _parse_date(value: str) -> dt.date | None:
-    m = regex.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*", value)
-    if m:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
-    m = DATE.search(value)
-    if m:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = regex.fullmatch(r"\s*(\d{4})\s*", value)
-    if m:
-        return dt.date(int(m.group(1)), 1, 1)
-    return None
+    """YYYY-MM-DD, YYYY-MM (the 1st), YYYY (1 January) or a date as DATE reads it; None if none is valid."""
+    m = regex.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*", value) or DATE.search(value)
+    if m is None:
+        return None
+    groups = [g for g in m.groups() if g is not None] + ["1", "1"]
+    return _date(*groups[:3])
 
 
 def _doc_region(mentions: list[regions_mod.Mention], head: str) -> Region | None:

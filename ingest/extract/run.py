@@ -86,7 +86,11 @@ def extract_files(paths: list[Path], out_dir: Path | None, prediction_file: Path
             problems.append(Problem(str(path), None, "", str(exc).removeprefix(f"{path}: ")))
             continue
         meta = {**meta_by_name.get(path.name, {}), **{k: v for k, v in (overrides or {}).items() if v}}
-        ex = extract(text, path.name, meta, today)
+        try:
+            ex = extract(text, path.name, meta, today)
+        except ExtractError as exc:
+            problems.append(Problem(str(path), None, "", str(exc).removeprefix(f"{path.name}: ")))
+            continue
         record, notes = draft.build(ex, matcher)
         target = None
         if out_dir is not None:
