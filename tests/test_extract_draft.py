@@ -123,3 +123,9 @@ def test_a_bad_date_option_is_one_error_line(tmp_path, published, message):
     result, draft = _extract(tmp_path, "2023年,全省数字经济增加值达到100亿元。", "--published", published)
     assert result.exit_code == 1 and result.output.strip().count("\n") == 0
     assert result.output.startswith("Error: ") and message in result.output and not draft.exists()
+
+
+def test_a_bad_url_is_one_error_line(tmp_path):
+    result, draft = _extract(tmp_path, "---\nurl: example.org/x\n---\n2023年,全省数字经济增加值达到100亿元。")
+    assert result.exit_code == 1 and result.output.startswith("Error: ") and "http(s)" in result.output
+    assert not draft.exists()

@@ -22,11 +22,13 @@ from pathlib import Path
 
 import regex
 import yaml
+from pydantic import ValidationError
 
 from policykg.ingest.extract import numerals, themes
 from policykg.ingest.extract import regions as regions_mod
 from policykg.ingest.extract.gloss import gloss
 from policykg.ingest.extract.indicators import IndicatorMatcher
+from policykg.ingest.extract.normalise import ExtractError
 from policykg.ingest.extract.pipeline import Extraction
 from policykg.ingest.extract.regions import Region
 from policykg.ingest.extract.titles import policy_kind
@@ -275,7 +277,12 @@ HEADER = """\
 
 
 def to_yaml(record: dict, notes: list[str], name: str, today: dt.date | None = None) -> str:
-    DocumentRecord.model_validate(record)  # a draft must validate; a failure here is a bug
+    try:
+        DocumentRecord.model_validate(record)  # a draft must pass `policykg validate` unchanged
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ExtractError(f"{name}: the draft would not validate ({where}: {first['msg']})") from None
     head = HEADER.format(name=name, today=(today or dt.date.today()).isoformat())
     head += "".join(f"# NOTE: {n}\n" for n in notes)
     body = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)

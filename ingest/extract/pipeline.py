@@ -126,6 +126,8 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
         published = guess_date(pars, today)
         if published is not None:
             guessed.append("published")
+    if meta.get("url") and not regex.fullmatch(r"https?://\S+", meta["url"]):
+        raise norm.ExtractError(f"{name}: url {meta['url']!r} is not an http(s) address")
     date_known = published is not None
     if published is None:
         published = today or dt.date.today()

@@ -94,7 +94,11 @@ def extract_files(paths: list[Path], out_dir: Path | None, prediction_file: Path
         record, notes = draft.build(ex, matcher)
         target = None
         if out_dir is not None:
-            body = draft.to_yaml(record, notes, path.name, today)
+            try:
+                body = draft.to_yaml(record, notes, path.name, today)
+            except ExtractError as exc:
+                problems.append(Problem(str(path), None, "", str(exc).removeprefix(f"{path.name}: ")))
+                continue
             if len(body.encode("utf-8")) > RECORD_MAX_BYTES:
                 problems.append(Problem(str(path), None, "", f"its draft would be {len(body.encode()) / 1e6:.1f} MB, "
                                         f"above the record limit of {RECORD_MAX_BYTES / 1e6:.1f} MB; split the text"))
