@@ -132,3 +132,11 @@ def test_ordinal_size_is_no_count():
 def test_rank_verbs_and_series_stay_out_of_the_indicator():
     ex = run("“十三五”时期,全省数字经济总量跃居全国第二。全省数字化指数由100增长至356.2,增长了2.56倍。", title=JS)
     assert [(f.indicator, f.unit, f.kind) for f in ex.figures] == [("数字经济总量", "位", "rank"), ("数字化指数", "倍", "growth_yoy")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全省数字经济规模突破两万亿大关。", [(2, "万亿")]), ("撬动两万亿的市场。", [(2, "万亿")]),
+    ("打造万亿级产业集群,建设千亿级园区。", []),
+])
+def test_magnitude_without_a_unit(text, expected):
+    assert values(text, title=JS) == expected

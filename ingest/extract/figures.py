@@ -418,7 +418,7 @@ def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] |
             return None
         if prev and prev in "第这那每之前后其某各一十数几上近":
             return None
-    if mag and not unit and nxt and _WORD_START.match(nxt) and not text.startswith(("以上", "左右"), end):
+    if mag and not unit and nxt and _WORD_START.match(nxt) and not text.startswith(("以上", "左右", "的", "大关"), end):
         return None
     try:
         value = numerals.number(num)

@@ -38,7 +38,11 @@ def read_text(path: Path) -> str:
     if size > MAX_BYTES:
         raise ExtractError(f"{path}: {size / 1e6:.1f} MB of text is above the {MAX_BYTES / 1e6:.0f} MB limit "
                            "for one document; split it into its documents")
-    return decode(path.read_bytes(), str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ExtractError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    return decode(data, str(path))
 
 
 def load_meta(path: Path | None) -> dict[str, dict[str, str]]:
