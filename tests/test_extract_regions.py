@@ -90,3 +90,8 @@ def test_respectively_pairs_the_listed_regions_with_the_figures():
 def test_whole_province_in_a_citys_text_is_its_province():
     text = "苏州市数字经济发展情况\n2023年,苏州数字经济核心产业增加值占全省的比重为18.2%,全省软件业务收入达到1.3万亿元。"
     assert [f[4] for f in figures(text, title="苏州市数字经济发展报告")] == ["苏州市", "江苏省"]
+
+
+def test_abbreviation_runs_name_each_province_but_no_figure():
+    assert names("推动苏浙沪皖一体化和川渝合作,跃上新台阶") == ["江苏省", "浙江省", "上海市", "安徽省", "四川省", "重庆市"]
+    assert figures("苏浙沪皖数字经济规模超过30万亿元。")[0][4] is None

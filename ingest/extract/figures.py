@@ -441,6 +441,8 @@ def _region_for(text: str, pos: int, c_start: int, s_start: int, mentions: list[
                 ctx: Context) -> tuple[Region | None, bool]:
     """The clause's region, else the sentence's, else the paragraph's, else the document's."""
     def usable(mn: Mention) -> bool:
+        if mn.role == "abbreviation":
+            return False  # 苏浙沪: a group of provinces, not one figure's region
         if mn.region is not None and mn.region.level == "area" and mn.region.record_ref == "CN":
             return False  # 中部地区, 粤港澳大湾区: named, but not what a figure is about
         if (mn.role == "national" and mn.surface == "全国") or mn.role == "self":

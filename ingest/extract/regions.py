@@ -73,6 +73,7 @@ CHINA = Region("中国", "CN", "country", "CN", True)
 class _Index:
     automaton: ahocorasick.Automaton
     by_code: dict[str, Region] = field(default_factory=dict)
+    abbreviations: dict[str, Region] = field(default_factory=dict)  # 京 → 北京市, 冀 → 河北省 …
 
 
 def _province_of(code: str) -> str | None:
@@ -84,6 +85,7 @@ def index() -> _Index:
     gaz = gazetteer()
     forms: dict[str, list[Region]] = {}
     by_code: dict[str, Region] = {}
+    abbreviations: dict[str, Region] = {}
 
     def add(form: str, region: Region) -> None:
         if len(form) < 2 or not regex.fullmatch(r"[\p{Han}·()]+", form):
@@ -100,6 +102,8 @@ def index() -> _Index:
             province = _province_of(entry.parent)
         region = Region(entry.name_zh, entry.code, entry.level, entry.code, True, province)
         by_code[entry.code] = region
+        if entry.level == "province":
+            abbreviations.update({form: region for form in entry.short if len(form) == 1})
         add(entry.name_zh, region)
         for form in [*entry.short, *entry.aliases]:
             if form not in WORDLIKE_SHORTS:
@@ -124,7 +128,7 @@ def index() -> _Index:
     for form, regions in forms.items():
         automaton.add_word(form, (form, tuple(regions)))
     automaton.make_automaton()
-    return _Index(automaton, by_code)
+    return _Index(automaton, by_code, abbreviations)
 
 
 _FTZ = regex.compile(r"中国\((\p{Han}{2,3})\)自由贸易试验区|(\p{Han}{2,3})自由贸易试验区")
@@ -171,6 +175,7 @@ def find(text: str, province_hint: set[str] | None = None) -> list[Mention]:
             form, regions = shorter
         else:
             raw.append((start, end, form, regions))
+    raw.extend(_abbreviation_runs(text, raw))
     raw.sort()
     if province_hint is None:
         province_hint = {regs[0].province for _s, _e, _f, regs in raw
@@ -183,12 +188,38 @@ def find(text: str, province_hint: set[str] | None = None) -> list[Mention]:
             out.append(Mention(start, end, form, None, "national"))
         elif form == "中国":
             out.append(Mention(start, end, form, CHINA, "national"))
+        elif end - start == 1:  # one province of 京津冀: named, but no figure's subject
+            out.append(Mention(start, end, form, regions[0], "abbreviation"))
         else:
             before = out[-1].region if out and out[-1].end == start else None
             region = _choose(regions, province_hint, before)
             if region is not None:
                 out.append(Mention(start, end, form, region, "name"))
     return out
+
+
+#: Two-character runs of province abbreviations that name regions (others, such as 新台阶, are words).
+ABBREVIATION_PAIRS = frozenset("川渝 京津 京沪 沪宁 粤港 港澳 闽台 青藏 云贵 陕甘 甘青 苏浙 浙沪 苏沪 鲁豫 晋陕 湘鄂 鄂湘 "
+                               "黑吉 吉辽 蒙晋 冀鲁 豫皖 皖苏".split())
+@cache
+def _abbreviation_pattern() -> regex.Pattern:
+    return regex.compile("[" + "".join(sorted(index().abbreviations)) + "]{2,6}")
+
+
+def _abbreviation_runs(text: str, taken: list[tuple[int, int, str, tuple[Region, ...]]]):
+    """京津冀 → 北京市, 天津市, 河北省: runs of three or more one-character province abbreviations, each
+    a different province, or a known pair (川渝); never characters inside a longer name already found."""
+    abbreviations = index().abbreviations
+    covered = [(a, b) for a, b, _f, _r in taken]
+    for m in _abbreviation_pattern().finditer(text):
+        run = m.group()
+        regions = [abbreviations[c] for c in run]
+        if len({r.code for r in regions}) != len(run) or (len(run) == 2 and run not in ABBREVIATION_PAIRS):
+            continue
+        if any(a < m.end() and m.start() < b for a, b in covered):
+            continue
+        for i, region in enumerate(regions):
+            yield (m.start() + i, m.start() + i + 1, run[i], (region,))
 
 
 def prefix(text: str) -> int:
