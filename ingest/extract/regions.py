@@ -13,6 +13,7 @@ A mention is the longest name at a position that is not part of another word (�
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -210,13 +211,17 @@ def _abbreviation_runs(text: str, taken: list[tuple[int, int, str, tuple[Region,
     """京津冀 → 北京市, 天津市, 河北省: runs of three or more one-character province abbreviations, each
     a different province, or a known pair (川渝); never characters inside a longer name already found."""
     abbreviations = index().abbreviations
-    covered = [(a, b) for a, b, _f, _r in taken]
+    covered = sorted((a, b) for a, b, _f, _r in taken)
+    starts = [a for a, _b in covered]
     for m in _abbreviation_pattern().finditer(text):
         run = m.group()
-        regions = [abbreviations[c] for c in run]
-        if len({r.code for r in regions}) != len(run) or (len(run) == 2 and run not in ABBREVIATION_PAIRS):
+        if len(run) == 2 and run not in ABBREVIATION_PAIRS:
             continue
-        if any(a < m.end() and m.start() < b for a, b in covered):
+        regions = [abbreviations[c] for c in run]
+        if len({r.code for r in regions}) != len(run):
+            continue
+        i = bisect.bisect_left(starts, m.end())  # names starting before the run's end
+        if i and any(b > m.start() for _a, b in covered[max(0, i - 3):i]):
             continue
         for i, region in enumerate(regions):
             yield (m.start() + i, m.start() + i + 1, run[i], (region,))
