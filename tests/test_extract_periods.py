@@ -47,3 +47,9 @@ def test_part_of_the_documents_year():
     text = "前三季度,全省数字经济核心产业增加值增长9.8%;1-8月,全省软件业务收入达到6200亿元。"
     assert [f[3] for f in figures(text, published="2024-10-20", title=T)] == ["2024-Q1..Q3", "2024-M01..M08"]
     assert [f[3] for f in figures(text, published=None, title=T)] == [None, None]  # no date: no guess
+
+
+def test_years_ahead_of_the_document_are_a_deadline():
+    text = "力争经过5年努力,全省数字经济增加值增长55%以上、达到5.5万亿元。"
+    assert [(f[0], f[2], f[3]) for f in figures(text, published="2022-09-01", title=T)] == [
+        (55, "target", "2027"), (5.5, "target", "2027")]
