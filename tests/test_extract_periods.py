@@ -53,3 +53,7 @@ def test_years_ahead_of_the_document_are_a_deadline():
     text = "力争经过5年努力,全省数字经济增加值增长55%以上、达到5.5万亿元。"
     assert [(f[0], f[2], f[3]) for f in figures(text, published="2022-09-01", title=T)] == [
         (55, "target", "2027"), (5.5, "target", "2027")]
+
+
+def test_the_next_three_years_count_this_one():
+    assert figures("未来三年,全省将培育10个数字产业集群。", published="2025-06-01", title=T)[0][2:4] == ("target", "2027")

@@ -3,7 +3,7 @@
 2022年 / 截至2020年底 / 2021年前三季度 → a year (and a quarter span); 2011-2020年 → a span;
 到2025年 / 力争到2022年 → a deadline; “十四五”末 → 2025, “十四五”时期 → 2021-2025;
 目前 / 至今 → the document's year; 去年 / 今年 / 明年 against the document's date; 经过5年努力 /
-未来三年 → a deadline that many years after it.
+未来三年 → a deadline that many years ahead (未来三年 counts the document's own year).
 A year followed by a month (2019年10月) dates an event and sets no period.
 """
 
@@ -47,7 +47,7 @@ _MARKS = regex.compile(
     r"|(?<![比较同上])(?P<rel>去年|今年|明年)(?P<rsuffix>底|末)?"
     r"|(?<![\d年])(?P<part>前三季度|上半年|下半年|第?[一二三四]季度|1-(?P<m2>1[0-2]|[2-9])月)"
     r"|(?P<now>目前|当前|截至目前|至今|现阶段|截至今年)"
-    r"|(?:经过|未来|用)(?P<ahead>[一二三四五六七八九十]|\d{1,2})年(?:左右)?(?:的)?(?:努力|时间|内)?)"
+    r"|(?P<through>经过|未来|用)(?P<ahead>[一二三四五六七八九十]|\d{1,2})年(?:左右)?(?:的)?(?:努力|时间|内)?)"
 )
 
 
@@ -84,8 +84,11 @@ def marks(text: str, doc_year: int | None) -> list[TimeMark]:
             part = m.group("part").lstrip("第")
             quarter = _QUARTERS.get(part) or f"M01..M{int(m.group('m2')):02d}"
             out.append(TimeMark(m.start(), m.end(), doc_year, None, False, quarter))
-        elif m.group("ahead") and doc_year:  # 力争经过5年努力: a deadline that many years after the document
-            out.append(TimeMark(m.start(), m.end(), doc_year + int(numerals.number(m.group("ahead"))), None, True))
+        elif m.group("ahead") and doc_year:
+            # 经过5年努力: five years after the document; 未来三年: this year and the next two
+            years = int(numerals.number(m.group("ahead")))
+            end_year = doc_year + years - (1 if m.group("through") == "未来" else 0)
+            out.append(TimeMark(m.start(), m.end(), end_year, None, True))
         elif m.group("now") and doc_year:
             out.append(TimeMark(m.start(), m.end(), doc_year))
     return out
