@@ -1,0 +1,289 @@
+"""Assemble a draft record (the DocumentRecord shape) from an extraction, and write it as YAML.
+
+Decisions, as an analyst reviewing the draft would want them:
+  * document.draft is true and `policykg ingest` refuses the file until a reviewer removes the flag;
+    document.guessed names the metadata guessed from the text (title, date).
+  * every fact has extracted: true, locator ¶N and quote (the exact source span, original punctuation).
+  * a figure for a future year (到2025年, “十四五”末, 力争…) is a target, set by the policy its sentence
+    names (a 《》 title or abbreviation), else by the document's own policy; if the document names none,
+    a policy is drafted from the document's title so the targets have one.
+  * an estimate or forecast (预计, whatever its year) is an observation with a note saying so; it is
+    never a target. A figure without a stated year gets the document's year and a note.
+  * regions: only names the project gazetteer resolves; a county, zone or new area it does not know
+    is recorded as the unit it lies in (nearest gazetteer entry), and listed in the header comment.
+  * English fields are rough glosses marked "[draft gloss]" (gloss.py), for the reviewer to rewrite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import regex
+import yaml
+from pydantic import ValidationError
+
+from policykg.ingest.extract import numerals, themes
+from policykg.ingest.extract import regions as regions_mod
+from policykg.ingest.extract.gloss import gloss
+from policykg.ingest.extract.indicators import IndicatorMatcher
+from policykg.ingest.extract.normalise import ExtractError
+from policykg.ingest.extract.pipeline import Extraction
+from policykg.ingest.extract.regions import Region
+from policykg.ingest.extract.titles import policy_kind
+from policykg.schema.sections import DocumentRecord
+from policykg.schema.reference import gazetteer
+
+COMPARATORS = {"=": "=", ">": ">", ">=": "≥", "~": "≈", "<=": "≤", "<": "<"}
+
+# precompiled patterns of the helpers below
+_NOT_KEY_CHAR = regex.compile(r"[^a-z0-9._-]+")
+_YEAR_SPAN = regex.compile(r"((?:19|20)\d\d)\s*[-—–~至]\s*((?:19|20)\d\d)")
+_SHARE_OF = regex.compile(r"占(.{1,30}?)(?:的)?(?:比重|份额|比例)?$")
+_QUOTED_TITLE = regex.compile(r"《([^》]+)》")
+_PERIODICAL = regex.compile(r"(?:日报|晚报|早报|时报|商报|杂志|周刊|月刊|期刊|学报|频道|联播)$")
+_GROWTH_SUFFIX = regex.compile(r"(?:年均)?(?:同比)?(?:增长|增速|增幅|增长率)$")
+
+
+def doc_id(name: str, published: dt.date) -> str:
+    stem = Path(name).stem.lower()
+    slug = _NOT_KEY_CHAR.sub("-", stem).strip("-._")
+    if not slug or not slug[0].isalnum():
+        slug = f"{published.isoformat()}-{hashlib.sha1(name.encode()).hexdigest()[:8]}"
+    return f"draft-{slug}"[:120]
+
+
+def _h(text: str, n: int = 8) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
+
+
+def _ref(region: Region | None) -> str:
+    """What a record writes for a region: its gazetteer name, else the gazetteer unit it lies in."""
+    if region is None:
+        return "CN"
+    if region.in_gazetteer:
+        return region.name if region.code != "CN" else "CN"
+    host = gazetteer().regions.get(region.record_ref)
+    return host.name_zh if host is not None and host.code != "CN" else region.record_ref
+
+
+def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict, list[str]]:
+    """(record as plain data, review notes for the header comment)."""
+    matcher = matcher or IndicatorMatcher()
+    did = doc_id(ex.name, ex.published)
+    notes: list[str] = []
+    src = ex.source
+    title = ex.meta.get("title") or Path(ex.name).stem
+    document = {
+        "id": did,
+        "title_zh": title[:2000],
+        "title_en": ex.meta.get("title_en") or gloss(title),
+        "publisher_zh": ex.meta.get("publisher") or None,
+        "publisher_en": ex.meta.get("publisher_en") or (gloss(ex.meta["publisher"]) if ex.meta.get("publisher") else None),
+        "published": ex.published,
+        "url": ex.meta.get("url") or None,
+        "language": "zh",
+        "draft": True,
+        "guessed": [g for g in ex.guessed if g in ("title_zh", "title_en", "publisher_zh", "published", "url")],
+        "summary_en": None,
+    }
+    if not ex.meta.get("title_en"):
+        document["guessed"].append("title_en")
+    if "published" in ex.guessed:
+        notes.append("published: guessed from the text (or today's date when the text gives none): check it")
+
+    regions: list[str] = []
+    for r in ex.regions():
+        if r.in_gazetteer:
+            regions.append(_ref(r))
+        else:
+            notes.append(f"region {r.name} ({r.level}{', ' + r.code if r.code else ''}) is not in the gazetteer; "
+                         f"facts about it are recorded under {r.record_ref}")
+    regions = list(dict.fromkeys(regions))
+
+    # organizations: issuers of titles, and the publisher
+    organizations: list[dict] = []
+    org_keys: dict[str, str] = {}
+
+    def org(name: str, locator: str, quote: str | None) -> str:
+        if name in org_keys:
+            return org_keys[name]
+        key = f"org-{_h(name)}"
+        region = None
+        found = regions_mod.find(name)
+        if found and found[0].start == 0 and found[0].region is not None:
+            region = _ref(found[0].region)
+        elif name.startswith(("国务院", "国家", "中共中央")):
+            region = "CN"
+        organizations.append({"key": key, "locator": locator, "quote": quote, "extracted": True,
+                              "name_zh": name, "name_en": gloss(name), "region": region})
+        org_keys[name] = key
+        return key
+
+    if ex.meta.get("publisher"):
+        document["publisher"] = org(ex.meta["publisher"], "document metadata", None)
+
+    # policies
+    policies: list[dict] = []
+    policy_keys: dict[str, str] = {}
+    for t in ex.titles:
+        if _PERIODICAL.search(t.title):
+            notes.append(f"《{t.title}》 looks like a newspaper or journal, not a policy: left out")
+            continue
+        key = f"pol-{_h(t.title)}"
+        policy_keys[t.title] = key
+        span = _YEAR_SPAN.search(t.title)
+        title_regions = [m.region for m in _find_regions(t.title) if m.region is not None]
+        issuer_keys = [org(i, f"¶{t.paragraph}", None) for i in t.issuers]
+        if title_regions:
+            region = _ref(title_regions[0])
+        elif t.issuers and organizations and (o := next(o for o in organizations if o["key"] == issuer_keys[0]))["region"]:
+            region = o["region"]
+        else:
+            region = _ref(ex.doc_region) if ex.doc_region else "CN"
+        summary = f"Document number {t.doc_number}." if t.doc_number else None
+        policies.append({
+            "key": key, "locator": f"¶{t.paragraph}", "quote": src.quote(*t.quote_span), "extracted": True,
+            "title_zh": t.title, "title_en": gloss(t.title), "kind": policy_kind(t.title), "region": region,
+            "issued_by": issuer_keys[0] if issuer_keys else None, "issued": t.issued,
+            "period_start": int(span.group(1)) if span else None, "period_end": int(span.group(2)) if span else None,
+            "summary_en": summary, "themes": themes.find(t.title),
+        })
+    for abbr, full in ex.abbreviations.items():
+        if full in policy_keys:
+            policy_keys.setdefault(abbr, policy_keys[full])
+    main_policy = _main_policy(ex, policy_keys, title)
+    for policy in policies:  # the document's own policy is about what the whole text keeps returning to
+        if policy["key"] == main_policy:
+            policy["themes"] = list(dict.fromkeys(policy["themes"] + themes.recurring(src.text)))
+
+    indicators: dict[str, dict] = {}
+    targets: list[dict] = []
+    observations: list[dict] = []
+    for n, f in enumerate(ex.figures, 1):
+        quote = src.quote(*f.quote_span)
+        locator = f"¶{f.paragraph}"
+        value = numerals.as_float(f.value)
+        phrase = f.indicator
+        if f.measure == "growth_yoy" and f.unit in ("%", "‰"):
+            # a change of a level: the observation carries it in yoy_change_pct on the level's indicator
+            phrase = _GROWTH_SUFFIX.sub("", phrase) or phrase
+        choice = matcher.choose(phrase, f.measure, f.unit)
+        if choice.key not in indicators:
+            indicators[choice.key] = {"key": choice.key, "locator": locator, "quote": None, "extracted": True,
+                                      "name_zh": choice.name_zh, "name_en": choice.name_en,
+                                      "unit": None if f.measure == "growth_yoy" else choice.unit}
+            if not choice.from_catalogue:
+                indicators[choice.key]["quote"] = phrase if phrase and phrase in quote else None
+        if f.kind == "target":
+            policy = policy_keys.get(f.policy_hint or "") or main_policy
+            if policy is None:
+                policy = _document_policy(ex, title, policies, policy_keys)
+                main_policy = policy
+            sentence_themes = themes.find(f.indicator or quote)
+            targets.append({
+                "key": f"{did}-t{n:03d}"[:120], "locator": locator, "quote": quote, "extracted": True,
+                "name_zh": (f.indicator or quote)[:2000], "name_en": gloss(f.indicator or quote), "policy": policy,
+                "region": _ref(f.region) if f.region else None, "indicator": choice.key,
+                "comparator": COMPARATORS.get(f.comparator, "="), "value": float(value), "unit": f.unit or None,
+                "deadline": f.year, "themes": sentence_themes,
+            })
+            continue
+        note = []
+        year = f.year
+        if year is None:
+            year = ex.published.year
+            note.append("period not stated next to the figure; the document's year is assumed")
+        if f.estimate:
+            note.append("an estimate or forecast (预计) in the source, not a reported figure and not a target")
+        if f.fall:
+            note.append("a fall (下降): yoy_change_pct is negative, the source writes the number without sign")
+        obs = {"key": f"{did}-o{n:03d}"[:120], "locator": locator, "quote": quote, "extracted": True,
+               "region": _ref(f.region) if f.region else "CN", "indicator": choice.key,
+               "value": None, "unit": f.unit or None, "period": f.period or str(year), "year": year,
+               "yoy_change_pct": None, "share_pct": None, "share_of": None, "note_en": None}
+        if f.measure == "growth_yoy" and f.unit in ("%",):
+            obs["yoy_change_pct"] = -float(value) if f.fall else float(value)
+            obs["unit"] = None
+        elif f.measure == "share" and f.unit == "%" and 0 <= value <= 100:
+            obs["share_pct"] = float(value)
+            share_of = _SHARE_OF.search(f.indicator or "")
+            obs["share_of"] = share_of.group(1) if share_of else None
+        else:
+            obs["value"] = float(value)
+            if f.measure == "growth_yoy":
+                note.append(f"a change of {value} {f.unit}" + (" (a fall)" if f.fall else ""))
+        obs["note_en"] = "; ".join(note) or None
+        observations.append(obs)
+
+    record = {
+        "document": document, "regions": regions, "organizations": organizations,
+        "indicators": list(indicators.values()), "policies": policies, "targets": targets,
+        "projects": [], "observations": observations, "measures": [],
+    }
+    return _prune(record), notes
+
+
+def _find_regions(text: str) -> list[regions_mod.Mention]:
+    return regions_mod.find(text)
+
+
+def _main_policy(ex: Extraction, policy_keys: dict[str, str], title: str) -> str | None:
+    m = _QUOTED_TITLE.search(title)
+    if m and m.group(1) in policy_keys:
+        return policy_keys[m.group(1)]
+    if title in policy_keys:
+        return policy_keys[title]
+    for t in ex.titles:
+        if t.issuers and t.title in policy_keys:
+            return policy_keys[t.title]
+    return None
+
+
+def _document_policy(ex: Extraction, title: str, policies: list[dict], policy_keys: dict[str, str]) -> str:
+    key = f"pol-{_h(title)}"
+    if title not in policy_keys:
+        policies.append({
+            "key": key, "locator": "¶1", "quote": None, "extracted": True, "title_zh": title[:2000],
+            "title_en": gloss(title), "kind": policy_kind(title), "region": _ref(ex.doc_region) if ex.doc_region else "CN",
+            "summary_en": "Drafted from the document's title so that its targets have a policy; "
+                          "replace with the policy that sets them.", "themes": [],
+        })
+        policy_keys[title] = key
+    return policy_keys[title]
+
+
+def _prune(record: dict) -> dict:
+    """Drop None values and empty lists inside facts (the models default them), keep sections."""
+    out = {}
+    for section, value in record.items():
+        if isinstance(value, list):
+            out[section] = [{k: v for k, v in item.items() if v is not None and v != []} if isinstance(item, dict)
+                            else item for item in value]
+        elif isinstance(value, dict):
+            out[section] = {k: v for k, v in value.items() if v is not None and v != [] or k == "draft"}
+        else:
+            out[section] = value
+    return out
+
+
+HEADER = """\
+# DRAFT extracted by `policykg extract` from {name} on {today}.
+# Review before ingest: check every fact against its quote and locator (¶N = N-th non-empty line of
+# the text), rewrite the "[draft gloss]" English, fix or delete what is wrong, then remove
+# `draft: true` (and `extracted: true` from the facts you checked). `policykg ingest` refuses drafts.
+"""
+
+
+def to_yaml(record: dict, notes: list[str], name: str, today: dt.date | None = None) -> str:
+    try:
+        DocumentRecord.model_validate(record)  # a draft must pass `policykg validate` unchanged
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ExtractError(f"{name}: the draft would not validate ({where}: {first['msg']})") from None
+    head = HEADER.format(name=name, today=(today or dt.date.today()).isoformat())
+    head += "".join(f"# NOTE: {n}\n" for n in notes)
+    body = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    return head + "\n" + body

@@ -1,0 +1,601 @@
+"""Figures: a number with its unit, kind, comparator, period, region, indicator phrase and quote.
+
+What counts as a figure follows the corpus conventions (ANNOTATION.md): a statistic, a target, a
+rank or a concrete count, written with a numeral and a unit (8446.6亿元, 1.2万亿元, 两万亿, 百分之六十,
+30.5%, 3个百分点, 66个, 30余种, 60EFLOPS, 1.9倍), a rank (位居全国第一, 居全国第五位) or a count of a
+plan's actions (六大攻坚行动). Not figures: years and dates, section numbers, technology names (5G, 4K),
+ordinals (第五次, 二十大), document numbers, numerals inside words (统一, 一批) and inside 《》 titles.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from policykg.ingest.extract import numerals, periods
+from policykg.ingest.extract import regions as regions_mod
+from policykg.ingest.extract.regions import Mention, Region
+
+CLASSIFIERS = "个家项件座台条部所户套只辆张名人次篇株栋间类种架款位艘颗块片枚"
+UNITS = sorted(
+    ["个百分点", "百分点", "%", "‰", "倍", "美元", "欧元", "港元", "元", "EFLOPS", "PFLOPS", "TFLOPS", "FLOPS",
+     "Tbps", "Gbps", "Mbps", "Kbps", "ZB", "EB", "PB", "TB", "GB", "MW", "GW", "TWh", "kWh", "kW", "千瓦时", "千瓦",
+     "兆瓦", "毫秒", "ms", "平方公里", "平方米", "公顷", "公里", "千米", "吨", "亩", "人次", "标准机架", "机架", "标箱",
+     "G", *CLASSIFIERS],
+    key=len, reverse=True)
+_UNIT_RE = "|".join(regex.escape(u) for u in UNITS)
+_CN = "零〇一二两三四五六七八九十百千"
+
+FIGURE = regex.compile(
+    rf"(?P<pct>百分之(?P<pnum>[{_CN}]+(?:点[{_CN}]+)?|\d+(?:\.\d+)?))"
+    rf"|(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN}]+(?:点[〇零一二三四五六七八九]+)?)"
+    rf"(?P<yu>余|多)?(?P<mag>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<yu2>余|多)?(?P<unit>{_UNIT_RE})?"
+)
+RANK = regex.compile(
+    r"(?P<verb>位居|居于|跃居|稳居|跻身|位于|居|排名|排在|排|名列|列|位列)?(?P<frame>全国|全省|全市|全球|世界|国内|中部地区|西部地区|东部地区)?"
+    r"(?:排名)?第(?P<rnum>[一二三四五六七八九十]{1,3}|\d{1,3})(?P<ru>位|名)?"
+)
+BIG_N = regex.compile(
+    r"(?<![第\d.])(?P<dnum>[二三四五六七八九十]{1,2}|[2-9]|1\d)大"
+    r"(?P<head>\p{Han}{0,6}?(?:行动|工程|产业|集群|平台|中心|基地|领域|任务|计划|板块|体系|专项|战略|园区|片区|行业|攻坚战|举措|项目))"
+)
+TITLE = regex.compile(r"《[^《》\n]{1,150}》")
+
+GROWTH = regex.compile(r"(?:增长|增速|增幅|下降|降幅|降低|减少|回落|上升|提高|提升|增加|复合增长率|增长率|上涨|涨幅|下跌|跌幅|"
+                       r"(?:同比|环比|比上年|较上年)[增降])(?![到至值])")
+FALL = regex.compile(r"(?:下降|降低|减少|回落|降幅|下跌|跌幅|(?:同比|环比|比上年|较上年)降)")
+SHARE_WORDS = regex.compile(r"占|比重|份额|比例|率")
+REQUIRE = regex.compile(r"需要|需|必须")
+ESTIMATE = regex.compile(r"预计|估计|预估")
+TARGET_WORDS = regex.compile(r"力争|目标|争取|预期|将(?:达到|超过|突破|实现)|要(?:达到|实现)")
+FRAME_BEFORE = ("占", "居", "于", "比", "在", "列", "为", "是", "及", "与", "和", "较", "领先", "超过", "覆盖", "面向",
+                "辐射", "推广到", "走在", "全", "向")
+FRAME_AFTER = ("平均", "第", "前列", "首位", "领先", "先进", "的", "比重", "总量", "前", "排名", "水平", "各地", "范围", "同类", "一半")
+CLAUSE_END = regex.compile(r"[,;:。!?]")
+SENT_END = regex.compile(r"[;。!?]")
+LEAD_JUNK = regex.compile(
+    r"^(?:[(\[]?[一二三四五六七八九十\d]+[)\]、.]\s*)?"
+    r"(?:【[^】]{0,20}】|其中|此外|另外|同时|全年|初步核算|经核算|经测算|据测算|据核算|据不完全统计|据统计|数据显示|换言之|总体看|从\p{Han}{1,12}看|根据\p{Han}{0,20}结果|"
+    r"近年来|目前|当前|截至目前|至今|力争|争取|预计|预期|累计|共|有|全省|全市|我省|本市|我市|全国|我国|"
+    r"前三季度|上半年|下半年|第?[一二三四]季度|\d{1,2}-\d{1,2}月|\d{1,2}月份?|"
+    r"截至|截止|到|至|由|从|在|对|实现|完成|建成|建设|打造|培育|拥有|约|《\u3000*》(?:提出|要求|指出|明确)?|\s|“|”)+")
+TRAIL_JUNK = regex.compile(
+    r"(?:达到了?|达|为|是|实现了?|完成了?|超过了?|超|突破|约为?|近|接近|将近|逾|共|有|累计|共计|合计|"
+    r"比上年末?|较上年末?|同比|分别|增长至|增长到|提高到|提升到|增长|提高|提升|下降|增加|减少|保持|将|要|需要|需|"
+    r"稳定在|预计|将要|可达|高于|低于|在|的|了|力争|争取|多年|长期|持续|翻番|翻一番|倍增|实现倍增|,|\s)+$")
+
+# precompiled patterns of the helpers below
+_CMP_MORE = regex.compile(r"(?:超过|超出|突破|逾|高于|多于|大于|超)$")
+_CMP_AT_LEAST = regex.compile(r"(?:不低于|不少于)$")
+_CMP_AT_MOST = regex.compile(r"(?:不超过|不高于)$")
+_CMP_LESS = regex.compile(r"(?:低于|少于)$")
+_CMP_ABOUT = regex.compile(r"(?:约为?|近|接近|将近|大约|左右)$")
+_CMP_REACH = regex.compile(r"(?:达到|达)$")
+_LEAD_TIME = regex.compile(r"^(?:(?:19|20)\d\d(?:[-—]\d{4})?年(?:底|末|初|前三季度|上半年|下半年|全年)?的?|“?十[一二三四五六]五”?(?:末|时期|期间)?)")
+_LEAD_AREA_WORD = regex.compile(r"^(?:地区|的)")
+_WORD_CHAR = regex.compile(r"[\p{Han}\w“]")
+_FIRST_FIGURE = regex.compile(r"(?:由|从)?(?:19|20)\d\d年的|\d+(?:\.\d+)?(?:%|亿|万|个|项|家|倍)")
+_CHANGE_VERB = regex.compile(r"(?:比上年末?|较上年末?|同比)?(?:分别)?(?:增长|提高|下降|增加|减少|回落|提升)$")
+_BOUND_WORD = regex.compile(r"以上|左右|以下|以内")
+_NOUN_AFTER = regex.compile(r"[\p{Han}“”()A-Za-z0-9]{1,24}")
+_NEEDS_SUBJECT = regex.compile(r"(?:所?占|比上年|较上年|同比|年均)")
+_SHARE_SPLIT = regex.compile(r"所?占")
+_CODE_CHAR = regex.compile(r"[A-Za-z0-9.\-]")
+_YEAR_DIGITS = regex.compile(r"(19|20)\d\d")
+_WORD_OR_DIGIT = regex.compile(r"[\p{Han}A-Za-z0-9]")
+_LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
+_WORD_START = regex.compile(r"[\p{Han}A-Za-z]")
+_HAN = regex.compile(r"\p{Han}")
+_LEADING_YEAR = regex.compile(r"(\d{4})")
+_YEAR_COLUMN = regex.compile(r"(?:19|20)\d\d年(?:底|末)?(?:目标值?|基期值?|预期值?)?(?:\((?:基期|目标|预期)\))?")
+_SUBROW = regex.compile(r"^其中:")
+_CELL_VALUE = regex.compile(r"(?P<cmp>[>≥<≤])?(?:(?P<num>\d+(?:\.\d+)?)%?(?P<tail>以上|左右)?|[/—-])")
+_FROM_TO = regex.compile(r"(?:由|从)(?:[\d.]+|(?:19|20)\d\d年).*$")
+_SHARED_PP = regex.compile(r"[和、](?:\d+(?:\.\d+)?)个百分点")
+_RATIO = regex.compile(r"是\p{Han}{0,30}的$")
+_REGION_COUNT = regex.compile(r"(?:省|市|自治区|城市|地市|地区|区县|县|国家|省份|省区市)")
+
+
+@dataclass
+class Figure:
+    value: Decimal
+    unit: str  # as written, with its magnitude: 万亿元, %, 个百分点, 位
+    kind: str  # level | growth_yoy | share | count | rank | target
+    measure: str  # what the number measures (kind before the target rule): level | growth_yoy | share | count | rank
+    comparator: str  # = > >= ~ <= <
+    period: str | None
+    year: int | None
+    deadline: bool
+    region: Region | None  # None: national or unknown
+    national: bool
+    indicator: str
+    quote_span: tuple[int, int]  # offsets in the normalised text
+    paragraph: int
+    estimate: bool = False
+    fall: bool = False
+    table: bool = False
+    policy_hint: str | None = None  # a 《》 title or abbreviation in the same sentence
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What the figure reader needs to know about the whole document."""
+
+    doc_year: int | None
+    doc_year_known: bool
+    doc_region: Region | None
+    mentions_china: bool
+    province_hint: set[str]
+    plan_span: str | None = None  # period of the document's own plan (2024-2026), for counts of its actions
+    latest_reported_year: int | None = None  # the latest year the text reports figures for (not a deadline)
+
+
+def mask_titles(par: str) -> str:
+    """The paragraph with 《》 titles blanked (same length), so their numerals and years are not read."""
+    return TITLE.sub(lambda m: "《" + "\u3000" * (len(m.group()) - 2) + "》", par)
+
+
+class _Cuts:
+    """Where a paragraph's clauses (or sentences) begin and end, for bounds by bisection."""
+
+    def __init__(self, text: str, pattern: regex.Pattern):
+        self.ends = [m.end() for m in pattern.finditer(text)]  # a piece starts here
+        self.starts = [m.start() for m in pattern.finditer(text)]  # a piece ends here
+        self.length = len(text)
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.ends, start) - 1
+        j = bisect.bisect_left(self.starts, end)
+        return (self.ends[i] if i >= 0 else 0), (self.starts[j] if j < len(self.starts) else self.length)
+
+
+def _clause_bounds(text: str, start: int, end: int, pattern=CLAUSE_END) -> tuple[int, int]:
+    return _Cuts(text, pattern).bounds(start, end)
+
+
+def _comparator(before: str, after: str, yu: bool, target: bool) -> str:
+    if yu or _CMP_MORE.search(before):
+        return ">"
+    if _CMP_AT_LEAST.search(before) or after.startswith("以上"):
+        return ">="
+    if _CMP_AT_MOST.search(before) or after.startswith(("以下", "以内")):
+        return "<="
+    if _CMP_LESS.search(before):
+        return "<"
+    if _CMP_ABOUT.search(before) or after.startswith("左右"):
+        return "~"
+    if target and _CMP_REACH.search(before):
+        return ">="
+    return "="
+
+
+def _clean_indicator(text: str) -> str:
+    text = text.replace("\u3000", "")
+    for _ in range(3):
+        text = _LEAD_TIME.sub("", text)
+        text = LEAD_JUNK.sub("", text)
+    text = _FROM_TO.sub("", text)  # 指数由1000增长至3905.43: the name stops before the series
+    text = TRAIL_JUNK.sub("", text)
+    for _ in range(3):  # 杭州市余杭区…
+        lead = regions_mod.prefix(text)
+        if not lead or len(text) <= lead + 1:
+            break
+        text = _LEAD_AREA_WORD.sub("", text[lead:])
+    return text.strip("“”\"'()、 ")
+
+
+def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context,
+                   carry: list[periods.TimeMark], target_years: list[int],
+                   mentions: list[Mention] | None = None) -> tuple[list[Figure], list[periods.TimeMark]]:
+    """Figures of one paragraph, and its time marks; ``carry`` holds the time marks of earlier
+    paragraphs since the last heading; ``mentions``: the paragraph's region mentions outside 《》 titles
+    (offsets within the paragraph), found here when not given."""
+    text = mask_titles(par_text)
+    marks = periods.marks(text, ctx.doc_year)
+    if mentions is None:
+        mentions = regions_mod.find(text, ctx.province_hint)
+    found: list[tuple[int, int, Decimal, str, str, bool, str]] = []  # start, end, value, unit, measure, yu, how
+    taken: list[tuple[int, int]] = []
+
+    for m in RANK.finditer(text):
+        if not (m.group("verb") or m.group("frame")):
+            continue
+        nxt = text[m.end():m.end() + 1]
+        if not m.group("ru") and nxt and _WORD_CHAR.match(nxt):
+            continue
+        if m.group("frame") is None and m.group("verb") in ("列", "排"):
+            continue
+        try:
+            value = numerals.number(m.group("rnum"))
+        except ValueError:
+            continue
+        found.append((m.start(), m.end(), value, m.group("ru") or "位", "rank", False, "rank"))
+        taken.append((m.start(), m.end()))
+
+    heads: dict[int, tuple[int, str]] = {}
+    for m in BIG_N.finditer(text):
+        found.append((m.start(), m.end("dnum") + 1, numerals.number(m.group("dnum")), "个", "count", False, "bign"))
+        taken.append((m.start(), m.end("dnum") + 1))
+        heads[m.start()] = (m.end(), m.group("head"))
+
+    for m in FIGURE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        fig = _figure_token(text, m)
+        if fig is None:
+            continue
+        value, unit, measure, yu = fig
+        found.append((m.start(), m.end(), value, unit, measure, yu, "num"))
+
+    found.sort()
+    figures: list[Figure] = []
+    reading = _Reading(text, ctx, marks, carry, target_years, heads)
+    clauses: dict[int, list[tuple[int, int]]] = {}  # clause start → (offset, index) of its figures
+    for start, end, value, unit, measure, yu, how in found:
+        c_start, c_end = reading.clauses.bounds(start, end)
+        s_start, s_end = reading.sentences.bounds(start, end)
+        before = text[c_start:start]
+        local_before = text[reading.prev_end.get(c_start, c_start):start]
+        reading.prev_end[c_start] = end
+        if how == "num":
+            measure = _measure(unit, measure, before)
+        fall = measure == "growth_yoy" and bool(FALL.search(before))
+        year, period, is_target, estimate = reading.when(start, s_start, before, measure)
+        kind = "target" if is_target else measure
+        region, national = _region_for(text, start, c_start, s_start, mentions, ctx)
+        if measure == "count" and _REGION_COUNT.match(text, end):  # 18个省份: counted nationwide
+            region, national = (regions_mod.CHINA if ctx.mentions_china else None), True
+        if how == "bign":  # a plan's own actions: a count over the plan's period, never a target
+            kind, period = "count", ctx.plan_span
+        indicator, q_start, q_end = reading.phrase(start, end, c_start, s_start, local_before, measure, how)
+        figures.append(Figure(
+            value=value, unit=unit, kind=kind, measure=measure,
+            comparator=_comparator(local_before, text[end:c_end], yu, is_target),
+            period=period, year=year, deadline=is_target, region=region, national=national,
+            indicator=indicator, quote_span=(par_offset + q_start, par_offset + q_end), paragraph=par_number,
+            estimate=estimate, fall=fall, policy_hint=_policy_hint(par_text[s_start:s_end])))
+        clauses.setdefault(c_start, []).append((start, len(figures) - 1))
+    _respectively(text, clauses, mentions, figures)
+    return figures, marks
+
+
+def _measure(unit: str, measure: str, before: str) -> str:
+    """What a per cent, 倍 or 百分点 figure measures: a growth (增长8.2%), a share (占…比重为41.6%) or a
+    ratio (是…的1.6倍); other units keep the token's own reading (level or count)."""
+    if unit not in ("%", "‰", "倍", "个百分点", "百分点"):
+        return measure
+    growth = GROWTH.search(before)
+    if unit == "倍" and _RATIO.search(before):
+        return "level"
+    if growth and not (unit in ("%", "‰") and SHARE_WORDS.search(before[growth.end():])):
+        return "growth_yoy"
+    return "level" if unit == "倍" else "share"
+
+
+class _Reading:
+    """The state of reading one paragraph: its clause and sentence bounds, time marks, the indicator
+    each sentence named first (for 占…比重 / 比上年增长 clauses without one) and where each clause's
+    last figure ended."""
+
+    def __init__(self, text: str, ctx: Context, marks: list[periods.TimeMark], carry: list[periods.TimeMark],
+                 target_years: list[int], heads: dict[int, tuple[int, str]]):
+        self.text, self.ctx, self.marks, self.carry = text, ctx, marks, carry
+        self.target_years, self.heads = target_years, heads
+        self.clauses, self.sentences = _Cuts(text, CLAUSE_END), _Cuts(text, SENT_END)
+        self.prev_end: dict[int, int] = {}
+        self.subjects: dict[int, str] = {}
+
+    def when(self, start: int, s_start: int, before: str, measure: str) -> tuple[int | None, str | None, bool, bool]:
+        """(year, period, is it a target, is it an estimate) of a figure at ``start``: the last time mark
+        before it (in this paragraph, else carried from earlier ones); a deadline or a year after the
+        document's makes a target; 预计 with a past year is an estimate."""
+        ctx, sentence_before = self.ctx, self.text[s_start:start]
+        earlier = [*self.carry, *(mk for mk in self.marks if mk.start < start)]
+        mark = earlier[-1] if earlier else None
+        year = mark.year if mark else None
+        period = mark.period() if mark else None
+        deadline = bool(mark and mark.deadline)
+        in_sentence = [mk for mk in self.marks if s_start <= mk.start < start and mk.year]
+        if measure == "growth_yoy" and "年均" in before and len({mk.year for mk in in_sentence}) >= 2:
+            years = sorted(mk.year for mk in in_sentence)
+            period = f"{years[0]}-{years[-1]}"  # 从2011年的…增长至2020年的…,年均增速为…
+        estimate = bool(ESTIMATE.search(sentence_before))  # a forecast, even for a later year, sets no goal
+        is_target = False
+        if year is not None and not estimate:
+            if ctx.doc_year_known and ctx.doc_year is not None:
+                is_target = year > ctx.doc_year or (deadline and year >= ctx.doc_year)
+            else:  # date unknown: a goal is for a year after every year the text reports on
+                latest = ctx.latest_reported_year
+                is_target = (deadline or bool(TARGET_WORDS.search(sentence_before))) and (latest is None or year > latest)
+        if not is_target and REQUIRE.search(sentence_before) and self.target_years:
+            is_target, year, period = True, self.target_years[-1], str(self.target_years[-1])  # 需要增长…
+        if is_target and mark and not mark.span:
+            period = str(year)
+        if is_target and year is not None:
+            self.target_years.append(year)
+        return year, period, is_target, estimate
+
+    def phrase(self, start: int, end: int, c_start: int, s_start: int, local_before: str, measure: str,
+               how: str) -> tuple[str, int, int]:
+        """(indicator phrase, quote start, quote end): the words before the number in its clause, else
+        before the clause's first figure, else the previous clause, else the sentence's first indicator;
+        the noun after a count (6个国家…试验区); a plan's N大 actions."""
+        text = self.text
+        if how == "bign":
+            q_end, head = self.heads[start]
+            return head, start, q_end
+        indicator = _clean_indicator(local_before)
+        lead_start = start - len(local_before)
+        lead = local_before
+        if len(indicator) < 2:  # 分别增长1.9倍和83.5%: the indicator stands before the first figure of the clause
+            lead = _FIRST_FIGURE.split(text[c_start:start])[0]
+            indicator, lead_start = _clean_indicator(lead), c_start
+        q_start = lead_start + lead.find(indicator) if indicator and indicator in lead else start
+        verb = _CHANGE_VERB.search(text[c_start:start])
+        if not indicator and verb:
+            q_start = c_start + verb.start()
+        tail = _BOUND_WORD.match(text, end)
+        q_end = tail.end() if tail else end
+        if measure == "count":
+            noun = _NOUN_AFTER.match(text, end)
+            if noun:
+                indicator = noun.group().rstrip("“(")
+                q_end = end + len(indicator)
+            return indicator, q_start, q_end
+        if how != "num":
+            return indicator, q_start, q_end
+        if not indicator and s_start not in self.subjects and c_start > s_start:
+            # 增加值实现翻番,达到5500亿元: the indicator is the previous clause of the sentence
+            p_start = self.clauses.bounds(c_start - 1, c_start - 1)[0]
+            previous = text[p_start:c_start - 1]
+            if not _FIRST_FIGURE.search(previous):
+                indicator = _clean_indicator(previous)
+                if indicator:
+                    q_start = p_start + previous.find(indicator)
+        subject = self.subjects.get(s_start)
+        if subject and not indicator:
+            clause = text[c_start:start]
+            q_start = c_start + len(clause) - len(clause.lstrip(" “"))
+        if subject and (not indicator or _NEEDS_SUBJECT.match(indicator)):
+            if not indicator:
+                indicator = subject + {"growth_yoy": "增长", "share": "比重"}.get(measure, "")
+            else:
+                indicator = subject + (indicator if indicator.startswith(("占", "年均")) else indicator.removeprefix("所"))
+        elif indicator:
+            self.subjects[s_start] = _SHARE_SPLIT.split(indicator)[0]
+        return indicator, q_start, q_end
+
+
+def _respectively(text: str, clauses: dict[int, list[tuple[int, int]]], mentions: list[Mention],
+                  figures: list[Figure]) -> None:
+    """广东、江苏分别为6.4万亿元和5.1万亿元: the k-th region listed goes with the k-th figure."""
+    for c_start, members in clauses.items():
+        first = members[0][0]
+        if "分别" not in text[c_start:first]:
+            continue
+        named: list[Region] = []
+        for mn in mentions:
+            if c_start <= mn.start and mn.end <= first and mn.role == "name" and mn.region and mn.region not in named:
+                named.append(mn.region)
+        if len(named) >= 2 and len(named) == len(members):
+            for region, (_pos, index) in zip(named, members):
+                figures[index].region = region
+                figures[index].national = False
+
+
+def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] | None:
+    """(value, unit as written, kind of quantity, 余) for a numeral match, or None if it is no figure."""
+    start, end = m.start(), m.end()
+    prev = text[start - 1] if start else ""
+    nxt = text[end] if end < len(text) else ""
+    if m.group("pct"):
+        try:
+            return numerals.number(m.group("pnum")), "%", "share", False
+        except ValueError:
+            return None
+    num, mag, unit = m.group("num"), m.group("mag") or "", m.group("unit") or ""
+    yu = bool(m.group("yu") or m.group("yu2"))
+    arabic = num[0].isdigit()
+    if prev and (_CODE_CHAR.match(prev) or prev in "第表图〔[号No"):
+        return None
+    if not unit and not mag:
+        return None
+    if arabic and _YEAR_DIGITS.fullmatch(num) and not mag and unit in CLASSIFIERS and nxt in "年月":
+        return None
+    if unit and unit.isascii() and unit.isalpha() and len(unit) == 1:
+        if nxt and _WORD_OR_DIGIT.match(nxt):
+            return None  # 5G网络, 4K
+    if unit and unit.isascii() and unit.isalpha() and nxt and _LATIN_OR_DIGIT.match(nxt):
+        return None
+    if not arabic:
+        if mag and unit not in ("", "元", "美元", "欧元", "港元", "人", "户", "吨", "千瓦", "台", "辆", "个", "家"):
+            return None
+        if not mag and unit not in ("个百分点", "百分点", "倍", "%"):
+            return None
+        if prev and prev in "第这那每之前后其某各一十数几上近":
+            return None
+    if mag and not unit and nxt and _WORD_START.match(nxt) and not text.startswith(("以上", "左右", "的", "大关"), end):
+        return None
+    try:
+        value = numerals.number(num)
+    except ValueError:
+        return None
+    if unit == "个" and _SHARED_PP.match(text, end):
+        unit = "个百分点"  # 分别上拉1.4个和1.1个百分点: the unit written once for both
+    full_unit = mag + unit
+    if unit and unit in CLASSIFIERS:
+        follows_noun = bool(nxt) and _HAN.match(nxt) and not text.startswith(("以上", "左右", "以内", "的"), end)
+        measure = "count" if follows_noun and not mag else "level"
+    elif unit in ("%", "‰"):
+        measure = "share"
+    else:
+        measure = "level"
+    return value, full_unit, measure, yu
+
+
+def _region_for(text: str, pos: int, c_start: int, s_start: int, mentions: list[Mention],
+                ctx: Context) -> tuple[Region | None, bool]:
+    """The clause's region, else the sentence's, else the paragraph's, else the document's."""
+    def usable(mn: Mention) -> bool:
+        if mn.role == "abbreviation":
+            return False  # 苏浙沪: a group of provinces, not one figure's region
+        if mn.region is not None and mn.region.level == "area" and mn.region.record_ref == "CN":
+            return False  # 中部地区, 粤港澳大湾区: named, but not what a figure is about
+        if (mn.role == "national" and mn.surface == "全国") or mn.role == "self":
+            # 全国有6个… is about the country; 居全国第五位, 占全省的比重 only compare with it
+            nxt = text[mn.end:mn.end + 1]
+            lead = text[_clause_bounds(text, mn.start, mn.end)[0]:mn.start]
+            subject = not _clean_indicator(lead + "X").rstrip("X")  # nothing but time words before it
+            return (subject and not text.startswith(FRAME_AFTER, mn.end) and bool(_HAN.match(nxt)))
+        if mn.role == "national" and mn.surface == "中国":
+            return text.startswith(("中国经济", "中国数字经济"), mn.start)
+        return True
+
+    national_region = regions_mod.CHINA if ctx.mentions_china else None
+    for lo in (c_start, s_start, 0):
+        group = [mn for mn in mentions if lo <= mn.start and mn.end <= pos and usable(mn)]
+        if not group:
+            continue
+        named = [mn for mn in group if mn.role == "name"]
+        if len({mn.region.name for mn in named if mn.region}) >= 2 and lo == c_start:
+            listed = text[named[0].start:named[-1].end]
+            if "、" in listed:
+                return national_region, True
+        last = group[-1]
+        if last.role == "self":
+            return _own_region(last, mentions, ctx), False
+        if last.role == "national":
+            return national_region, True
+        return last.region, False
+    if ctx.doc_region is not None:
+        return ctx.doc_region, False
+    return national_region, True
+
+
+def _own_region(word: Mention, mentions: list[Mention], ctx: Context) -> Region | None:
+    """全省/全市/本市: the province (or city) named last before it in the paragraph, else the document's."""
+    city = word.surface[-1] in "市区"
+    for mn in reversed([m for m in mentions if m.end <= word.start and m.role == "name" and m.region]):
+        level = mn.region.level
+        if (city and (level == "prefecture" or mn.region.code in MUNICIPALITIES)) or (not city and level == "province"):
+            return mn.region
+    if not city and ctx.doc_region is not None and ctx.doc_region.level == "prefecture":
+        return regions_mod.index().by_code.get(ctx.doc_region.province or "", ctx.doc_region)  # 全省 in a city's text
+    return ctx.doc_region
+
+
+MUNICIPALITIES = ("110000", "120000", "310000", "500000")
+
+_HINT = regex.compile(r"《([^《》]{1,150})》")
+
+
+def _policy_hint(sentence: str) -> str | None:
+    m = _HINT.search(sentence)
+    return m.group(1) if m else None
+
+
+# ---------------------------------------------------------------- flattened tables
+HEADER_WORDS = frozenset("类别 类型 领域 分类 序号 主要指标 指标 指标名称 单位 计量单位 来源 数据来源 备注 属性 指标属性 "
+                         "责任单位 牵头单位 基期值 目标值 现状值 预期值".split())
+
+
+def read_table(cells: list[tuple[int, int, str]], ctx: Context) -> list[Figure]:
+    """Figures of a flattened table, given as cells (paragraph, offset, text) in reading order, whether
+    the source had one cell per line ("45.4 |") or a row per line ("指标 | 单位 | 2022年 | 2027年").
+
+    The header is the run of header words and year cells at the start; a row is an indicator cell
+    followed by a unit cell, its values aligned with the header's columns. Year columns (2022年,
+    2027年目标) give each value its period; a column for a year after the document's is a target
+    (if the date is unknown, the last of several year columns). "/" or "-" is an empty cell.
+    """
+    header: list[str] = []
+    for _n, _o, cell in cells:
+        if cell in HEADER_WORDS or _YEAR_COLUMN.fullmatch(cell):
+            header.append(cell)
+        elif header or cell:
+            break
+    unit_col = next((i for i, h in enumerate(header) if h in ("单位", "计量单位")), None)
+    year_cols = {i: int(_LEADING_YEAR.match(h).group(1)) for i, h in enumerate(header) if _YEAR_COLUMN.fullmatch(h)}
+    if unit_col is None or not year_cols or unit_col == 0:
+        return []
+    last_year = max(year_cols.values())
+    body = cells[len(header):]
+    figures: list[Figure] = []
+    i = 0
+    while i + 1 < len(body):
+        if not (_is_unit(body[i + 1][2]) and body[i][2] and not _CELL_VALUE.fullmatch(body[i][2])):
+            i += 1
+            continue
+        _ind_num, ind_off, indicator = body[i]
+        unit = body[i + 1][2]
+        for col, year in sorted(year_cols.items()):
+            j = i + 1 + (col - unit_col)
+            if j >= len(body) or j <= i + 1:
+                continue
+            v_num, v_off, v_txt = body[j]
+            m = _CELL_VALUE.fullmatch(v_txt)
+            if not m or m.group("num") is None:
+                continue
+            value = numerals.arabic(m.group("num"))
+            is_target = year > ctx.doc_year if ctx.doc_year is not None else (len(year_cols) > 1 and year == last_year)
+            comparator = {">": ">", "≥": ">=", "<": "<", "≤": "<="}.get(m.group("cmp") or "", "=")
+            comparator = {"以上": ">=", "左右": "~"}.get(m.group("tail") or "", comparator)
+            measure = "share" if unit == "%" else "level"
+            figures.append(Figure(
+                value=value, unit=unit, kind="target" if is_target else measure, measure=measure,
+                comparator=comparator, period=str(year), year=year, deadline=is_target, region=ctx.doc_region,
+                national=ctx.doc_region is None, indicator=_SUBROW.sub("", indicator),
+                quote_span=(ind_off, v_off + len(v_txt)), paragraph=v_num, table=True))
+        i += max(2, 2 + max(col - unit_col for col in year_cols))  # year columns before the unit: no loop
+    return figures
+
+
+def table_cells(par_text: str, par_number: int, par_offset: int) -> list[tuple[int, int, str]]:
+    """The cells of a table line, with their offsets: "45.4 |" or "| 指标 | 单位 | 2022年 |"."""
+    out = []
+    pos = 0
+    for piece in par_text.split("|"):
+        stripped = piece.strip()
+        if stripped and not regex.fullmatch(r"[-:— ]+", stripped):
+            out.append((par_number, par_offset + pos + piece.index(stripped), stripped))
+        elif not stripped and pos + len(piece) < len(par_text) and par_text.strip() == "|":
+            out.append((par_number, par_offset + pos, ""))  # a line with only "|": an empty cell
+        pos += len(piece) + 1
+    return out
+
+
+def is_table_line(par_text: str) -> bool:
+    return par_text.endswith("|") or par_text.count("|") >= 2
+
+
+def _is_unit(cell: str) -> bool:
+    return cell in UNITS or bool(regex.fullmatch(rf"(?:万亿|亿|万|千|百)?(?:{_UNIT_RE})", cell))
+
+
+def dedupe(figs: list[Figure]) -> list[Figure]:
+    """One fact, one figure: a repeat (headline, summary) of the same value, unit, region and indicator goes;
+    the mention with a period stays."""
+    out: list[Figure | None] = []
+    seen: dict[tuple, list[int]] = {}
+    for f in figs:
+        same = seen.setdefault((*numerals.base(f.value, f.unit), f.region, f.measure), [])
+        twin = next((i for i in same[-20:] if _similar(out[i].indicator, f.indicator)), None)
+        if twin is None:
+            same.append(len(out))
+            out.append(f)
+        elif out[twin].period is None and f.period is not None:
+            out[twin] = f
+    return [f for f in out if f is not None]
+
+
+def _similar(a: str, b: str, n: int = 4) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    grams = {a[i:i + n] for i in range(len(a) - n + 1)}
+    return any(b[i:i + n] in grams for i in range(len(b) - n + 1))

@@ -1,0 +1,253 @@
+"""From one text to its extraction: metadata, regions, policies, figures (no record building here)."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from policykg.ingest.extract import figures as figures_mod
+from policykg.ingest.extract import normalise as norm
+from policykg.ingest.extract import numerals
+from policykg.ingest.extract import periods
+from policykg.ingest.extract import regions as regions_mod
+from policykg.ingest.extract import titles as titles_mod
+from policykg.ingest.extract.figures import Context, Figure
+from policykg.ingest.extract.regions import Region
+
+META_KEYS = ("title", "publisher", "published", "url", "id", "title_en", "publisher_en")
+
+
+@dataclass
+class Extraction:
+    name: str
+    source: norm.Source
+    meta: dict[str, str]
+    guessed: list[str]
+    published: dt.date
+    paragraphs: list[norm.Paragraph]
+    region_mentions: list[regions_mod.Mention]
+    doc_region: Region | None
+    mentions_china: bool
+    titles: list[titles_mod.Title]
+    abbreviations: dict[str, str]
+    figures: list[Figure]
+    doc_numbers: list[str] = field(default_factory=list)
+
+    def regions(self) -> list[Region]:
+        """Distinct regions named, in order of first mention (national words excluded, 中国 included)."""
+        seen: dict[str, Region] = {}
+        for mn in self.region_mentions:
+            if mn.region is not None and mn.region.name not in seen:
+                if mn.role == "national" and mn.surface != "中国":
+                    continue
+                seen[mn.region.name] = mn.region
+        return list(seen.values())
+
+
+FRONT = regex.compile(r"\A\s*---\s*\n(.*?)\n---\s*\n", regex.S)
+DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))")
+DATE_CN = regex.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """A leading block of `key: value` lines between --- lines, and the text without it."""
+    m = FRONT.match(text)
+    if not m:
+        return {}, text
+    meta = {}
+    for line in m.group(1).splitlines():
+        if ":" in line:
+            key, value = line.split(":", 1)
+            if key.strip() in META_KEYS:
+                meta[key.strip()] = value.strip().strip("\"'")
+    # keep offsets: blank the front matter instead of cutting it
+    return meta, "\n" * m.group().count("\n") + text[m.end():]
+
+
+def guess_date(pars: list[norm.Paragraph], today: dt.date | None = None) -> dt.date | None:
+    """A full date on a line of its own or in the first or last lines (notice date, dateline, byline):
+    2022年1月12日, 二〇二五年四月七日, 2023-03-21, 2023/3/21, 2023.03.21. Never a date after today."""
+    today = today or dt.date.today()
+    candidates = pars[:4] + pars[-4:]
+    for par in [p for p in pars if len(p.text) <= 24] + candidates:
+        for m in DATE.finditer(par.text):
+            found = _date(m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5))
+            if found and found <= today:
+                return found
+        for m in DATE_CN.finditer(par.text):
+            try:
+                found = _date(*(numerals.chinese(g) for g in m.groups()))
+            except ValueError:
+                continue
+            if found and found <= today:
+                return found
+    return None
+
+
+def _date(y, m, d) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def guess_title(pars: list[norm.Paragraph]) -> str | None:
+    for par in pars[:3]:
+        m = titles_mod.TITLE.search(par.text)
+        if m:
+            return m.group(1)
+    for par in pars[:3]:
+        if len(par.text) <= 60 and "。" not in par.text and not par.text.endswith((":", "|")):
+            return par.text
+    return None
+
+
+def extract(original: str, name: str = "text", meta: dict[str, str] | None = None,
+            today: dt.date | None = None) -> Extraction:
+    meta_front, original_body = front_matter(original)
+    meta = {**meta_front, **{k: v for k, v in (meta or {}).items() if v}}
+    source = norm.make_source(original_body)
+    text = source.text
+    pars = norm.paragraphs(text)
+    guessed: list[str] = []
+    published: dt.date | None = None
+    if meta.get("published"):
+        published = _parse_date(meta["published"])
+        if published is None:
+            raise norm.ExtractError(f"{name}: published {meta['published']!r} is not a date (YYYY-MM-DD)")
+        if published > (today or dt.date.today()):
+            raise norm.ExtractError(f"{name}: published {published} is in the future")
+    if published is None:
+        published = guess_date(pars, today)
+        if published is not None:
+            guessed.append("published")
+    if meta.get("url") and not regex.fullmatch(r"https?://\S+", meta["url"]):
+        raise norm.ExtractError(f"{name}: url {meta['url']!r} is not an http(s) address")
+    date_known = published is not None
+    if published is None:
+        published = today or dt.date.today()
+        guessed.append("published")
+    if not meta.get("title"):
+        t = guess_title(pars)
+        if t:
+            meta["title"] = t
+            guessed.append("title_zh")
+    doc_year = published.year if date_known else None  # relative dates (去年, 前三季度) need a known date
+
+    # regions: count mentions to find the document's own region
+    masked_titles = text
+    mentions = regions_mod.find(text)
+    province_hint = {mn.region.province for mn in mentions
+                     if mn.region and mn.region.province and mn.region.level in ("province", "prefecture")}
+    mentions_china = any(mn.surface == "中国" for mn in mentions)
+    doc_region = _doc_region(mentions, meta.get("title", "") + meta.get("publisher", ""))
+    del masked_titles
+    ctx = Context(doc_year, date_known, doc_region, mentions_china, province_hint)
+    if not date_known:
+        prose = "\n".join(p.text for p in pars if not figures_mod.is_table_line(p.text))
+        reported = [mk.year for mk in periods.marks(figures_mod.mask_titles(prose), None)
+                    if mk.year and not mk.deadline and not mk.span]
+        ctx.latest_reported_year = max(reported, default=None)
+
+    titles, abbrev = titles_mod.find(pars)
+    if not meta.get("publisher"):  # a notice's issuer, in its first lines, is the publisher
+        head = next((t for t in titles if t.paragraph <= 3 and t.issuers
+                     and regex.search(r"关于印发|的通知", pars[t.paragraph - 1].text)), None)
+        if head is not None:
+            meta["publisher"] = "、".join(head.issuers)
+            guessed.append("publisher_zh")
+    span = regex.search(r"((?:19|20)\d\d)\s*[-—–~至]\s*((?:19|20)\d\d)年?", meta.get("title", "")
+                        + "".join(t.title for t in titles[:1]))
+    ctx.plan_span = f"{span.group(1)}-{span.group(2)}" if span else None
+
+    figs: list[Figure] = []
+    starts = [mn.start for mn in mentions]
+    carry: list[periods.TimeMark] = []
+    target_years: list[int] = []
+    table_cells: list[tuple[int, int, str]] = []
+    for par in pars:
+        if figures_mod.is_table_line(par.text):
+            table_cells.extend(figures_mod.table_cells(par.text, par.number, par.start))
+            continue
+        if table_cells:
+            figs.extend(figures_mod.read_table(table_cells, ctx))
+            table_cells = []
+        if norm.is_heading(par.text):
+            carry = []
+        for offset, chunk in _chunks(par.text):
+            lo = par.start + offset
+            found, marks = figures_mod.read_paragraph(chunk, par.number, lo, ctx, carry, target_years,
+                                                      _mentions_in(mentions, starts, lo, chunk))
+            figs.extend(found)
+            if marks:
+                carry = [marks[-1]]
+    if table_cells:
+        figs.extend(figures_mod.read_table(table_cells, ctx))
+    figs = figures_mod.dedupe(figs)
+    return Extraction(name, source, meta, guessed, published, pars, mentions, doc_region, mentions_china,
+                      titles, abbrev, figs, titles_mod.doc_numbers(text))
+
+
+CHUNK = 4000
+
+
+def _mentions_in(mentions: list[regions_mod.Mention], starts: list[int], lo: int, chunk: str) -> list[regions_mod.Mention]:
+    """The document's mentions inside ``chunk`` (which starts at ``lo``) and outside its 《》 titles,
+    with offsets relative to the chunk."""
+    hi = lo + len(chunk)
+    titles = [(m.start(), m.end()) for m in figures_mod.TITLE.finditer(chunk)]
+    out = []
+    for mn in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+        a, b = mn.start - lo, mn.end - lo
+        if b > len(chunk) or any(x <= a < y for x, y in titles):
+            continue
+        out.append(dataclasses.replace(mn, start=a, end=b))
+    return out
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """A long paragraph in pieces of about CHUNK characters cut after a full stop (bounded work per figure)."""
+    if len(text) <= CHUNK:
+        return [(0, text)]
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK)
+        if end < len(text):
+            cut = max(text.rfind(p, start + CHUNK // 2, end) for p in "。;!?\n")
+            end = cut + 1 if cut > start else end
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+def _parse_date(value: str) -> dt.date | None:
+    """YYYY-MM-DD, YYYY-MM (the 1st), YYYY (1 January) or a date as DATE reads it; None if none is valid."""
+    m = regex.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*", value) or DATE.search(value)
+    if m is None:
+        return None
+    groups = [g for g in m.groups() if g is not None] + ["1", "1"]
+    return _date(*groups[:3])
+
+
+def _doc_region(mentions: list[regions_mod.Mention], head: str) -> Region | None:
+    """The province or city the document is about: most named (names in the title count three times)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Region] = {}
+    for mn in mentions:
+        r = mn.region
+        if mn.role == "name" and r is not None and r.level in ("province", "prefecture"):
+            counts[r.name] += 1
+            first.setdefault(r.name, r)
+    for mn in regions_mod.find(head):
+        if mn.region is not None and mn.region.level in ("province", "prefecture"):
+            counts[mn.region.name] += 3
+            first.setdefault(mn.region.name, mn.region)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(first[n] for n in first if counts[n] == best)

@@ -1,0 +1,131 @@
+"""Drafts: `policykg extract` writes records that `policykg validate` accepts unchanged, marked as drafts,
+every fact extracted with locator and quote; bad input is one Error line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policykg.ingest.validate import validate_file, validate_paths
+from tests.cli import run_cli
+
+TEXT = """---
+title: 某省数字经济高质量发展行动方案(2024—2026年)
+publisher: 某省人民政府办公厅
+published: 2024-03-15
+url: https://example.org/plan.html
+---
+某省人民政府办公厅关于印发《浙江省数字经济高质量发展行动方案(2024—2026年)》的通知
+浙政办发〔2024〕9号
+一、发展基础
+2023年,全省数字经济核心产业增加值达到9867亿元,同比增长10.1%,占地区生产总值的比重为11.2%。杭州市余杭区集聚数字企业3200余家。
+二、主要目标
+到2026年,全省数字经济核心产业增加值力争突破1.3万亿元,规上工业企业数字化改造覆盖率达到90%。
+"""
+
+
+def _extract(tmp_path: Path, text: str, *args: str):
+    src = tmp_path / "plan.txt"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "drafts"
+    return run_cli("extract", str(src), "--out", str(out), *args), out / "plan.yaml"
+
+
+def test_draft_validates_unchanged_and_is_marked(tmp_path):
+    result, draft = _extract(tmp_path, TEXT, "--predictions", str(tmp_path / "pred.yaml"))
+    assert result.exit_code == 0, result.output
+    (doc,) = validate_paths([draft])
+    record = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    meta = record["document"]
+    assert (meta["draft"], meta["published"].isoformat(), meta["url"]) == (True, "2024-03-15", "https://example.org/plan.html")
+    assert meta["title_zh"] == "某省数字经济高质量发展行动方案(2024—2026年)" and meta["guessed"] == ["title_en"]
+    assert record["regions"] == ["浙江省", "杭州市"]  # 余杭区 is not in the gazetteer: recorded under 杭州市
+    assert "余杭区" in draft.read_text(encoding="utf-8").split("\ndocument:")[0]  # and said in the header
+    facts = [f for section in ("policies", "targets", "observations") for f in record[section]]
+    assert facts and all(f["extracted"] is True and f["locator"].startswith("¶") for f in facts)
+    text = TEXT.split("---\n", 2)[2]
+    assert all(f["quote"] in text for f in facts)
+    obs = {o["quote"]: o for o in record["observations"]}
+    assert obs["数字经济核心产业增加值达到9867亿元"]["value"] == 9867.0
+    assert obs["同比增长10.1%"]["yoy_change_pct"] == 10.1
+    assert obs["占地区生产总值的比重为11.2%"]["share_pct"] == 11.2
+    (policy,) = record["policies"]
+    assert (policy["kind"], policy["region"], policy["summary_en"]) == ("action_plan", "浙江省", "Document number 浙政办发〔2024〕9号.")
+    assert [(t["value"], t["unit"], t["deadline"], t["policy"]) for t in record["targets"]] == [
+        (1.3, "万亿元", 2026, policy["key"]), (90.0, "%", 2026, policy["key"])]
+    pred = yaml.safe_load((tmp_path / "pred.yaml").read_text(encoding="utf-8"))["files"]["plan.txt"]
+    assert pred["policies"] == ["浙江省数字经济高质量发展行动方案(2024—2026年)"]
+    assert {"value": 1.3, "unit": "万亿元", "kind": "target", "period": "2026", "region": "浙江省"}.items() <= pred["figures"][-2].items()
+
+
+def test_without_metadata_title_and_date_are_guessed(tmp_path):
+    result, draft = _extract(tmp_path, TEXT.split("---\n", 2)[2])
+    assert result.exit_code == 0, result.output
+    meta = yaml.safe_load(draft.read_text(encoding="utf-8"))["document"]
+    assert meta["title_zh"] == "浙江省数字经济高质量发展行动方案(2024—2026年)"
+    assert set(meta["guessed"]) == {"title_zh", "title_en", "published", "publisher_zh"}
+    assert meta["publisher_zh"] == "某省人民政府办公厅"
+    validate_paths([draft])
+
+
+def test_ingest_refuses_the_draft(tmp_path):
+    _result, draft = _extract(tmp_path, TEXT)
+    _doc, problems = validate_file(draft, allow_drafts=False)
+    assert problems and "draft" in str(problems[0])
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty"), (b"\x00\x01\x02\x03binary" * 10, "binary"), ("数字经济发展规划。".encode("gbk"), "GB18030"),
+])
+def test_bad_input_is_one_error_line(tmp_path, content, message):
+    src = tmp_path / "bad.txt"
+    src.write_bytes(content)
+    result = run_cli("extract", str(src), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0]
+    assert not (tmp_path / "out" / "bad.yaml").exists()
+
+
+def test_ten_megabytes_is_refused_at_once(tmp_path):
+    src = tmp_path / "big.txt"
+    src.write_text("全省数字经济增加值达到100亿元。\n" * 230_000, encoding="utf-8")
+    assert src.stat().st_size > 10_000_000
+    result = run_cli("extract", str(src), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1 and result.output.count("Error:") == 1 and "split it" in result.output
+
+
+def test_good_files_are_drafted_and_bad_ones_reported(tmp_path):
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("2023年,北京数字经济增加值达到18766.7亿元。", encoding="utf-8")
+    bad.write_bytes(b"")
+    result = run_cli("extract", str(good), str(bad), "--out", str(tmp_path / "out"), "--published", "2024-01-20")
+    assert result.exit_code == 1 and (tmp_path / "out" / "good.yaml").exists()
+    assert [line for line in result.output.splitlines() if line.startswith("Error:")] == [f"Error: {bad}: the file is empty"]
+
+
+def test_newspapers_in_title_marks_are_not_policies(tmp_path):
+    text = "据《经济日报》报道,2023年,全国数字经济规模达到53.9万亿元,《中国数字经济发展研究报告》指出……"
+    result, draft = _extract(tmp_path, text, "--published", "2024-08-01")
+    assert result.exit_code == 0, result.output
+    content = draft.read_text(encoding="utf-8")
+    record = yaml.safe_load(content)
+    assert [p["title_zh"] for p in record["policies"]] == ["中国数字经济发展研究报告"]
+    assert "# NOTE: 《经济日报》 looks like a newspaper" in content
+
+
+@pytest.mark.parametrize("published, message", [
+    ("2024-13-45", "not a date"), ("next week", "not a date"), ("2024-02-30", "not a date"), ("2999-01-01", "future"),
+])
+def test_a_bad_date_option_is_one_error_line(tmp_path, published, message):
+    result, draft = _extract(tmp_path, "2023年,全省数字经济增加值达到100亿元。", "--published", published)
+    assert result.exit_code == 1 and result.output.strip().count("\n") == 0
+    assert result.output.startswith("Error: ") and message in result.output and not draft.exists()
+
+
+def test_a_bad_url_is_one_error_line(tmp_path):
+    result, draft = _extract(tmp_path, "---\nurl: example.org/x\n---\n2023年,全省数字经济增加值达到100亿元。")
+    assert result.exit_code == 1 and result.output.startswith("Error: ") and "http(s)" in result.output
+    assert not draft.exists()

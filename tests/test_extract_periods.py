@@ -1,0 +1,59 @@
+"""Periods: the year in the clause, else earlier in the paragraph, relative years against the document date."""
+
+import pytest
+
+from tests.extract_util import figures
+
+T = "浙江省数字经济发展报告"
+
+
+@pytest.mark.parametrize("text, published, period", [
+    ("2022年,全省数字经济核心产业增加值达到8977亿元。", "2023-05-01", "2022"),
+    ("截至2023年底,全省累计建成5G基站20.1万个。", "2024-02-01", "2023"),
+    ("2021年前三季度,全省数字经济核心产业增加值为5800亿元。", "2021-11-01", "2021-Q1..Q3"),
+    ("截至去年底,全省累计建成5G基站17.3万个。", "2024-02-01", "2023"),
+    ("目前,全省共有国家级专精特新企业1000余家。", "2024-02-01", "2024"),
+    ("全省软件业务收入8000亿元。", "2024-02-01", None),
+])
+def test_period(text, published, period):
+    (fig,) = figures(text, published=published, title=T)
+    assert fig[3] == period
+
+
+def test_year_carries_within_a_paragraph_and_stops_at_a_heading():
+    text = ("2023年,全省数字经济增加值达到4.3万亿元。全省软件业务收入9500亿元。\n"
+            "二、主要任务\n"
+            "全省建成省级数字化车间300个。")
+    assert [f[3] for f in figures(text, published="2024-03-01", title=T)] == ["2023", "2023", None]
+
+
+def test_from_to_figures_take_their_own_years():
+    text = "全省云计算企业营收从2018年的320亿元增长至2023年的980亿元,年均增速为25.1%。"
+    assert [(f[0], f[3]) for f in figures(text, published="2024-03-01", title=T)] == [
+        (320, "2018"), (980, "2023"), (25.1, "2018-2023")]
+
+
+def test_event_dates_set_no_period():
+    text = "2023年6月,全省新增专精特新企业120家。"
+    assert figures(text, published="2024-03-01", title=T)[0][3] is None
+
+
+def test_comparison_base_year_is_no_period():
+    text = "到2026年,全省数字经济核心产业增加值占比比2022年提高4个百分点。"
+    assert figures(text, published="2023-09-01", title=T)[0][2:4] == ("target", "2026")
+
+
+def test_part_of_the_documents_year():
+    text = "前三季度,全省数字经济核心产业增加值增长9.8%;1-8月,全省软件业务收入达到6200亿元。"
+    assert [f[3] for f in figures(text, published="2024-10-20", title=T)] == ["2024-Q1..Q3", "2024-M01..M08"]
+    assert [f[3] for f in figures(text, published=None, title=T)] == [None, None]  # no date: no guess
+
+
+def test_years_ahead_of_the_document_are_a_deadline():
+    text = "力争经过5年努力,全省数字经济增加值增长55%以上、达到5.5万亿元。"
+    assert [(f[0], f[2], f[3]) for f in figures(text, published="2022-09-01", title=T)] == [
+        (55, "target", "2027"), (5.5, "target", "2027")]
+
+
+def test_the_next_three_years_count_this_one():
+    assert figures("未来三年,全省将培育10个数字产业集群。", published="2025-06-01", title=T)[0][2:4] == ("target", "2027")
