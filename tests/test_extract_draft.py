@@ -129,3 +129,14 @@ def test_a_bad_url_is_one_error_line(tmp_path):
     result, draft = _extract(tmp_path, "---\nurl: example.org/x\n---\n2023年,全省数字经济增加值达到100亿元。")
     assert result.exit_code == 1 and result.output.startswith("Error: ") and "http(s)" in result.output
     assert not draft.exists()
+
+
+def test_draft_names_catalogue_indicators_without_defining_them(tmp_path):
+    result, draft = _extract(tmp_path, TEXT)
+    assert result.exit_code == 0, result.output
+    record = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    named = {o["indicator"] for o in record["observations"]} | {t["indicator"] for t in record["targets"]}
+    # 核心产业增加值 (level) and 占地区生产总值的比重 (share) are the project catalogue's
+    assert {"cn-core-digital-industries-va", "cn-core-digital-industries-va-share-gdp"} <= named
+    defined = {i["key"] for i in record.get("indicators") or []}
+    assert not defined & {"cn-core-digital-industries-va", "cn-core-digital-industries-va-share-gdp"}

@@ -31,8 +31,10 @@ def test_titles_with_their_own_brackets_and_dashes():
 
 def test_kinds():
     assert [policy_kind(t) for t in ("某省数字经济促进条例", "三年行动计划(2023-2025年)", "关于加快发展的实施意见",
-                                     "数字化转型实施方案", "统计公报", "发展规划纲要")] == [
-        "programme", "action_plan", "opinion", "implementation_plan", "report", "plan"]
+                                     "数字化转型实施方案", "统计公报", "发展规划纲要", "公共数据开放管理办法",
+                                     "数据中心能效限定值及能效等级", "智慧城市建设导则")] == [
+        "regulation", "action_plan", "opinion", "implementation_plan", "report", "plan", "regulation",
+        "programme", "standard"]
 
 
 def test_issue_date_from_the_sentence_or_the_notice_date_line():

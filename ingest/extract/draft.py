@@ -28,6 +28,7 @@ from policykg.ingest.extract import numerals, themes
 from policykg.ingest.extract import regions as regions_mod
 from policykg.ingest.extract.gloss import gloss
 from policykg.ingest.extract.indicators import IndicatorMatcher
+from policykg.schema.reference import indicators as reference_indicators
 from policykg.ingest.extract.normalise import ExtractError
 from policykg.ingest.extract.pipeline import Extraction
 from policykg.ingest.extract.regions import Region
@@ -159,6 +160,7 @@ def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict
             policy["themes"] = list(dict.fromkeys(policy["themes"] + themes.recurring(src.text)))
 
     indicators: dict[str, dict] = {}
+    known_indicators = reference_indicators().indicators
     targets: list[dict] = []
     observations: list[dict] = []
     for n, f in enumerate(ex.figures, 1):
@@ -170,7 +172,9 @@ def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict
             # a change of a level: the observation carries it in yoy_change_pct on the level's indicator
             phrase = _GROWTH_SUFFIX.sub("", phrase) or phrase
         choice = matcher.choose(phrase, f.measure, f.unit)
-        if choice.key not in indicators:
+        # a record names a project-catalogue indicator without defining it (ingest refuses a redefinition);
+        # entries of another catalogue (--catalogue) are defined in the draft like new ones
+        if choice.key not in indicators and not (choice.from_catalogue and choice.key in known_indicators):
             indicators[choice.key] = {"key": choice.key, "locator": locator, "quote": None, "extracted": True,
                                       "name_zh": choice.name_zh, "name_en": choice.name_en,
                                       "unit": None if f.measure == "growth_yoy" else choice.unit}

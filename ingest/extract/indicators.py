@@ -24,6 +24,13 @@ FITS = {"level": ("level",), "share": ("share",), "count": ("count", "level"), "
 
 # precompiled patterns of the helpers below
 _SHARE_WORD = regex.compile(r"占|比重|份额|比例")
+_FOLD_DROP = regex.compile(r"的|[(（](?:GDP|地区生产总值|国内生产总值)[)）]|(?<=占)(?:全省|全市|全区|全国)")
+_FOLD_GDP = regex.compile(r"地区生产总值|国内生产总值|生产总值")
+
+
+def _fold(text: str) -> str:
+    """The spelling-free form of an indicator phrase: 占地区生产总值的比重, 占GDP比重 and 占全市GDP的比重 are one."""
+    return _FOLD_GDP.sub("GDP", _FOLD_DROP.sub("", text))
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,7 @@ class IndicatorMatcher:
             a = ahocorasick.Automaton()
             forms: dict[str, list[dict]] = {}
             for entry in self.catalogue:
-                for form in (entry["name_zh"], *(entry.get("aliases_zh") or [])):
+                for form in {_fold(f) for f in (entry["name_zh"], *(entry.get("aliases_zh") or []))}:
                     forms.setdefault(form, []).append(entry)
             for form, entries in forms.items():
                 a.add_word(form, (form, entries))
@@ -59,11 +66,11 @@ class IndicatorMatcher:
         if self._automaton is None or not phrase:
             return None
         best: tuple[int, dict] | None = None
-        for _end, (form, entries) in self._automaton.iter(phrase):
+        for _end, (form, entries) in self._automaton.iter(_fold(phrase)):
             for entry in entries:
                 if entry.get("kind") not in FITS.get(measure, ()):
                     continue
-                if measure != "share" and entry.get("kind") != "share" and _mentions_share(phrase, form):
+                if measure != "share" and entry.get("kind") != "share" and _mentions_share(_fold(phrase), form):
                     continue  # 增加值占GDP比重 is a share, not the level 增加值
                 if best is None or len(form) > best[0]:
                     best = (len(form), entry)

@@ -118,7 +118,10 @@ def index() -> _Index:
         by_code[code] = region
         add(name, region)
     data = yaml.safe_load(files(__package__).joinpath("zones.yaml").read_text(encoding="utf-8"))
+    known = {entry.name_zh for entry in gaz.regions.values()}
     for zone in data["zones"]:
+        if zone["name"] in known:  # the gazetteer's own entry (with a code) is the one to use
+            continue
         parent = zone["parent"]
         region = Region(zone["name"], None, zone["level"], parent, False, _province_of(parent))
         for form in [zone["name"], *zone["forms"]]:

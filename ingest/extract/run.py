@@ -58,10 +58,16 @@ def load_meta(path: Path | None) -> dict[str, dict[str, str]]:
     return {str(k): {f: str(v) for f, v in (v or {}).items()} for k, v in data.items()}
 
 
-def load_catalogue(path: Path | None) -> list[dict] | None:
-    """An indicator catalogue: a YAML list of entries, or a mapping with an `indicators:` list."""
+def load_catalogue(path: Path | None) -> list[dict]:
+    """An indicator catalogue: a YAML list of entries, or a mapping with an `indicators:` list.
+
+    Without a path, the project's own (schema/reference_data/indicators.yaml), so that drafts name the
+    indicators that records and queries share instead of declaring look-alikes.
+    """
     if path is None:
-        return None
+        from policykg.schema.reference import indicators
+
+        return [entry.model_dump() for entry in indicators().indicators.values()]
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:

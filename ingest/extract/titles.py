@@ -25,7 +25,8 @@ KIND_BY_ENDING = [
     ("指导意见", "opinion"), ("意见", "opinion"), ("规划纲要", "plan"), ("规划", "plan"), ("纲要", "strategy"),
     ("战略", "strategy"), ("方案", "implementation_plan"), ("计划", "action_plan"), ("工作要点", "programme"),
     ("要点", "programme"), ("若干政策", "support_scheme"), ("若干措施", "support_scheme"), ("政策", "support_scheme"),
-    ("措施", "support_scheme"), ("办法", "programme"), ("条例", "programme"), ("导则", "programme"),
+    ("措施", "support_scheme"), ("办法", "regulation"), ("条例", "regulation"),
+    ("规定", "regulation"), ("标准", "standard"), ("规范", "standard"), ("导则", "standard"),
     ("公报", "report"), ("报告", "report"), ("白皮书", "report"), ("讲话", "speech"),
 ]
 

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from policykg.errors import PolicyKGError
-from policykg.ingest.extract.run import extract_files, load_catalogue, score_corpus
 
 DEFAULT_OUT = Path("data/drafts")
 
@@ -22,13 +21,17 @@ def extract(
     published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     url: Annotated[str | None, typer.Option(help="Source address.")] = None,
     meta: Annotated[Path | None, typer.Option(help="YAML: file name → title/publisher/published/url.")] = None,
-    catalogue: Annotated[Path | None, typer.Option(help="Indicator catalogue YAML to map indicators to.")] = None,
+    catalogue: Annotated[Path | None, typer.Option(help="Indicator catalogue YAML to map indicators to "
+                                                        "(default: the project's, `policykg schema indicators`).")]
+    = None,
     score: Annotated[Path | None, typer.Option(help="Extract a scored corpus folder and print score.py's numbers.")] = None,
 ) -> None:
     """Draft one record per text: figures, targets, 《》 policies, regions, each with locator and quote.
 
     Drafts carry `draft: true`; `policykg validate` accepts them, `policykg ingest` refuses them until a
     reviewer has checked the facts and removed the flag (see README, "From text to graph")."""
+    from policykg.ingest.extract.run import extract_files, load_catalogue, score_corpus
+
     entries = load_catalogue(catalogue)
     if score is not None:
         typer.echo(score_corpus(score, meta, entries))
