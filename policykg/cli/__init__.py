@@ -55,9 +55,9 @@ def _connection(
 
 
 def _register() -> None:
-    from policykg.cli import browser, ingest, query, schema, server, status
+    from policykg.cli import analyze, browser, export, ingest, query, schema, server, status
 
-    for module in (status, server, schema, ingest, query, browser):
+    for module in (status, server, schema, ingest, query, browser, export, analyze):
         module.register(app)
 
 
