@@ -97,7 +97,9 @@ def safe_value(value: Any) -> Any:
 def _node_attributes(label: Label, labels: list[str], props: dict[str, Any],
                      provenance: list[list[Any]]) -> dict[str, Any]:
     key = props.get(NATURAL_KEYS[label])
-    attrs: dict[str, Any] = {k: safe_value(v) for k, v in props.items() if v is not None}
+    # 'id' (Theme, SourceDocument) is the natural key, kept as 'key' like every label's: GEXF and
+    # nodes.csv use 'id' for the node id itself.
+    attrs: dict[str, Any] = {k: safe_value(v) for k, v in props.items() if v is not None and k != "id"}
     name_zh = props.get("name_zh") or props.get("title_zh") or props.get("label_zh")
     name_en = props.get("name_en") or props.get("title_en") or props.get("label_en")
     sources = sorted((doc, loc) for doc, loc in provenance if doc is not None)
@@ -341,6 +343,7 @@ def write(g: nx.MultiDiGraph, fmt: ExportFormat | str, path: Path | None = None)
     try:
         if fmt is ExportFormat.csv:
             return write_csv(g, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
         if fmt is ExportFormat.graphml:
             nx.write_graphml(g, path, encoding="utf-8")
         elif fmt is ExportFormat.gexf:
@@ -356,15 +359,15 @@ def check_writable(fmt: ExportFormat, path: Path | None) -> Path:
     """Refuse an unwritable destination before the graph is read, not after."""
     target = path or default_path(fmt)
     directory = target if fmt is ExportFormat.csv else target.parent
+    if fmt is ExportFormat.csv and target.exists() and not target.is_dir():
+        raise ExportError(f"cannot write {target}: CSV export needs a directory (nodes.csv, edges.csv)")
+    if fmt is not ExportFormat.csv and target.is_dir():
+        raise ExportError(f"cannot write {target}: it is a directory")
     probe = directory
     while not probe.exists() and probe != probe.parent:
         probe = probe.parent
     if probe.exists() and not probe.is_dir():
         raise ExportError(f"cannot write {target}: {probe} is not a directory")
-    if fmt is ExportFormat.csv and target.exists() and not target.is_dir():
-        raise ExportError(f"cannot write {target}: CSV export needs a directory (nodes.csv, edges.csv)")
-    if fmt is not ExportFormat.csv and target.is_dir():
-        raise ExportError(f"cannot write {target}: it is a directory")
     if not os.access(probe, os.W_OK):
         raise ExportError(f"cannot write {target}: {probe} is not writable")
     return target
