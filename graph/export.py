@@ -31,7 +31,7 @@ import networkx as nx
 from neo4j.time import Date, DateTime, Time
 
 from policykg.errors import PolicyKGError, UnknownName
-from policykg.graph.connection import Graph, read_rows
+from policykg.graph.connection import Graph, read
 from policykg.schema.reference import gazetteer, themes
 from policykg.schema.vocabulary import NATURAL_KEYS, Label
 
@@ -63,6 +63,12 @@ _PROVENANCE = (
 _BY_ID = "UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id WITH n"
 _OUT_EDGES = (" MATCH (n)-[r]->(m) RETURN elementId(n) AS source, elementId(m) AS target,"
               " type(r) AS type, properties(r) AS props")
+
+
+def read_rows(graph: Graph, cypher: str, parameters: dict[str, Any]) -> list[Any]:
+    """Records as the driver gives them (indexable by column name): ``record.data()`` would copy
+    every value once more, which is most of the time an export takes."""
+    return read(graph, lambda tx: list(tx.run(cypher, parameters)))
 
 
 def _label_page(label: Label) -> str:
@@ -124,7 +130,7 @@ class _Builder:
         self.g = nx.MultiDiGraph()
         self.ids: dict[str, str] = {}
 
-    def add_nodes(self, rows: list[dict[str, Any]]) -> None:
+    def add_nodes(self, rows: list[Any]) -> None:
         for row in rows:
             label = _primary_label(row["labels"])
             if label is None or label not in EXPORTED:
@@ -134,7 +140,7 @@ class _Builder:
             self.ids[row["eid"]] = node_id
             self.g.add_node(node_id, **attrs)
 
-    def add_edges(self, rows: list[dict[str, Any]]) -> None:
+    def add_edges(self, rows: list[Any]) -> None:
         for row in rows:
             u, v = self.ids.get(row["source"]), self.ids.get(row["target"])
             if u is None or v is None:
@@ -176,7 +182,7 @@ def _read_whole(graph: Graph, builder: _Builder, page_size: int) -> None:
                       keys_query=_label_page(label) + " RETURN n." + NATURAL_KEYS[label] + " AS k")
 
 
-def _paged_by_key(graph: Graph, label: Label, cypher: str, sink: Callable[[list[dict[str, Any]]], None],
+def _paged_by_key(graph: Graph, label: Label, cypher: str, sink: Callable[[list[Any]], None],
                   page_size: int, keys_query: str | None = None) -> None:
     """Run ``cypher`` once per page of ``label``'s nodes, in natural-key order.
 
