@@ -16,7 +16,7 @@ from typing import Any, Protocol, TypeVar
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo
-from policykg.graph.settings import Settings
+from policykg.graph.settings import Settings, resolve_settings
 
 from policykg.errors import (
     AuthFailed,
@@ -91,8 +91,9 @@ def open_graph(settings: Settings) -> Graph:
 
 
 @contextmanager
-def connect(settings: Settings) -> Iterator[Graph]:
-    graph = open_graph(settings)
+def connect(settings: Settings | None = None) -> Iterator[Graph]:
+    """The graph for ``settings`` (default: resolved from the environment and .env), closed on exit."""
+    graph = open_graph(settings if settings is not None else resolve_settings())
     try:
         yield graph
     finally:

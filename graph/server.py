@@ -10,7 +10,7 @@ start/stop/status to the launcher. The instance lives in one directory:
     <home>/conf/neo4j.conf   written by us (loopback, small memory)
     <home>/lib -> <cache>/jars/neo4j-<version>/lib   shared by all instances
     <home>/data logs run import plugins
-    <home>/web/neo4j-browser.zip   Browser plus our guide and style (graph.browser)
+    <home>/web/neo4j-browser.zip   Browser plus the guide and style handed in (graph.browser)
     <home>/password          generated, mode 0600
 """
 
@@ -25,6 +25,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from policykg.graph.browser import install_web
 
 from policykg.errors import ServerError
 
@@ -71,6 +73,8 @@ class LocalServer:
     heap: str = "1g"
     pagecache: str = "512m"
     post_connect_cmd: str | None = None
+    #: Files served under /browser/policykg/ (guide and style), handed in by the caller that knows the queries.
+    web_files: dict[str, str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def at(cls, home: Path | None = None) -> "LocalServer":
@@ -118,11 +122,7 @@ class LocalServer:
         if not lib.exists():
             lib.symlink_to(self.jar_dir, target_is_directory=True)
         (self.home / "conf" / "neo4j.conf").write_text(self._config(), encoding="utf-8")
-        from policykg.graph.browser import (
-            install_web,  # Browser with our guide and style when the config opens them
-        )
-
-        install_web(self.home / "web", self.jar_dir, enabled=bool(self.post_connect_cmd))
+        install_web(self.home / "web", self.jar_dir, self.web_files)
 
     def _fetch_jars(self) -> None:
         mvn = _require("mvn", "Maven (e.g. apt-get install maven)")

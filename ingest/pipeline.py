@@ -10,11 +10,9 @@ diffed fact by fact and recorded on an (:IngestRun) node.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import secrets
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,7 @@ from neo4j import ManagedTransaction
 from policykg.graph.connection import Graph, read_rows, write
 from policykg.graph.constraints import apply_schema
 from policykg.ingest import statements as cypher
+from policykg.ingest.runlog import IngestReport, record_run
 from policykg.ingest.validate import ValidDocument, validate_paths
 from policykg.ingest.writer import (
     Batch,
@@ -35,27 +34,9 @@ from policykg.schema.sections import FACT_LABELS
 Progress = Callable[[int, int, str], None]
 
 
-@dataclass
-class IngestReport:
-    run_id: str
-    started_at: dt.datetime
-    new: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    counts: Counter[str] = field(default_factory=Counter)
-    changes: list[dict[str, Any]] = field(default_factory=list)
-
-    def summary(self) -> str:
-        return (f"documents: {len(self.new)} new, {len(self.changed)} changed, {len(self.unchanged)} unchanged, "
-                f"{len(self.removed)} removed; nodes: {self.counts['nodes_created']} created, "
-                f"{self.counts['nodes_deleted']} deleted; relationships: {self.counts['relationships_created']} "
-                f"created, {self.counts['relationships_deleted']} deleted")
-
-
-def ingest_paths(graph: Graph, paths: Iterable[Path], prune: bool = False,
+def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
                  progress: Progress | None = None) -> IngestReport:
-    paths = list(paths)
+    paths = [Path(p) for p in paths]
     documents = validate_paths(paths, allow_drafts=False)  # raises before anything is written
     apply_schema(graph)  # MERGE relies on the uniqueness constraints
     started = dt.datetime.now(dt.timezone.utc)
@@ -86,7 +67,7 @@ def ingest_paths(graph: Graph, paths: Iterable[Path], prune: bool = False,
                 report.removed.append(doc_id)
                 report.changes.extend(diff_facts(doc_id, old, {}))
 
-    write(graph, lambda tx: _record_run(tx, report))
+    write(graph, lambda tx: record_run(tx, report))
     return report
 
 
@@ -147,23 +128,3 @@ def diff_facts(doc_id: str, old: FactMap, new: FactMap) -> list[dict[str, Any]]:
 def _name(props: dict[str, Any] | None) -> str:
     props = props or {}
     return str(props.get("name_zh") or props.get("title_zh") or props.get("name_en") or props.get("key"))
-
-
-def _record_run(tx: ManagedTransaction, report: IngestReport) -> None:
-    statuses = ([{"id": i, "status": "new"} for i in report.new] + [{"id": i, "status": "changed"} for i in report.changed]
-                + [{"id": i, "status": "unchanged"} for i in report.unchanged])
-    props = {
-        "started_at": report.started_at,
-        "finished_at": dt.datetime.now(dt.timezone.utc),
-        "documents_new": len(report.new),
-        "documents_changed": len(report.changed),
-        "documents_unchanged": len(report.unchanged),
-        "documents_removed": len(report.removed),
-        "removed_documents": report.removed,
-        "nodes_created": report.counts["nodes_created"],
-        "nodes_deleted": report.counts["nodes_deleted"],
-        "relationships_created": report.counts["relationships_created"],
-        "relationships_deleted": report.counts["relationships_deleted"],
-        "changes": json.dumps(report.changes, ensure_ascii=False, default=str),
-    }
-    tx.run(cypher.RECORD_RUN, id=report.run_id, props=props, documents=statuses).consume()

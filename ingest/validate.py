@@ -47,10 +47,10 @@ class ValidDocument:
         return self.region_codes[region] if region is not None else None
 
 
-def record_files(paths: Iterable[Path]) -> list[Path]:
+def record_files(paths: Iterable[Path | str]) -> list[Path]:
     """Record files named directly or found (recursively) in directories, sorted."""
     found: list[Path] = []
-    for path in paths:
+    for path in map(Path, paths):
         if path.is_dir():
             found.extend(p for p in sorted(path.rglob("*")) if p.suffix in RECORD_SUFFIXES and p.is_file())
         elif path.exists():
@@ -60,7 +60,7 @@ def record_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def validate_paths(paths: Iterable[Path], today: dt.date | None = None,
+def validate_paths(paths: Iterable[Path | str], today: dt.date | None = None,
                    allow_drafts: bool = True) -> list[ValidDocument]:
     """Every record under ``paths``, or ValidationFailed listing every problem in every file.
 

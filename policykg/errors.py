@@ -3,6 +3,7 @@
     PolicyKGError                 anything a user can act on; str() is one line
     ├── ConfigError               settings that cannot work (malformed URI, ...)
     ├── ServerError               the local Neo4j cannot be installed or started
+    ├── BrowserError              the Neo4j Browser bundle (style, guide) cannot be built
     ├── GraphUnavailable          no Neo4j answers at the address
     ├── AuthFailed                Neo4j answered but refused the credentials
     ├── DatabaseNotFound          the named database does not exist
@@ -30,6 +31,10 @@ class ConfigError(PolicyKGError):
 
 
 class ServerError(PolicyKGError):
+    pass
+
+
+class BrowserError(PolicyKGError):
     pass
 
 

@@ -21,9 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from policykg.graph.browser import post_connect_cmd
 from policykg.graph.connection import Graph, open_graph, read_rows, write
 from policykg.graph.server import LocalServer, cache_root
 from policykg.graph.settings import Settings, resolve_settings
+from policykg.ingest.pipeline import ingest_paths
+from policykg.queries.guide import assets
 
 DEMO_DOCUMENTS = Path(__file__).resolve().parent.parent / "data" / "documents"
 # Overridable so that several developers' test runs on one machine don't share a database.
@@ -50,10 +53,8 @@ def _docker_answers() -> bool:
 
 def local_test_server() -> LocalServer:
     """The local test instance (also used by the Browser test for its HTTP port)."""
-    from policykg.graph.browser import post_connect_cmd
-
     return LocalServer(home=cache_root() / f"test-server-{TEST_BOLT_PORT}", bolt_port=TEST_BOLT_PORT, http_port=TEST_HTTP_PORT,
-                       post_connect_cmd=post_connect_cmd(TEST_HTTP_PORT))
+                       post_connect_cmd=post_connect_cmd(TEST_HTTP_PORT), web_files=assets())
 
 
 @pytest.fixture(scope="session")
@@ -126,8 +127,6 @@ def graph(db: Graph) -> Iterator[Graph]:
 @pytest.fixture(scope="module")
 def demo_graph(db: Graph) -> Iterator[Graph]:
     """The demo corpus ingested once per test module; emptied again at module end."""
-    from policykg.ingest.pipeline import ingest_paths
-
     ingest_paths(db, [DEMO_DOCUMENTS])
     yield db
     wipe(db)

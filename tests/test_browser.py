@@ -13,18 +13,15 @@ from policykg.graph.browser import (
     ASSET_DIR,
     DOCKER_ASSET_PORT,
     GUIDE_FILE,
-    NODE_STYLES,
     STYLE_FILE,
     asset_base,
     browser_url,
     connect_commands,
-    graph_cypher,
-    grass,
-    guide_html,
-    params_command,
     post_connect_cmd,
 )
+from policykg.graph.browser_style import NODE_STYLES, grass
 from policykg.graph.connection import Graph
+from policykg.queries.guide import graph_cypher, guide_html, params_command
 from policykg.queries.loader import NamedQuery, load_all
 from policykg.schema.vocabulary import Label
 

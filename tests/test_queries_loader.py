@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from policykg.queries import loader
+from policykg.queries import catalogue, loader
 from policykg.queries.loader import Param, load_all, load_file, parameters_used
 
 from policykg.errors import QueryError, UnknownName
@@ -126,8 +126,8 @@ def test_strings_and_comments_do_not_count_as_parameter_use():
 
 def test_docs_catalogue_is_up_to_date():
     docs = Path(__file__).resolve().parents[1] / "docs" / "queries.md"
-    assert docs.exists(), "run: python -m queries.loader --write docs/queries.md"
-    assert loader.generated_part(docs.read_text(encoding="utf-8")) == loader.catalogue_markdown(), \
-        "docs/queries.md is stale; run: python -m queries.loader --write docs/queries.md"
+    assert docs.exists(), "run: policykg query catalogue --write docs/queries.md"
+    assert catalogue.generated_part(docs.read_text(encoding="utf-8")) == catalogue.catalogue_markdown(), \
+        "docs/queries.md is stale; run: policykg query catalogue --write docs/queries.md"
     for name in QUERY_NAMES:
-        assert f"### `{name}`" in loader.catalogue_markdown()
+        assert f"### `{name}`" in catalogue.catalogue_markdown()

@@ -16,9 +16,9 @@ from policykg.graph.browser import (
     GUIDE_FILE,
     asset_base,
     browser_url,
-    write_assets,
 )
 from policykg.graph.server import LocalServer
+from policykg.queries.guide import write_assets
 
 browser_app = typer.Typer(help="Neo4j Browser: its address with the connection filled in, and the guide of canned "
                                "questions.")

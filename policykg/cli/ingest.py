@@ -11,8 +11,8 @@ from rich.progress import Progress
 
 from policykg.cli.context import graph_of, settings_of
 from policykg.cli.render import Format, render
-from policykg.ingest.history import last_run
 from policykg.ingest.pipeline import ingest_paths
+from policykg.ingest.runlog import last_run
 from policykg.ingest.validate import validate_paths
 from policykg.ingest.watch import parse_interval, watch
 

@@ -7,6 +7,7 @@ guide, Python callers and the CLI get the same answers.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,7 +15,7 @@ from rich.console import Console
 
 from policykg.cli.context import graph_of
 from policykg.cli.render import Format, render
-from policykg.queries import loader
+from policykg.queries import catalogue, loader
 from policykg.queries.params import parse_assignments
 from policykg.queries.runner import run_cypher, run_named
 from policykg.queries.runner import search as search_names
@@ -60,6 +61,19 @@ def show(name: Annotated[str, typer.Argument(help="Query name, e.g. regions-targ
         console.print(f"the JSON list in column '{query.expand}' is expanded into one row per item")
     console.print()
     typer.echo(query.cypher)  # plain text, unwrapped, so it can be pasted into Neo4j Browser
+
+
+@query_app.command("catalogue")
+def catalogue_command(
+    write: Annotated[Path | None, typer.Option("--write", help="Refresh the generated part of this Markdown file "
+                                                "(docs/queries.md) instead of printing.")] = None,
+) -> None:
+    """The Markdown catalogue of every canned question (docs/queries.md is generated from it)."""
+    if write is None:
+        typer.echo(catalogue.catalogue_markdown(), nl=False)
+        return
+    changed = catalogue.update_docs(write)
+    typer.echo(f"{write}: {'updated' if changed else 'up to date'}")
 
 
 @query_app.command("run")

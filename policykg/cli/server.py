@@ -9,6 +9,7 @@ import typer
 
 from policykg.graph.browser import post_connect_cmd
 from policykg.graph.server import LocalServer
+from policykg.queries.guide import assets
 
 server_app = typer.Typer(help="Run a local Neo4j Community 5.26 from Maven Central jars (no Docker needed).",
                          no_args_is_help=True)
@@ -20,7 +21,8 @@ HttpPort = Annotated[int, typer.Option("--http-port")]
 
 def _configured(home: Path | None, bolt_port: int, http_port: int) -> LocalServer:
     home = LocalServer.at(home).home
-    return LocalServer(home=home, bolt_port=bolt_port, http_port=http_port, post_connect_cmd=post_connect_cmd(http_port))
+    return LocalServer(home=home, bolt_port=bolt_port, http_port=http_port, post_connect_cmd=post_connect_cmd(http_port),
+                       web_files=assets())
 
 
 @server_app.command()
