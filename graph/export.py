@@ -30,7 +30,7 @@ from typing import Any
 import networkx as nx
 from neo4j.time import Date, DateTime, Time
 
-from policykg.errors import PolicyKGError, UnknownName
+from policykg.errors import ExportError, UnknownName
 from policykg.graph.connection import Graph, read
 from policykg.schema.reference import gazetteer, themes
 from policykg.schema.vocabulary import NATURAL_KEYS, Label
@@ -47,10 +47,6 @@ class ExportFormat(StrEnum):
     gexf = "gexf"
     json = "json"
     csv = "csv"
-
-
-class ExportError(PolicyKGError):
-    """An export that cannot be written (path, format) or whose scope names nothing in the graph."""
 
 
 # --- reading ---------------------------------------------------------------

@@ -15,17 +15,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from policykg.errors import PolicyKGError
+from policykg.errors import PlotError
 
 #: Families tried first, in order; any other font that has the glyphs of 中文 will do.
 PREFERRED = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Source Han Sans SC",
              "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback", "AR PL UMing CN")
 PROBE = "中文数据"
 SUFFIXES = (".png", ".svg")
-
-
-class PlotError(PolicyKGError):
-    """A picture that cannot be drawn: no CJK font, an unknown file type, nothing to draw, an unwritable file."""
 
 
 def _pyplot():  # noqa: ANN202 - matplotlib.pyplot, imported late on purpose
