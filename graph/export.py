@@ -37,8 +37,6 @@ from policykg.schema.vocabulary import NATURAL_KEYS, Label
 
 #: Labels that are exported (IngestRun holds the ingest's change log, not facts).
 EXPORTED: tuple[Label, ...] = tuple(label for label in Label if label is not Label.INGEST_RUN)
-#: Nodes a neighbourhood includes but does not walk through.
-HUBS: frozenset[str] = frozenset({Label.SOURCE_DOCUMENT.value})
 PAGE_SIZE = 2000
 
 
@@ -203,8 +201,8 @@ def _read_around(graph: Graph, builder: _Builder, seeds: list[str], depth: int, 
     """The nodes within ``depth`` hops of the seeds (not through hubs), then the edges among them."""
     seen = dict.fromkeys(seeds)
     frontier = list(seeds)
-    walk = ("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id MATCH (n)--(m) "
-            "WHERE NOT m:IngestRun "
+    walk = ("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id AND NOT n:SourceDocument "
+            "MATCH (n)--(m) WHERE NOT m:IngestRun "
             "RETURN DISTINCT elementId(m) AS eid, m:SourceDocument AS hub")
     for _ in range(depth):
         following: list[str] = []

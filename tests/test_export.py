@@ -162,6 +162,12 @@ def test_subgraph_of_a_canned_query(fixture_graph):  # noqa: F811
     # each fact: its region, its document, the theme; two policies include a measure; A names 3 regions, B one of them
     assert kinds == {"APPLIES_TO": 6, "SOURCED_FROM": 6, "ADDRESSES": 6, "INCLUDES": 2, "MENTIONS": 4}
     assert answer_keys([{"a": "x", "b": ["y", "x"], "c": 3, "d": {"e": "z"}}]) == ["x", "y", "z"]
+    # one hop more: the policies' other themes and targets, the regions' figures and country; not the
+    # facts about other regions that only share a document with the answer
+    wider = query_subgraph(fixture_graph, "regions-targeting-theme", {"theme": "数据要素"}, depth=1)
+    assert {"Theme:artificial-intelligence", "Target:test-bj-2025-core-va", "Region:CN",
+            "Observation:test-bj-2021-core-va"} <= set(wider.nodes)
+    assert not {"Project:test-sz-ai-lab", "Policy:test-zj-plan", "Measure:test-us-data-rules"} & set(wider.nodes)
 
 
 def test_unknown_region_and_bad_depth_are_refused(fixture_graph):  # noqa: F811
