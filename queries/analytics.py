@@ -104,6 +104,12 @@ def _names(g: nx.MultiDiGraph, node: str) -> tuple[str, str | None, str | None]:
     return data.get("key") or node.split(":", 1)[1], data.get("name_zh"), data.get("name_en")
 
 
+def region_names(g: nx.MultiDiGraph) -> dict[str, str]:
+    """Region code → Chinese name, for labels in pictures."""
+    return {data["key"]: data.get("name_zh") or data["key"] for _, data in g.nodes(data=True)
+            if data.get("labels") == Label.REGION.value}
+
+
 # --- region similarity ---------------------------------------------------------
 
 

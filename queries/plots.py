@@ -156,7 +156,8 @@ def bullet(rows: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
         ax.plot([1, 1], [i - 0.35, i + 0.35], color="#D62728", linewidth=2.5)
         ax.text(1.27, i, f"{r['latest_value']:g} / {r.get('comparator') or ''}{r['target_value']:g} {r['target_unit']}"
                          f" ({r['latest_year']} → {r.get('deadline') or '?'})", va="center", fontsize=7)
-    ax.set_yticks(range(len(rows)), [r.get("target_zh") or r.get("target_en") or r["target"] for r in rows], fontsize=8)
+    ax.set_yticks(range(len(rows)), [f"{r.get('region') or ''} {r.get('target_en') or r['target']}" for r in rows],
+                  fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 2.1)
     ax.set_xticks([0, 0.5, 1.0], ["0", "50%", "100%"])
@@ -177,21 +178,30 @@ def ranking(rows: Sequence[dict[str, Any]], path: Path, label: str, value: str, 
     return _save(plt, fig, path)
 
 
-def timeline(rows: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
-    """Diffusion: per theme, a dot per region at the year it first addressed the theme."""
+def timeline(rows: Sequence[dict[str, Any]], path: Path, title: str, names: dict[str, str] | None = None) -> Path:
+    """Diffusion: per theme, a dot per region at the year it first addressed the theme (red: the first).
+
+    ``names`` maps region codes to the names to print (Chinese); regions of
+    the same year are stacked above the dot rather than printed over each other.
+    """
     _need(rows, title)
-    plt, (fig, ax) = _figure(10, max(3.0, 0.5 * len(rows) + 1.5))
+    names = names or {}
+    plt, (fig, ax) = _figure(10, max(3.0, 0.8 * len(rows) + 1.5))
     for i, r in enumerate(rows):
-        points = [(r["first_year"], r["first_region_zh"] or r["first_region"])]
+        points = [(r["first_year"], r["first_region"])]
         for follower in r["followers"]:
             code, *_, year = follower.split(" ")
             points.append((int(year), code))
         ax.plot([p[0] for p in points], [i] * len(points), color="#BBBBBB", zorder=1)
-        ax.scatter([p[0] for p in points], [i] * len(points), color=["#D62728"] + ["#4C78A8"] * (len(points) - 1), zorder=2)
-        for year, name in points:
-            ax.annotate(name, (year, i), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
+        ax.scatter([p[0] for p in points[1:]], [i] * (len(points) - 1), color="#4C78A8", zorder=2)
+        ax.scatter([points[0][0]], [i], color="#D62728", zorder=3)  # the first, on top of a follower of its year
+        stacked: dict[int, int] = {}
+        for year, code in points:
+            level = stacked[year] = stacked.get(year, -1) + 1
+            ax.annotate(names.get(code, code), (year, i), textcoords="offset points", xytext=(0, 6 + 9 * level),
+                        ha="center", fontsize=7)
     ax.set_yticks(range(len(rows)), [r["theme_zh"] or r["theme"] for r in rows])
-    ax.invert_yaxis()
+    ax.set_ylim(len(rows) - 0.5, -0.9)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_title(title)
     return _save(plt, fig, path)

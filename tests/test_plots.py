@@ -74,7 +74,7 @@ def test_network_ranking_and_timeline(g, tmp_path):
     labels = {code: zh for r in rows for code, zh in zip(r["regions"], r["regions_zh"])}
     _assert_picture(plots.network(analytics.similarity_graph(g), rows, labels, tmp_path / "c.png", "社群"))
     _assert_picture(plots.ranking(analytics.centrality(g), tmp_path / "r.png", "theme_zh", "pagerank", "中心度"))
-    _assert_picture(plots.timeline(analytics.diffusion(g), tmp_path / "t.png", "扩散"))
+    _assert_picture(plots.timeline(analytics.diffusion(g), tmp_path / "t.png", "扩散", analytics.region_names(g)))
 
 
 def test_nothing_to_draw_and_bad_paths(tmp_path):

@@ -116,9 +116,10 @@ def diffusion(ctx: typer.Context, fmt: FormatOption = Format.table, plot: PlotOp
     from policykg.queries import analytics, plots
 
     plot = _checked_plot(plot)
-    rows = analytics.diffusion(_exported(ctx))
+    g = _exported(ctx)
+    rows = analytics.diffusion(g)
     _emit(rows, fmt, "Diffusion of themes", plot,
-          lambda path: plots.timeline(rows, path, "主题扩散 Diffusion of themes"))
+          lambda path: plots.timeline(rows, path, "主题扩散 Diffusion of themes", analytics.region_names(g)))
 
 
 @analyze_app.command("matrix")
