@@ -95,6 +95,12 @@ def _save(plt, fig, path: Path) -> Path:  # noqa: ANN001
     return path
 
 
+def _integer_ticks():  # noqa: ANN202 - a matplotlib Locator
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True)
+
+
 def _need(rows: Sequence[Any], what: str) -> None:
     if not rows:
         raise PlotError(f"nothing to draw: {what}")
@@ -120,7 +126,10 @@ def heatmap(cells: Sequence[dict[str, Any]], path: Path, row: str, column: str, 
             if cell:
                 ax.text(j, i, f"{cell:g}", ha="center", va="center", fontsize=8,
                         color="white" if cell > top / 2 else "black")
-    fig.colorbar(image, ax=ax, label=value)
+    bar = fig.colorbar(image, ax=ax, label=value)
+    if all(cell.is_integer() for line in grid for cell in line):  # counts: no 1.25 facts on the scale
+        bar.locator = _integer_ticks()
+        bar.update_ticks()
     ax.set_title(title)
     return _save(plt, fig, path)
 
