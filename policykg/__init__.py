@@ -7,6 +7,8 @@ not pay for the Neo4j driver::
     with connect() as graph:                     # settings from NEO4J_* / .env / the local server
         ingest_paths(graph, ["data/documents"])
         rows = run_query(graph, "regions-targeting-theme", {"theme": "数据跨境流动"})
+        g = to_networkx(graph, region="广东")    # a networkx MultiDiGraph for analysis
+    extract_files([Path("plan.txt")], Path("data/drafts"))  # draft records from Chinese text
 
 Everything a user can act on raises a subclass of ``PolicyKGError``
 (see ``policykg.errors`` for the tree).
@@ -20,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from policykg.errors import PolicyKGError
     from policykg.graph.connection import Graph, connect
+    from policykg.graph.export import to_networkx
     from policykg.graph.settings import Settings, resolve_settings
+    from policykg.ingest.extract.run import extract_files
     from policykg.ingest.pipeline import ingest_paths
     from policykg.ingest.validate import validate_paths
     from policykg.queries.runner import run_cypher, run_query, search
@@ -32,6 +36,8 @@ _API = {
     "connect": "policykg.graph.connection",
     "Settings": "policykg.graph.settings",
     "resolve_settings": "policykg.graph.settings",
+    "to_networkx": "policykg.graph.export",
+    "extract_files": "policykg.ingest.extract.run",
     "ingest_paths": "policykg.ingest.pipeline",
     "validate_paths": "policykg.ingest.validate",
     "run_query": "policykg.queries.runner",

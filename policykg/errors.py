@@ -8,6 +8,8 @@
     ├── AuthFailed                Neo4j answered but refused the credentials
     ├── DatabaseNotFound          the named database does not exist
     ├── ValidationFailed          records that do not fit the format (all problems)
+    ├── ExportError               an export that cannot be written (format, path, depth)
+    ├── PlotError                 a picture that cannot be drawn (no CJK font, file type, nothing to draw)
     ├── QueryError                a query file, name or parameter is wrong
     │   └── UnknownName           a region or theme name that resolves to nothing
     └── WriteRefused              a write sent through a read-only path
@@ -47,6 +49,14 @@ class AuthFailed(PolicyKGError):
 
 
 class DatabaseNotFound(PolicyKGError):
+    pass
+
+
+class ExportError(PolicyKGError):
+    pass
+
+
+class PlotError(PolicyKGError):
     pass
 
 

@@ -109,6 +109,11 @@ def test_public_api_is_lazy_and_complete():
             "print(connect.__module__, PolicyKGError.__module__)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["policykg.graph.connection", "policykg.errors"]
+    import policykg
+
+    for name in policykg.__all__:  # every advertised name resolves
+        assert callable(getattr(policykg, name)), name
+    assert {"to_networkx", "extract_files"} <= set(policykg.__all__)
 
 
 # -- Cypher names ------------------------------------------------------------

@@ -87,9 +87,9 @@ def _connection(
 
 
 def _register() -> None:
-    from policykg.cli import browser, extract, ingest, query, schema, server, status
+    from policykg.cli import analyze, browser, export, extract, ingest, query, schema, server, status
 
-    for module in (status, server, schema, ingest, extract, query, browser):
+    for module in (status, server, schema, ingest, extract, query, browser, export, analyze):
         module.register(app)
 
 

@@ -1,0 +1,239 @@
+"""Pictures of the answers, for people who would rather look than read: PNG or SVG with matplotlib.
+
+matplotlib is imported only when a picture is drawn (the CLI starts without
+it) and always with the Agg backend (no display, no internet). Chinese labels
+need a font with CJK glyphs; one installed font is picked through
+matplotlib's font manager (fonts-noto-cjk on Debian) and a missing one is one
+``PlotError`` line rather than a picture of empty boxes.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from policykg.errors import PlotError
+
+#: Families tried first, in order; any other font that has the glyphs of 中文 will do.
+PREFERRED = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Source Han Sans SC",
+             "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback", "AR PL UMing CN")
+PROBE = "中文数据"
+SUFFIXES = (".png", ".svg")
+
+
+def _pyplot():  # noqa: ANN202 - matplotlib.pyplot, imported late on purpose
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _has_glyphs(path: str) -> bool:
+    from matplotlib.ft2font import FT2Font
+
+    try:
+        font = FT2Font(path)
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return all(font.get_char_index(ord(ch)) for ch in PROBE)
+
+
+@cache
+def cjk_font() -> str:
+    """The family name of an installed font that draws Chinese; PlotError when there is none."""
+    from matplotlib import font_manager
+
+    fonts = font_manager.fontManager.ttflist
+    ranked = sorted(fonts, key=lambda f: (PREFERRED.index(f.name) if f.name in PREFERRED else len(PREFERRED),
+                                          f.weight != 400 and f.weight != "normal", f.name))
+    for font in ranked:
+        if font.name in PREFERRED or "CJK" in font.name or "Hei" in font.name or "Ming" in font.name:
+            if _has_glyphs(font.fname):
+                return font.name
+    for font in ranked:  # any other font that happens to have the glyphs
+        if _has_glyphs(font.fname):
+            return font.name
+    raise PlotError("no installed font draws Chinese characters; install one (Debian: apt-get install fonts-noto-cjk)")
+
+
+def check_path(path: Path) -> Path:
+    """Refuse a file type matplotlib should not guess, or a folder that is not there, before any work."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise PlotError(f"cannot draw {path}: the file must end in {' or '.join(SUFFIXES)}")
+    if not path.parent.is_dir():
+        raise PlotError(f"cannot write {path}: folder {path.parent} does not exist")
+    if path.is_dir():
+        raise PlotError(f"cannot write {path}: it is a folder")
+    return path
+
+
+def _figure(width: float, height: float):  # noqa: ANN202
+    plt = _pyplot()
+    family = cjk_font()
+    plt.rcParams.update({"font.family": "sans-serif", "font.sans-serif": [family, "DejaVu Sans"],
+                         "axes.unicode_minus": False, "svg.fonttype": "none"})
+    return plt, plt.subplots(figsize=(width, height), dpi=120)
+
+
+def _save(plt, fig, path: Path) -> Path:  # noqa: ANN001
+    fig.tight_layout()
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("error", message="Glyph .* missing from font")
+            fig.savefig(path)
+    except UserWarning as exc:
+        raise PlotError(f"{path}: the font {cjk_font()!r} lacks a character: {exc}") from None
+    except OSError as exc:
+        raise PlotError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        plt.close(fig)
+    return path
+
+
+def _integer_ticks():  # noqa: ANN202 - a matplotlib Locator
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True)
+
+
+def _need(rows: Sequence[Any], what: str) -> None:
+    if not rows:
+        raise PlotError(f"nothing to draw: {what}")
+
+
+def heatmap(cells: Sequence[dict[str, Any]], path: Path, row: str, column: str, value: str,
+            row_label: str, column_label: str, title: str) -> Path:
+    """A matrix of ``value`` by ``row`` × ``column`` (e.g. facts per region and theme), labelled in Chinese."""
+    _need(cells, title)
+    rows = sorted({(c[row], c[row_label] or c[row]) for c in cells})
+    cols = sorted({(c[column], c[column_label] or c[column]) for c in cells})
+    ri, ci = {k: i for i, (k, _) in enumerate(rows)}, {k: i for i, (k, _) in enumerate(cols)}
+    grid = [[0.0] * len(cols) for _ in rows]
+    for c in cells:
+        grid[ri[c[row]]][ci[c[column]]] = float(c[value] or 0)
+    plt, (fig, ax) = _figure(max(6.0, 0.55 * len(cols) + 3), max(3.5, 0.45 * len(rows) + 2))
+    image = ax.imshow(grid, cmap="YlGnBu", aspect="auto")
+    ax.set_xticks(range(len(cols)), [label for _, label in cols], rotation=45, ha="right")
+    ax.set_yticks(range(len(rows)), [label for _, label in rows])
+    top = max(max(r) for r in grid) or 1
+    for i, line in enumerate(grid):
+        for j, cell in enumerate(line):
+            if cell:
+                ax.text(j, i, f"{cell:g}", ha="center", va="center", fontsize=8,
+                        color="white" if cell > top / 2 else "black")
+    bar = fig.colorbar(image, ax=ax, label=value)
+    if all(cell.is_integer() for line in grid for cell in line):  # counts: no 1.25 facts on the scale
+        bar.locator = _integer_ticks()
+        bar.update_ticks()
+    ax.set_title(title)
+    return _save(plt, fig, path)
+
+
+def bars(rows: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
+    """An indicator compared across regions: one bar per region, its year and source beside it.
+
+    Only reported figures are bars (regions-compared-on-indicator also lists targets), largest first.
+    """
+    rows = sorted((r for r in rows if r.get("value") is not None and r.get("figure", "reported") == "reported"),
+                  key=lambda r: -r["value"])
+    _need(rows, f"no region reports a level for {title}")
+    labels = [r.get("region_zh") or r["region"] for r in rows]
+    plt, (fig, ax) = _figure(9, max(3.0, 0.5 * len(rows) + 1.5))
+    ax.barh(range(len(rows)), [r["value"] for r in rows], color="#4C78A8")
+    ax.set_yticks(range(len(rows)), labels)
+    ax.invert_yaxis()
+    for i, r in enumerate(rows):
+        note = f" {r['value']:g} {r.get('unit') or ''} · {r.get('period') or r.get('year')} · {r.get('source')} {r.get('locator') or ''}"
+        ax.text(r["value"], i, note, va="center", fontsize=7)
+    ax.set_xlim(0, max(r["value"] for r in rows) * 1.9)
+    ax.set_xlabel(rows[0].get("unit") or "")
+    ax.set_title(title)
+    return _save(plt, fig, path)
+
+
+def bullet(rows: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
+    """Targets against the latest figure: the figure as a bar, the target as a tick, per cent of target beside."""
+    rows = [r for r in rows if r.get("target_value") is not None and r.get("latest_value") is not None
+            and r.get("target_unit") == r.get("latest_unit")]
+    _need(rows, "no target has a figure in its own unit to compare with")
+    plt, (fig, ax) = _figure(9, max(3.0, 0.6 * len(rows) + 1.5))
+    for i, r in enumerate(rows):
+        scale = r["target_value"] or 1
+        ax.barh(i, 1.25, color="#EEEEEE", height=0.8)
+        ax.barh(i, r["latest_value"] / scale, color="#4C78A8", height=0.35)
+        ax.plot([1, 1], [i - 0.35, i + 0.35], color="#D62728", linewidth=2.5)
+        ax.text(1.27, i, f"{r['latest_value']:g} / {r.get('comparator') or ''}{r['target_value']:g} {r['target_unit']}"
+                         f" ({r['latest_year']} → {r.get('deadline') or '?'})", va="center", fontsize=7)
+    ax.set_yticks(range(len(rows)), [f"{r.get('region') or ''} {r.get('target_en') or r['target']}" for r in rows],
+                  fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 2.1)
+    ax.set_xticks([0, 0.5, 1.0], ["0", "50%", "100%"])
+    ax.set_xlabel("latest figure as a share of the target (red line: target)")
+    ax.set_title(title)
+    return _save(plt, fig, path)
+
+
+def ranking(rows: Sequence[dict[str, Any]], path: Path, label: str, value: str, title: str) -> Path:
+    """One horizontal bar per row, largest on top (theme centrality)."""
+    _need(rows, title)
+    plt, (fig, ax) = _figure(8, max(3.0, 0.4 * len(rows) + 1.5))
+    ax.barh(range(len(rows)), [r[value] for r in rows], color="#4C78A8")
+    ax.set_yticks(range(len(rows)), [r[label] for r in rows])
+    ax.invert_yaxis()
+    ax.set_xlabel(value)
+    ax.set_title(title)
+    return _save(plt, fig, path)
+
+
+def timeline(rows: Sequence[dict[str, Any]], path: Path, title: str, names: dict[str, str] | None = None) -> Path:
+    """Diffusion: per theme, a dot per region at the year it first addressed the theme (red: the first).
+
+    ``names`` maps region codes to the names to print (Chinese); regions of
+    the same year are stacked above the dot rather than printed over each other.
+    """
+    _need(rows, title)
+    names = names or {}
+    plt, (fig, ax) = _figure(10, max(3.0, 0.8 * len(rows) + 1.5))
+    for i, r in enumerate(rows):
+        points = [(r["first_year"], r["first_region"])]
+        for follower in r["followers"]:
+            code, *_, year = follower.split(" ")
+            points.append((int(year), code))
+        ax.plot([p[0] for p in points], [i] * len(points), color="#BBBBBB", zorder=1)
+        ax.scatter([p[0] for p in points[1:]], [i] * (len(points) - 1), color="#4C78A8", zorder=2)
+        ax.scatter([points[0][0]], [i], color="#D62728", zorder=3)  # the first, on top of a follower of its year
+        stacked: dict[int, int] = {}
+        for year, code in points:
+            level = stacked[year] = stacked.get(year, -1) + 1
+            ax.annotate(names.get(code, code), (year, i), textcoords="offset points", xytext=(0, 6 + 9 * level),
+                        ha="center", fontsize=7)
+    ax.set_yticks(range(len(rows)), [r["theme_zh"] or r["theme"] for r in rows])
+    ax.set_ylim(len(rows) - 0.5, -0.9)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(title)
+    return _save(plt, fig, path)
+
+
+def network(graph: Any, groups: Sequence[dict[str, Any]], labels: dict[str, str], path: Path, title: str) -> Path:
+    """Communities: the similarity graph drawn with one colour per community (fixed layout seed)."""
+    import networkx as nx
+
+    _need(groups, title)
+    plt, (fig, ax) = _figure(8, 6)
+    colour = {m: i for group in groups for m in group["regions"] for i in [group["community"] - 1]}
+    layout = nx.spring_layout(graph, seed=42, weight="weight")
+    cmap = plt.get_cmap("tab10")
+    nx.draw_networkx_edges(graph, layout, ax=ax, width=[1 + 4 * d["weight"] for *_, d in graph.edges(data=True)],
+                           edge_color="#999999")
+    nx.draw_networkx_nodes(graph, layout, ax=ax, node_color=[cmap(colour[n] % 10) for n in graph.nodes], node_size=600)
+    nx.draw_networkx_labels(graph, layout, labels={n: labels.get(n, n) for n in graph.nodes}, ax=ax,
+                            font_family=cjk_font(), font_size=9)
+    ax.set_axis_off()
+    ax.set_title(title)
+    return _save(plt, fig, path)
