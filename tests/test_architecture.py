@@ -6,6 +6,7 @@ import ast
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,20 @@ def test_the_layer_rule_catches_an_import_against_the_direction(tmp_path):
     bad.write_text("def f():\n    from policykg.cli.render import render\n", encoding="utf-8")
     assert _imports("policykg.graph.bad", bad) == [(2, "policykg.cli.render"), (2, "policykg.cli.render.render")]
     assert _layer("policykg.cli.render") > _layer("policykg.graph.bad")
+
+
+def test_the_wheel_installs_one_top_level_package(tmp_path):
+    """Nothing but policykg lands in site-packages (a bare `schema` or `graph` would clash with PyPI packages)."""
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(tmp_path)], check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("policykg-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {name.split("/")[0] for name in names} == {"policykg", wheel.name.split("-py")[0] + ".dist-info"}
+    for expected in ("policykg/schema/sections.py", "policykg/schema/reference_data/regions.yaml",
+                     "policykg/queries/regions-targeting-theme.cypher", "policykg/graph/browser_assets/guide.html",
+                     "policykg/cli/__init__.py"):
+        assert expected in names
+    assert not any("build_regions" in name for name in names)
 
 
 def test_public_api_is_lazy_and_complete():
