@@ -149,9 +149,9 @@ def naive_load(graph: Graph, paths: list[Path]) -> dict[str, Any]:
 
         for document in documents:
             batch = build_batch(document)
-            run(cypher.MERGE_DOCUMENT, doc=document.id, props=document_props(document))
+            run(cypher.MERGE_DOCUMENT, rows=[{"doc": document.id, "props": document_props(document)}])
             for code in sorted(set(document.region_codes.values())):
-                run(cypher.MENTIONS, doc=document.id, codes=[code])
+                run(cypher.MENTIONS, rows=[{"doc": document.id, "codes": [code]}])
             for label, rows in batch.facts.items():
                 for row in rows:
                     run(f"MERGE (n:{label.value} {{key: $key}}) SET n += $props", key=row["key"], props=row["props"])
@@ -161,7 +161,7 @@ def naive_load(graph: Graph, paths: list[Path]) -> dict[str, Any]:
             for (rel, start, end), rows in batch.links.items():
                 statement = cypher.merge_relationships(rel, start, end)
                 for row in rows:
-                    run(statement, rows=[row], doc=document.id)
+                    run(statement, rows=[row])
     seconds = time.perf_counter() - started
     return {"documents": len(documents), "statements": statements, "seconds": seconds,
             "nodes_created": counts["nodes_created"], "relationships_created": counts["relationships_created"],
@@ -268,7 +268,7 @@ def timed_ingest(graph: Graph, corpus: Path) -> dict[str, Any]:
             "unchanged": len(report.unchanged), **{k: report.counts[k] for k in
                                                    ("nodes_created", "relationships_created", "nodes_deleted",
                                                     "relationships_deleted")},
-            "changes": len(report.changes), "created_per_s": created(report.counts) / seconds}
+            "changes": report.changes_total, "created_per_s": created(report.counts) / seconds}
 
 
 # -- f, g: queries ------------------------------------------------------------

@@ -1,9 +1,13 @@
-"""Ingest record files: validate all, then write each changed document atomically.
+"""Ingest record files: validate all, then write the new and changed documents, whole ones per transaction.
 
-A run compares each file's SHA-256 with the hash stored on its SourceDocument:
-unchanged documents are skipped, new ones written, changed ones retracted and
-rewritten in the same transaction (so readers never see half a document), and
-with ``prune`` documents whose files are gone are retracted. What changed is
+A run compares each file's SHA-256 with the hashes stored on the
+SourceDocuments before reading it: unchanged files are skipped unparsed, the
+rest are validated as a set (one bad file and nothing is written), then new
+ones are written and changed ones retracted and rewritten. Documents are
+grouped into transactions of about GROUP_ROWS rows, never split: a crash
+leaves whole documents, each with the hash of what was written, so a rerun
+writes exactly the ones missing and ends equal to a clean ingest. With
+``prune`` documents whose files are gone are retracted. What changed is
 diffed fact by fact and recorded on an (:IngestRun) node.
 """
 
@@ -12,8 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from queue import Queue
+from threading import Thread
 from typing import Any
 
 from neo4j import ManagedTransaction
@@ -21,62 +27,110 @@ from policykg.graph.connection import Graph, read_rows, write
 from policykg.graph.constraints import apply_schema
 from policykg.ingest import statements as cypher
 from policykg.ingest.runlog import IngestReport, record_run
-from policykg.ingest.validate import ValidDocument, validate_paths
+from policykg.ingest.validate import ValidDocument, validate_changed
 from policykg.ingest.writer import (
     Batch,
     build_batch,
     retract_document,
-    write_document,
+    write_documents,
     write_reference_data,
 )
 from policykg.schema.sections import FACT_LABELS
 
 Progress = Callable[[int, int, str], None]
 
+#: Facts and links written per transaction: large enough that commits and round
+#: trips stop mattering, small enough for a 1 GB heap. A document is never split.
+GROUP_ROWS = 20_000
+Group = list[tuple[ValidDocument, Batch, bool]]  # (document, its rows, whether a previous version is stored)
+
 
 def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
                  progress: Progress | None = None) -> IngestReport:
     paths = [Path(p) for p in paths]
-    documents = validate_paths(paths, allow_drafts=False)  # raises before anything is written
+    stored = {row["id"]: row for row in read_rows(graph, cypher.STORED_HASHES)}
+    known = {row["hash"]: doc_id for doc_id, row in stored.items() if row["hash"]}
+    # raises before anything is written; files whose hash is stored are not even parsed
+    documents, unchanged = validate_changed(paths, known, allow_drafts=False)
     apply_schema(graph)  # MERGE relies on the uniqueness constraints
     started = dt.datetime.now(dt.timezone.utc)
     report = IngestReport(f"{started:%Y%m%dT%H%M%S.%fZ}-{secrets.token_hex(3)}", started)
     report.counts.update(write(graph, write_reference_data))
-    stored = {row["id"]: row for row in read_rows(graph, cypher.STORED_HASHES)}
+    report.unchanged.extend(u.id for u in unchanged)
 
-    for index, document in enumerate(documents, start=1):
+    total, done = len(documents) + len(unchanged), len(unchanged)
+    for group in _prefetched(_groups(documents, stored)):
+        counts, changes = write(graph, lambda tx, g=group: _write_group(tx, g))
+        report.counts.update(counts)
+        for document, _, existed in group:
+            (report.changed if existed else report.new).append(document.id)
+        report.add_changes(changes)
+        done += len(group)
         if progress:
-            progress(index, len(documents), document.id)
-        previous = stored.get(document.id)
-        if previous and previous["hash"] == document.content_hash:
-            report.unchanged.append(document.id)
-            continue
-        old = _facts_of(graph, document.id) if previous else {}
-        batch = build_batch(document)
-        report.counts.update(write(graph,
-                                   lambda tx, d=document, b=batch, p=previous: _replace(tx, d, b, p is not None)))
-        (report.changed if previous else report.new).append(document.id)
-        report.changes.extend(diff_facts(document.id, old, new_facts(batch)))
+            progress(done, total, group[-1][0].id)
 
     if prune:
-        seen = {d.id for d in documents}
+        seen = {d.id for d in documents} | {u.id for u in unchanged}
         for doc_id, row in stored.items():
             if doc_id not in seen and _is_under(row["path"], paths):
-                old = _facts_of(graph, doc_id)
-                report.counts.update(write(graph, lambda tx, i=doc_id: retract_document(tx, i, True)))
+                def retract(tx: ManagedTransaction, i: str = doc_id) -> tuple[Counter[str], FactMap]:
+                    old = _facts_of(tx, i)
+                    return retract_document(tx, i, True), old
+                counts, old = write(graph, retract)
+                report.counts.update(counts)
                 report.removed.append(doc_id)
-                report.changes.extend(diff_facts(doc_id, old, {}))
+                report.add_changes(diff_facts(doc_id, old, {}))
 
     write(graph, lambda tx: record_run(tx, report))
     return report
 
 
-def _replace(tx: ManagedTransaction, document: ValidDocument, batch: Batch, existed: bool) -> Counter[str]:
+def _groups(documents: list[ValidDocument], stored: dict[str, Any]) -> Iterator[Group]:
+    """Documents with their rows, in transactions of about GROUP_ROWS rows."""
+    group: Group = []
+    rows = 0
+    for document in documents:
+        batch = build_batch(document)
+        group.append((document, batch, document.id in stored))
+        rows += sum(map(len, batch.facts.values())) + sum(map(len, batch.links.values()))
+        if rows >= GROUP_ROWS:
+            yield group
+            group, rows = [], 0
+    if group:
+        yield group
+
+
+def _prefetched(groups: Iterator[Group], depth: int = 2) -> Iterator[Group]:
+    """Build the next groups' rows on a thread while this one is written (the driver waits on the server)."""
+    queue: Queue[Group | BaseException | None] = Queue(maxsize=depth)
+
+    def produce() -> None:
+        try:
+            for group in groups:
+                queue.put(group)
+            queue.put(None)
+        except BaseException as exc:  # handed to the consumer, raised there
+            queue.put(exc)
+
+    Thread(target=produce, name="policykg-batches", daemon=True).start()
+    while (item := queue.get()) is not None:
+        if isinstance(item, BaseException):
+            raise item
+        yield item
+
+
+def _write_group(tx: ManagedTransaction, group: Group) -> tuple[Counter[str], list[dict[str, Any]]]:
+    """Several whole documents in one transaction: changed ones retracted first, then all written together."""
     counts: Counter[str] = Counter()
-    if existed:
-        counts.update(retract_document(tx, document.id, delete_node=False))
-    counts.update(write_document(tx, document, batch))
-    return counts
+    old: dict[str, FactMap] = {}
+    for document, _, existed in group:
+        if existed:
+            old[document.id] = _facts_of(tx, document.id)
+            counts.update(retract_document(tx, document.id, delete_node=False))
+    counts.update(write_documents(tx, [(document, batch) for document, batch, _ in group]))
+    changes = [change for document, batch, _ in group
+               for change in diff_facts(document.id, old.get(document.id, {}), new_facts(batch))]
+    return counts, changes
 
 
 def _is_under(stored_path: str | None, inputs: list[Path]) -> bool:
@@ -90,8 +144,8 @@ def _is_under(stored_path: str | None, inputs: list[Path]) -> bool:
 FactMap = dict[tuple[str, str], dict[str, Any]]
 
 
-def _facts_of(graph: Graph, doc_id: str) -> FactMap:
-    rows = read_rows(graph, cypher.FACTS_OF_DOCUMENT, {"doc": doc_id})
+def _facts_of(tx: ManagedTransaction, doc_id: str) -> FactMap:
+    rows = tx.run(cypher.FACTS_OF_DOCUMENT, doc=doc_id)
     return {(row["label"], row["props"]["key"]): _plain(row["props"] | row["source"]) for row in rows}
 
 

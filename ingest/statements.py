@@ -17,13 +17,17 @@ def _checked(label: Label) -> str:
     return label.value
 
 
+#: Every row names its document, so that one statement writes the rows of several documents.
+DOC = "row.doc"
+
+
 def merge_facts(label: Label) -> str:
     """Upsert fact nodes of one label and link each to the document with its locator."""
     name, key = _checked(label), NATURAL_KEYS[label]
     return (
         "UNWIND $rows AS row "
         "MERGE (n:" + name + " {" + key + ": row.key}) SET n += row.props "
-        "WITH n, row MATCH (d:SourceDocument {id: $doc}) "
+        "WITH n, row MATCH (d:SourceDocument {id: " + DOC + "}) "
         "MERGE (n)-[s:SOURCED_FROM]->(d) SET s += row.source"
     )
 
@@ -38,18 +42,20 @@ def merge_relationships(rel: Rel, start: Label, end: Label) -> str:
         "MATCH (a:" + a + " {" + NATURAL_KEYS[start] + ": row.start}) "
         "MATCH (b:" + b + " {" + NATURAL_KEYS[end] + ": row.end}) "
         "MERGE (a)-[r:" + rel.value + "]->(b) "
-        "SET r.sources = CASE WHEN $doc IN coalesce(r.sources, []) THEN r.sources "
-        "ELSE coalesce(r.sources, []) + $doc END"
+        "SET r.sources = CASE WHEN " + DOC + " IN coalesce(r.sources, []) THEN r.sources "
+        "ELSE coalesce(r.sources, []) + " + DOC + " END"
     )
 
 
-MERGE_DOCUMENT = "MERGE (d:SourceDocument {id: $doc}) SET d += $props"
+# Documents written together: $rows holds one row per document (doc, props, codes, publisher).
+MERGE_DOCUMENT = "UNWIND $rows AS row MERGE (d:SourceDocument {id: row.doc}) SET d += row.props"
 MENTIONS = (
-    "MATCH (d:SourceDocument {id: $doc}) UNWIND $codes AS code "
+    "UNWIND $rows AS row MATCH (d:SourceDocument {id: row.doc}) UNWIND row.codes AS code "
     "MATCH (r:Region {code: code}) MERGE (d)-[:MENTIONS]->(r)"
 )
 PUBLISHED_BY = (
-    "MATCH (d:SourceDocument {id: $doc}) MATCH (o:Organization {key: $publisher}) MERGE (d)-[:PUBLISHED_BY]->(o)"
+    "UNWIND $rows AS row MATCH (d:SourceDocument {id: row.doc}) MATCH (o:Organization {key: row.publisher}) "
+    "MERGE (d)-[:PUBLISHED_BY]->(o)"
 )
 STORED_HASHES = "MATCH (d:SourceDocument) RETURN d.id AS id, d.content_hash AS hash, d.path AS path"
 FACTS_OF_DOCUMENT = (

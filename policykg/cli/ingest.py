@@ -63,6 +63,9 @@ def changes(ctx: typer.Context, fmt: Annotated[Format, typer.Option("--format")]
     text = render(run["changes"], fmt, columns)
     if text is not None:
         typer.echo(text)
+    if run["changes_total"] > len(run["changes"]):
+        typer.echo(f"(the first {len(run['changes'])} of {run['changes_total']} changes; the run log keeps no more)",
+                   err=True)
 
 
 def register(app: typer.Typer) -> None:
