@@ -268,7 +268,7 @@ def timed_ingest(graph: Graph, corpus: Path) -> dict[str, Any]:
             "unchanged": len(report.unchanged), **{k: report.counts[k] for k in
                                                    ("nodes_created", "relationships_created", "nodes_deleted",
                                                     "relationships_deleted")},
-            "changes": report.changes_total, "created_per_s": created(report.counts) / seconds}
+            "changes": report.changes_total, "validate_seconds": report.seconds.get("validate"), "created_per_s": created(report.counts) / seconds}
 
 
 # -- f, g: queries ------------------------------------------------------------
@@ -400,7 +400,8 @@ def print_table(results: list[dict[str, Any]]) -> None:
         q = r["ratios"]
         print(f"| {r['documents']:,} | {r['graph']['nodes']:,} / {r['graph']['relationships']:,} | "
               f"{r['naive']['created_per_s']:,.0f}/s | {r['ingest']['seconds']:.1f} s "
-              f"({q['ingest_created_per_s']:,.0f}/s) | {r['admin_import']['seconds']:.1f} s | "
+              f"({q['ingest_created_per_s']:,.0f}/s; validation {r['ingest']['validate_seconds']:.1f} s) | "
+              f"{r['admin_import']['seconds']:.1f} s | "
               f"{r['unchanged']['seconds']:.2f} s | {r['changed']['seconds']:.2f} s | "
               f"{q['ingest_vs_naive']:.0f}× | {q['admin_import_vs_ingest_time']:.1f}× | "
               f"{q['first_vs_unchanged']:.0f}× | {q['changed_vs_first'] * 100:.1f}% |")

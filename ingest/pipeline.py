@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -48,15 +49,18 @@ Group = list[tuple[ValidDocument, Batch, bool]]  # (document, its rows, whether 
 def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
                  progress: Progress | None = None) -> IngestReport:
     paths = [Path(p) for p in paths]
+    clock = time.perf_counter()
     stored = {row["id"]: row for row in read_rows(graph, cypher.STORED_HASHES)}
     known = {row["hash"]: doc_id for doc_id, row in stored.items() if row["hash"]}
     # raises before anything is written; files whose hash is stored are not even parsed
     documents, unchanged = validate_changed(paths, known, allow_drafts=False)
+    validated = time.perf_counter() - clock
     apply_schema(graph)  # MERGE relies on the uniqueness constraints
     started = dt.datetime.now(dt.timezone.utc)
     report = IngestReport(f"{started:%Y%m%dT%H%M%S.%fZ}-{secrets.token_hex(3)}", started)
     report.counts.update(write(graph, write_reference_data))
     report.unchanged.extend(u.id for u in unchanged)
+    report.seconds["validate"] = validated
 
     total, done = len(documents) + len(unchanged), len(unchanged)
     for group in _prefetched(_groups(documents, stored)):
@@ -82,6 +86,7 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
                 report.add_changes(diff_facts(doc_id, old, {}))
 
     write(graph, lambda tx: record_run(tx, report))
+    report.seconds["total"] = time.perf_counter() - clock
     return report
 
 

@@ -35,6 +35,8 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
+    #: Wall time of the run's phases: "validate" (hashing, reading, checking), "total".
+    seconds: dict[str, float] = field(default_factory=dict)
     #: The first MAX_LOGGED_CHANGES changes; changes_total counts them all.
     changes: list[dict[str, Any]] = field(default_factory=list)
     changes_total: int = 0

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
+import os
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from policykg.ingest.reader import (
@@ -70,8 +74,7 @@ def validate_paths(paths: Iterable[Path | str], today: dt.date | None = None,
     from the extractor, so nothing a person has not checked reaches the graph.
     """
     documents, problems = [], []
-    for path in record_files(paths):
-        document, found = validate_file(path, today, allow_drafts)
+    for document, found in validate_files(record_files(paths), today, allow_drafts):
         problems.extend(found)
         if document is not None:
             documents.append(document)
@@ -110,13 +113,14 @@ def validate_changed(paths: Iterable[Path | str], stored: dict[str, str], today:
         if path.stat().st_size <= MAX_BYTES:  # a larger file was never ingested: validate_file says why
             hashes[path] = content_hash(path.read_bytes())
     seen_hashes = Counter(hashes.values())
-    documents, unchanged, problems = [], [], []
+    documents, unchanged, problems, changed = [], [], [], []
     for path in files:
         digest = hashes.get(path)
         if digest in stored and seen_hashes[digest] == 1:
             unchanged.append(Unchanged(path, stored[digest]))
-            continue
-        document, found = validate_file(path, today, allow_drafts)
+        else:
+            changed.append(path)
+    for document, found in validate_files(changed, today, allow_drafts):
         problems.extend(found)
         if document is not None:
             documents.append(document)
@@ -135,6 +139,24 @@ def _duplicate_ids(ids: list[tuple[Path, str]]) -> list[Problem]:
             problems.append(Problem(str(path), None, "document.id", f"document id {doc_id!r} is also used by {seen[doc_id]}"))
         seen.setdefault(doc_id, path)
     return problems
+
+
+#: Below this many files a pool of processes costs more to start than it saves.
+PARALLEL_FROM = 32
+
+
+def validate_files(files: list[Path], today: dt.date | None = None,
+                   allow_drafts: bool = True) -> list[tuple[ValidDocument | None, list[Problem]]]:
+    """validate_file for each file, in order; on every core when there are many.
+
+    Parsing and model validation are pure CPU under the GIL, so only processes
+    use the other cores; forked workers inherit the loaded reference data.
+    """
+    workers = min(os.cpu_count() or 1, 4)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return [validate_file(path, today, allow_drafts) for path in files]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(partial(validate_file, today=today, allow_drafts=allow_drafts), files, chunksize=8))
 
 
 def validate_file(path: Path, today: dt.date | None = None,
