@@ -209,12 +209,15 @@ def export_csv(graph: Graph, out: Path) -> dict[str, Any]:
     started = time.perf_counter()
     nodes: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
     rels: dict[str, list[tuple[int, int, dict[str, Any]]]] = defaultdict(list)
-    with graph.session() as session:
-        for record in session.run("MATCH (n) WHERE NOT n:IngestRun RETURN id(n) AS id, labels(n)[0] AS label, "
-                                  "properties(n) AS p"):
+    top = read_rows(graph, "MATCH (n) RETURN max(id(n)) AS top")[0]["top"] or 0
+    step = 100_000  # node ids per transaction: each read stays far below the transaction timeout
+    for low in range(0, top + 1, step):
+        bounds = {"low": low, "high": low + step}
+        for record in read_rows(graph, "MATCH (n) WHERE $low <= id(n) < $high AND NOT n:IngestRun "
+                                "RETURN id(n) AS id, labels(n)[0] AS label, properties(n) AS p", bounds):
             nodes[record["label"]].append((record["id"], record["p"]))
-        for record in session.run("MATCH (a)-[r]->(b) WHERE NOT a:IngestRun RETURN id(a) AS a, id(b) AS b, "
-                                  "type(r) AS t, properties(r) AS p"):
+        for record in read_rows(graph, "MATCH (a)-[r]->(b) WHERE $low <= id(a) < $high AND NOT a:IngestRun "
+                                "RETURN id(a) AS a, id(b) AS b, type(r) AS t, properties(r) AS p", bounds):
             rels[record["t"]].append((record["a"], record["b"], record["p"]))
     files: list[str] = []
     for kind, groups in (("nodes", nodes), ("relationships", rels)):
@@ -323,11 +326,12 @@ def cli_times(server: LocalServer, query: str) -> dict[str, Any]:
 # -- one size -----------------------------------------------------------------
 
 
-def bench_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
+def bench_size(size: int, args: argparse.Namespace, result: dict[str, Any]) -> dict[str, Any]:
+    """Every measurement at one size, into ``result`` (so that a failure leaves what was measured)."""
     corpus = WORK / f"corpus-{size}"
     log(f"size {size}: generating {corpus}")
     paths = generate.generate(corpus, size)
-    result: dict[str, Any] = {"documents": size, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    result |= {"documents": size, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                               "commit": _commit(), "machine": machine(),
                               "server": {"heap": "1g", "pagecache": "512m", "version": "5.26 community",
                                          "transaction_timeout_s": TRANSACTION_TIMEOUT}}
@@ -437,9 +441,12 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
-        result = bench_size(size, args)
-        (RESULTS / f"bench-{size}{args.tag}.json").write_text(json.dumps(result, indent=2, default=str) + "\n",
-                                                             encoding="utf-8")
+        result: dict[str, Any] = {}
+        try:
+            bench_size(size, args, result)
+        finally:
+            (RESULTS / f"bench-{size}{args.tag}.json").write_text(json.dumps(result, indent=2, default=str) + "\n",
+                                                                 encoding="utf-8")
         results.append(result)
         print_table([result])
     if len(results) > 1:
