@@ -40,14 +40,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script from
 
 import generate  # noqa: E402
 from neo4j import GraphDatabase  # noqa: E402
-from policykg.graph.connection import Graph, open_graph, read_rows  # noqa: E402
+from policykg.graph.connection import Graph, open_graph, read_rows, write  # noqa: E402
 from policykg.graph.constraints import apply_schema  # noqa: E402
 from policykg.graph.server import ADMIN, LocalServer, cache_root  # noqa: E402
 from policykg.graph.settings import resolve_settings  # noqa: E402
 from policykg.ingest import statements as cypher  # noqa: E402
 from policykg.ingest.pipeline import ingest_paths  # noqa: E402
 from policykg.ingest.validate import validate_paths  # noqa: E402
-from policykg.ingest.writer import build_batch, document_props  # noqa: E402
+from policykg.ingest.writer import build_batch, document_props, write_reference_data  # noqa: E402
 from policykg.queries.loader import load_all  # noqa: E402
 from policykg.queries.runner import run_query  # noqa: E402
 
@@ -137,6 +137,7 @@ def created(counts: Counter[str] | dict[str, int]) -> int:
 def naive_load(graph: Graph, paths: list[Path]) -> dict[str, Any]:
     """One auto-commit statement per node and per relationship, as per-record loaders do."""
     documents = validate_paths(paths, allow_drafts=False)
+    write(graph, write_reference_data)  # regions and themes the links point at, as ingest writes them (not timed)
     counts: Counter[str] = Counter()
     statements = 0
     started = time.perf_counter()
