@@ -1,5 +1,8 @@
 """The run log: one (:IngestRun) node per ingest, written at its end and read back by `policykg changes`.
 
+The change list is capped (MAX_LOGGED_CHANGES, with the total beside it) so
+that a first ingest of a large corpus does not write one huge property.
+
 Writer and reader live together so the stored shape (counts, statuses per
 document, the change list as JSON text) is defined in one place.
 """
@@ -17,6 +20,12 @@ from policykg.graph.connection import Graph, read_rows
 from policykg.ingest import statements as cypher
 
 
+#: A first ingest of 10,000 documents adds about a million facts; listing them
+#: all made one 16 MB property and a million-row answer. The run keeps the
+#: first ones and the total: the graph itself holds every added fact.
+MAX_LOGGED_CHANGES = 1000
+
+
 @dataclass
 class IngestReport:
     run_id: str
@@ -26,11 +35,20 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
+    #: Wall time of the run's phases: "validate" (hashing, reading, checking), "total".
+    seconds: dict[str, float] = field(default_factory=dict)
+    #: The first MAX_LOGGED_CHANGES changes; changes_total counts them all.
     changes: list[dict[str, Any]] = field(default_factory=list)
     #: Facts to which two documents give different values (key, both documents, both values).
     conflicts: list[str] = field(default_factory=list)
     #: Stored documents whose files are gone from the ingested paths, kept because --prune was not given.
     gone: list[str] = field(default_factory=list)
+    changes_total: int = 0
+
+    def add_changes(self, changes: list[dict[str, Any]]) -> None:
+        room = MAX_LOGGED_CHANGES - len(self.changes)
+        self.changes.extend(changes[:max(room, 0)])
+        self.changes_total += len(changes)
 
     def summary(self) -> str:
         return (f"documents: {len(self.new)} new, {len(self.changed)} changed, {len(self.unchanged)} unchanged, "
@@ -61,6 +79,7 @@ def last_run(graph: Graph) -> dict[str, Any] | None:
         return None
     run = rows[0]["run"]
     run["changes"] = json.loads(run.get("changes") or "[]")
+    run.setdefault("changes_total", len(run["changes"]))
     return run
 
 
@@ -81,5 +100,6 @@ def record_run(tx: ManagedTransaction, report: IngestReport) -> None:
         "relationships_created": report.counts["relationships_created"],
         "relationships_deleted": report.counts["relationships_deleted"],
         "changes": json.dumps(report.changes, ensure_ascii=False, default=str),
+        "changes_total": report.changes_total,
     }
     tx.run(cypher.RECORD_RUN, id=report.run_id, props=props, documents=statuses).consume()

@@ -30,7 +30,7 @@ from policykg.ingest.writer import (
     key_params,
     retract_document,
     stated_keys,
-    write_document,
+    write_documents,
 )
 from policykg.schema.sections import FACT_LABELS, PROVENANCE_FIELDS
 
@@ -39,14 +39,19 @@ FactKey = tuple[str, str]  # (label, key)
 
 @dataclass(frozen=True)
 class FactState:
-    """One fact node as a run sees it: its values, this document's statement, every document's statement."""
+    """One fact node as a run sees it: its values and every document's statement of it."""
 
     values: dict[str, Any]
-    stated: dict[str, Any] | None
+    statements: dict[str, dict[str, Any]]  # document id -> what it states (values and provenance)
     sources: dict[str, tuple[str, dict[str, Any]]]  # document id -> (published, values it states)
+
+    def stated(self, doc_id: str) -> dict[str, Any] | None:
+        return self.statements.get(doc_id)
 
 
 States = dict[FactKey, FactState]
+#: Documents written in one transaction: (document, its rows, whether a previous version is stored).
+Group = list[tuple[ValidDocument, Batch, bool]]
 
 
 @dataclass
@@ -56,33 +61,55 @@ class Outcome:
     conflicts: list[str]
 
 
-def replace_document(tx: ManagedTransaction, document: ValidDocument, batch: Batch, existed: bool) -> Outcome:
-    """Write a new document, or retract and rewrite a changed one, and say what that did to the graph."""
-    keys = _union(stated_keys(tx, document.id), batch_keys(batch)) if existed else batch_keys(batch)
-    before = fact_states(tx, document.id, keys)
+def replace_documents(tx: ManagedTransaction, group: Group) -> Outcome:
+    """Write new documents and retract and rewrite changed ones, together; say what that did to the graph.
+
+    Every statement covers the whole group (one round trip per label and
+    relationship type), and the facts' states are read once before and once
+    after. A fact two documents of the group state is reported once, under
+    the first of them.
+    """
+    mine: dict[str, Keys] = {}
+    for document, batch, existed in group:
+        mine[document.id] = _union(stated_keys(tx, document.id), batch_keys(batch)) if existed else batch_keys(batch)
+    keys = _union(*mine.values())
+    before = fact_states(tx, keys)
     counts: Counter[str] = Counter()
-    if existed:
-        counts.update(retract_document(tx, document.id, delete_node=False, recompute=False))
-    counts.update(write_document(tx, document, batch, also=keys))
-    after = fact_states(tx, document.id, keys)
-    return Outcome(counts, diff_states(document.id, before, after), conflicts_of(document.id, after))
+    for document, _, existed in group:
+        if existed:
+            counts.update(retract_document(tx, document.id, delete_node=False, recompute=False))
+    counts.update(write_documents(tx, [(document, batch) for document, batch, _ in group], also=keys))
+    after = fact_states(tx, keys)
+    changes: list[dict[str, Any]] = []
+    conflicts: list[str] = []
+    claimed: set[FactKey] = set()
+    for index, (document, _, _) in enumerate(group):
+        own = {(label.value, key) for label, names in mine[document.id].items() for key in names} - claimed
+        claimed |= own
+        changes += diff_states(document.id, _only(before, own), _only(after, own))
+        conflicts += conflicts_of(document.id, after, skip={d.id for d, _, _ in group[:index]})
+    return Outcome(counts, changes, conflicts)
 
 
 def remove_document(tx: ManagedTransaction, doc_id: str) -> Outcome:
     """Retract a document whose file is gone; facts other documents state stay, recomputed."""
     keys = stated_keys(tx, doc_id)
-    before = fact_states(tx, doc_id, keys)
+    before = fact_states(tx, keys)
     counts = retract_document(tx, doc_id, delete_node=True)
-    return Outcome(counts, diff_states(doc_id, before, fact_states(tx, doc_id, keys)), [])
+    return Outcome(counts, diff_states(doc_id, before, fact_states(tx, keys)), [])
 
 
-def fact_states(tx: ManagedTransaction, doc_id: str, keys: Keys) -> States:
+def fact_states(tx: ManagedTransaction, keys: Keys) -> States:
     states: States = {}
-    for row in tx.run(cypher.FACT_STATE, doc=doc_id, **key_params(keys)):
+    for row in tx.run(cypher.FACT_STATE, **key_params(keys)):
+        statements = {s["doc"]: _plain(s["stated"]) for s in row["sources"]}
         sources = {s["doc"]: (_plain_value(s["published"]), _values(s["stated"])) for s in row["sources"]}
-        states[(row["label"], row["key"])] = FactState(_plain(row["props"]), _plain(row["stated"])
-                                                       if row["stated"] is not None else None, sources)
+        states[(row["label"], row["key"])] = FactState(_plain(row["props"]), statements, sources)
     return states
+
+
+def _only(states: States, keys: set[FactKey]) -> States:
+    return {k: v for k, v in states.items() if k in keys}
 
 
 def diff_states(doc_id: str, before: States, after: States) -> list[dict[str, Any]]:
@@ -103,24 +130,28 @@ def diff_states(doc_id: str, before: States, after: States) -> list[dict[str, An
             changes.append({"change": "removed", **base})
         else:
             a, b = dict(old.values), dict(new.values)
-            if old.stated is not None and new.stated is not None:
-                a |= {k: v for k, v in old.stated.items() if k in PROVENANCE_FIELDS}
-                b |= {k: v for k, v in new.stated.items() if k in PROVENANCE_FIELDS}
+            old_stated, new_stated = old.stated(doc_id), new.stated(doc_id)
+            if old_stated is not None and new_stated is not None:
+                a |= {k: v for k, v in old_stated.items() if k in PROVENANCE_FIELDS}
+                b |= {k: v for k, v in new_stated.items() if k in PROVENANCE_FIELDS}
             for name in sorted((a.keys() | b.keys()) - {"key"}):
                 if a.get(name) != b.get(name):
                     changes.append({"change": "changed", **base, "field": name, "old": a.get(name), "new": b.get(name)})
     return changes
 
 
-def conflicts_of(doc_id: str, states: States) -> list[str]:
-    """Where ``doc_id`` gives a fact a different value than another document does, naming both and the winner."""
+def conflicts_of(doc_id: str, states: States, skip: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """Where ``doc_id`` gives a fact a different value than another document does, naming both and the winner.
+
+    ``skip``: documents whose disagreements were reported already (earlier in the same group).
+    """
     found: list[str] = []
     for (label, key), state in sorted(states.items()):
         if doc_id not in state.sources:
             continue
         mine = state.sources[doc_id]
         for other, theirs in sorted(state.sources.items()):
-            if other != doc_id:
+            if other != doc_id and other not in skip:
                 found.extend(_disagreements(label, key, (doc_id, *mine), (other, *theirs)))
     return found
 

@@ -18,6 +18,10 @@ def _checked(label: Label) -> str:
     return label.value
 
 
+#: Every row names its document, so that one statement writes the rows of several documents.
+DOC = "row.doc"
+
+
 def merge_facts(label: Label) -> str:
     """Upsert fact nodes of one label and link each to the document with its statement.
 
@@ -30,7 +34,7 @@ def merge_facts(label: Label) -> str:
     return (
         "UNWIND $rows AS row "
         "MERGE (n:" + name + " {" + key + ": row.key}) "
-        "WITH n, row MATCH (d:SourceDocument {id: $doc}) "
+        "WITH n, row MATCH (d:SourceDocument {id: " + DOC + "}) "
         "MERGE (n)-[s:SOURCED_FROM]->(d) SET s += row.source, s += row.props"
     )
 
@@ -52,11 +56,10 @@ RECOMPUTE_FACTS = (
     "SET n = {key: n.key} FOREACH (p IN stated | SET n += p) "
     "REMOVE " + ", ".join(f"n.{name}" for name in sorted(PROVENANCE_FIELDS))
 )
-#: Each listed fact's values, this document's statement of it, and every document's statement.
+#: Each listed fact's values and every document's statement of it.
 FACT_STATE = (
     _facts_by_key() +
-    "OPTIONAL MATCH (n)-[s:SOURCED_FROM]->(:SourceDocument {id: $doc}) "
-    "RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props, properties(s) AS stated, "
+    "RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props, "
     "[(n)-[t:SOURCED_FROM]->(d:SourceDocument) | {doc: d.id, published: d.published, stated: properties(t)}] AS sources"
 )
 STATED_KEYS = (
@@ -74,18 +77,20 @@ def merge_relationships(rel: Rel, start: Label, end: Label) -> str:
         "MATCH (a:" + a + " {" + NATURAL_KEYS[start] + ": row.start}) "
         "MATCH (b:" + b + " {" + NATURAL_KEYS[end] + ": row.end}) "
         "MERGE (a)-[r:" + rel.value + "]->(b) "
-        "SET r.sources = CASE WHEN $doc IN coalesce(r.sources, []) THEN r.sources "
-        "ELSE coalesce(r.sources, []) + $doc END"
+        "SET r.sources = CASE WHEN " + DOC + " IN coalesce(r.sources, []) THEN r.sources "
+        "ELSE coalesce(r.sources, []) + " + DOC + " END"
     )
 
 
-MERGE_DOCUMENT = "MERGE (d:SourceDocument {id: $doc}) SET d += $props"
+# Documents written together: $rows holds one row per document (doc, props, codes, publisher).
+MERGE_DOCUMENT = "UNWIND $rows AS row MERGE (d:SourceDocument {id: row.doc}) SET d += row.props"
 MENTIONS = (
-    "MATCH (d:SourceDocument {id: $doc}) UNWIND $codes AS code "
+    "UNWIND $rows AS row MATCH (d:SourceDocument {id: row.doc}) UNWIND row.codes AS code "
     "MATCH (r:Region {code: code}) MERGE (d)-[:MENTIONS]->(r)"
 )
 PUBLISHED_BY = (
-    "MATCH (d:SourceDocument {id: $doc}) MATCH (o:Organization {key: $publisher}) MERGE (d)-[:PUBLISHED_BY]->(o)"
+    "UNWIND $rows AS row MATCH (d:SourceDocument {id: row.doc}) MATCH (o:Organization {key: row.publisher}) "
+    "MERGE (d)-[:PUBLISHED_BY]->(o)"
 )
 STORED_HASHES = "MATCH (d:SourceDocument) RETURN d.id AS id, d.content_hash AS hash, d.path AS path"
 # Retraction, in order: relationships this document alone stated, its

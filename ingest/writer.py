@@ -1,4 +1,4 @@
-"""Turn one validated document into batched rows and write them in one transaction.
+"""Turn validated documents into batched rows and write a group of them in one transaction.
 
 Rows come from ``model_dump()`` of the record models: each fact becomes
 ``{key, locator, props}`` and each link ``{start, end}``, grouped per
@@ -29,23 +29,24 @@ from policykg.schema.vocabulary import Label, Rel
 
 @dataclass
 class Batch:
-    """Everything one document writes, as rows per statement."""
+    """Everything one document writes, as rows per statement; every row names the document."""
 
+    doc: str = ""
     facts: dict[Label, list[dict[str, Any]]] = field(default_factory=dict)
     links: dict[tuple[Rel, Label, Label], list[dict[str, str]]] = field(default_factory=dict)
 
     def fact(self, label: Label, fact: Fact, props: dict[str, Any]) -> None:
-        self.facts.setdefault(label, []).append({"key": fact.key, "props": props, "source": {
+        self.facts.setdefault(label, []).append({"doc": self.doc, "key": fact.key, "props": props, "source": {
             "locator": fact.locator, "quote": fact.quote, "extracted": fact.extracted}})
 
     def link(self, rel: Rel, start: Label, start_key: str, end: Label, end_key: str | None) -> None:
         if end_key is not None:
-            self.links.setdefault((rel, start, end), []).append({"start": start_key, "end": end_key})
+            self.links.setdefault((rel, start, end), []).append({"doc": self.doc, "start": start_key, "end": end_key})
 
 
 def build_batch(document: ValidDocument) -> Batch:
     """Nodes and links of every section, driven by the section table."""
-    record, batch = document.record, Batch()
+    record, batch = document.record, Batch(document.id)
     facts_by_section = {s.name: {f.key: f for f in getattr(record, s.name)} for s in SECTIONS}
     for section in SECTIONS:
         for fact in getattr(record, section.name):
@@ -124,28 +125,35 @@ def key_params(*keys: Keys) -> dict[str, list[str]]:
     return {label.value: sorted(set().union(*(k.get(label, set()) for k in keys))) for label in FACT_LABELS}
 
 
-def write_document(tx: ManagedTransaction, document: ValidDocument, batch: Batch,
-                   also: Keys | None = None) -> Counter[str]:
-    """Write the document node and its batch of facts and links; returns Neo4j's update counters.
+def write_documents(tx: ManagedTransaction, items: list[tuple[ValidDocument, Batch]],
+                    also: Keys | None = None) -> Counter[str]:
+    """Write several documents with one round trip per label and relationship type for all of them.
 
-    The facts' values are recomputed from all their sources afterwards, for
-    the batch's keys and ``also`` (facts the document stated before a change).
+    All facts go before any link, so a link finds its ends whichever document
+    defined them. Each document's statement of a fact lands on its own
+    SOURCED_FROM; the facts' node values are then recomputed from all their
+    sources, for the batches' keys and ``also`` (facts a changed document
+    stated before), so the order of documents within a group does not matter.
     """
     counts: Counter[str] = Counter()
 
-    def run(statement: str, **params: Any) -> None:
-        _run(tx, counts, statement, **params)
+    def run(statement: str, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            _run(tx, counts, statement, rows=rows)
 
-    doc_id = document.id
-    run(cypher.MERGE_DOCUMENT, doc=doc_id, props=document_props(document))
-    run(cypher.MENTIONS, doc=doc_id, codes=sorted(set(document.region_codes.values())))
-    for label, rows in batch.facts.items():
-        run(cypher.merge_facts(label), rows=rows, doc=doc_id)
-    for (rel, start, end), rows in batch.links.items():
-        run(cypher.merge_relationships(rel, start, end), rows=rows, doc=doc_id)
-    if document.record.document.publisher:
-        run(cypher.PUBLISHED_BY, doc=doc_id, publisher=document.record.document.publisher)
-    run(cypher.RECOMPUTE_FACTS, **key_params(batch_keys(batch), also or {}))
+    run(cypher.MERGE_DOCUMENT, [{"doc": d.id, "props": document_props(d)} for d, _ in items])
+    run(cypher.MENTIONS, [{"doc": d.id, "codes": sorted(set(d.region_codes.values()))} for d, _ in items])
+    for label in FACT_LABELS:
+        run(cypher.merge_facts(label), [row for _, batch in items for row in batch.facts.get(label, [])])
+    links: dict[tuple[Rel, Label, Label], list[dict[str, str]]] = {}
+    for _, batch in items:
+        for statement, rows in batch.links.items():
+            links.setdefault(statement, []).extend(rows)
+    for (rel, start, end), rows in links.items():
+        run(cypher.merge_relationships(rel, start, end), rows)
+    run(cypher.PUBLISHED_BY, [{"doc": d.id, "publisher": d.record.document.publisher}
+                              for d, _ in items if d.record.document.publisher])
+    _run(tx, counts, cypher.RECOMPUTE_FACTS, **key_params(*(batch_keys(b) for _, b in items), also or {}))
     return counts
 
 

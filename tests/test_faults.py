@@ -86,7 +86,8 @@ def _assert_whole(graph: Graph, corpus: Path) -> int:
 
 
 def _ingest_in_background(server: LocalServer, corpus: Path) -> subprocess.Popen:
-    env = {**os.environ, "NEO4J_URI": server.uri, "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": server.password() or ""}
+    env = {**os.environ, "NEO4J_URI": server.uri, "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": server.password() or "",
+           "POLICYKG_GROUP_ROWS": "1"}  # one document per transaction, so that the fault lands between documents
     return subprocess.Popen([sys.executable, "-m", "policykg", "ingest", str(corpus)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 

@@ -12,6 +12,7 @@ import time
 from collections import Counter
 
 from policykg.graph.connection import Graph, read_rows
+from policykg.ingest import pipeline
 from policykg.ingest.pipeline import ingest_paths
 from policykg.ingest.validate import validate_paths
 from policykg.ingest.writer import batch_keys, build_batch
@@ -29,7 +30,8 @@ WHOLE = ("MATCH (d:SourceDocument) OPTIONAL MATCH (f)-[:SOURCED_FROM]->(d) "
          "RETURN d.id AS id, count(f) AS facts")
 
 
-def test_eight_readers_during_an_ingest_see_no_error_and_no_half_document(graph: Graph, corpus):  # noqa: F811
+def test_eight_readers_during_an_ingest_see_no_error_and_no_half_document(graph: Graph, corpus, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(pipeline, "GROUP_ROWS", 100)  # a few small documents per transaction, so the graph grows in steps
     facts = {d.id: sum(len(k) for k in batch_keys(build_batch(d)).values()) for d in validate_paths([corpus])}
     queries = load_all()
     ingest_done = threading.Event()

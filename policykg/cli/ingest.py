@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from policykg.cli.render import Format, cell, render, terminal_width
+from policykg.cli.render import Format, cell, note, render, terminal_width
 
 DEFAULT_DIR = Path("data/documents")
 Paths = Annotated[list[Path] | None, typer.Argument(help="Record files or folders (default: data/documents).",
@@ -102,6 +102,8 @@ def changes(
         typer.echo("No ingest has run yet.")
         return
     columns = ["change", "label", "key", "name", "field", "old", "new", "document"]
+    if run["changes_total"] > len(run["changes"]):
+        note(f"(the first {len(run['changes'])} of {run['changes_total']} changes; the run log keeps no more)")
     if fmt is not Format.table:
         text = render(run["changes"], fmt, columns)
         if text is not None:
