@@ -100,7 +100,7 @@ class Generator:
             for fact in facts:
                 for field, target in REFERENCES.items():
                     if fact.get(field) is not None:  # pool facts have no such fields
-                        fact[field] = keys[target][fact[field]]
+                        fact[field] = keys[target].get(fact[field], fact[field])  # a catalogue key stays
                 if "themes" in fact:
                     fact["themes"] = rng.sample(self.theme_ids, len(fact["themes"]))
                 if section == "observations" and fact.get("value") is not None:

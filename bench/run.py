@@ -97,7 +97,9 @@ class BenchServer(LocalServer):
     """
 
     def _config(self) -> str:
-        return super()._config() + f"db.transaction.timeout={TRANSACTION_TIMEOUT}s\n"
+        # the server's own limit (10m) is replaced, not repeated: Neo4j refuses a setting given twice
+        lines = [line for line in super()._config().splitlines() if not line.startswith("db.transaction.timeout=")]
+        return "\n".join(lines) + f"\ndb.transaction.timeout={TRANSACTION_TIMEOUT}s\n"
 
 
 TRANSACTION_TIMEOUT = 60

@@ -33,6 +33,7 @@ from policykg.ingest.writer import (
     write_documents,
 )
 from policykg.schema.sections import FACT_LABELS, PROVENANCE_FIELDS
+from policykg.schema.vocabulary import Label
 
 FactKey = tuple[str, str]  # (label, key)
 
@@ -65,30 +66,64 @@ def replace_documents(tx: ManagedTransaction, group: Group) -> Outcome:
     """Write new documents and retract and rewrite changed ones, together; say what that did to the graph.
 
     Every statement covers the whole group (one round trip per label and
-    relationship type), and the facts' states are read once before and once
-    after. A fact two documents of the group state is reported once, under
-    the first of them.
+    relationship type). The facts' states are read before the writes, and
+    after them only for facts that existed before or that two documents of
+    the group state: a fresh fact one document states is what its row says.
+    A fact two documents of the group state is reported once, under the first.
     """
     mine: dict[str, Keys] = {}
+    previous: Keys = {}
     for document, batch, existed in group:
-        mine[document.id] = _union(stated_keys(tx, document.id), batch_keys(batch)) if existed else batch_keys(batch)
+        mine[document.id] = batch_keys(batch)
+        if existed:
+            stated = stated_keys(tx, document.id)
+            previous = _union(previous, stated)
+            mine[document.id] = _union(mine[document.id], stated)
     keys = _union(*mine.values())
     before = fact_states(tx, keys)
     counts: Counter[str] = Counter()
     for document, _, existed in group:
         if existed:
             counts.update(retract_document(tx, document.id, delete_node=False, recompute=False))
-    counts.update(write_documents(tx, [(document, batch) for document, batch, _ in group], also=keys))
-    after = fact_states(tx, keys)
+    counts.update(write_documents(tx, [(document, batch) for document, batch, _ in group], also=previous))
+    stated_by = Counter(fk for own in mine.values() for fk in _fact_keys(own))
+    recheck = set(before) | {fk for fk, n in stated_by.items() if n > 1}
+    after = fact_states(tx, _as_keys(recheck)) | {
+        fk: state for fk, state in _fresh_states(group).items() if fk not in recheck}
     changes: list[dict[str, Any]] = []
     conflicts: list[str] = []
     claimed: set[FactKey] = set()
     for index, (document, _, _) in enumerate(group):
-        own = {(label.value, key) for label, names in mine[document.id].items() for key in names} - claimed
+        own = _fact_keys(mine[document.id]) - claimed
         claimed |= own
         changes += diff_states(document.id, _only(before, own), _only(after, own))
-        conflicts += conflicts_of(document.id, after, skip={d.id for d, _, _ in group[:index]})
+        conflicts += conflicts_of(document.id, _only(after, own & recheck), skip={d.id for d, _, _ in group[:index]})
     return Outcome(counts, changes, conflicts)
+
+
+def _fact_keys(keys: Keys) -> set[FactKey]:
+    return {(label.value, key) for label, names in keys.items() for key in names}
+
+
+def _as_keys(facts: Iterable[FactKey]) -> Keys:
+    out: Keys = {}
+    for label, key in facts:
+        out.setdefault(Label(label), set()).add(key)
+    return out
+
+
+def _fresh_states(group: Group) -> States:
+    """Each fact's state as its document's row gives it (true of a fact only that document states)."""
+    states: States = {}
+    for document, batch, _ in group:
+        published = document.record.document.published.isoformat()
+        for label, rows in batch.facts.items():
+            for row in rows:
+                stated = _plain(row["props"] | row["source"])
+                states[(label.value, row["key"])] = FactState(
+                    _plain(row["props"] | {"key": row["key"]}), {document.id: stated},
+                    {document.id: (published, _values(stated))})
+    return states
 
 
 def remove_document(tx: ManagedTransaction, doc_id: str) -> Outcome:

@@ -27,13 +27,15 @@ def merge_facts(label: Label) -> str:
 
     The SOURCED_FROM relationship keeps what this document says: its locator,
     quote and extracted flag and every value it gives (a missing field is not
-    stored). The node's own values are then recomputed from all its sources
-    (RECOMPUTE_FACTS), so no document erases another's value.
+    stored). The node takes this document's values, which is the answer for
+    a fact only one document states; a fact several documents state is then
+    recomputed from all of them (RECOMPUTE_FACTS), so no document erases
+    another's value.
     """
     name, key = _checked(label), NATURAL_KEYS[label]
     return (
         "UNWIND $rows AS row "
-        "MERGE (n:" + name + " {" + key + ": row.key}) "
+        "MERGE (n:" + name + " {" + key + ": row.key}) SET n += row.props "
         "WITH n, row MATCH (d:SourceDocument {id: " + DOC + "}) "
         "MERGE (n)-[s:SOURCED_FROM]->(d) SET s += row.source, s += row.props"
     )
@@ -49,8 +51,11 @@ def _facts_by_key() -> str:
 #: Each listed fact's values, recomputed from what its documents state: for
 #: each property, the value of the latest-published document that gives it
 #: (ties: the greater document id); a document silent on a field leaves it alone.
+#: With $all false only facts with several sources are recomputed (a fact with
+#: one has that document's values already, from merge_facts).
 RECOMPUTE_FACTS = (
     _facts_by_key() +
+    "WITH n WHERE $all OR COUNT { (n)-[:SOURCED_FROM]->() } > 1 "
     "MATCH (n)-[s:SOURCED_FROM]->(d:SourceDocument) WITH n, s ORDER BY d.published, d.id "
     "WITH n, collect(properties(s)) AS stated "
     "SET n = {key: n.key} FOREACH (p IN stated | SET n += p) "

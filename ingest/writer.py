@@ -153,7 +153,9 @@ def write_documents(tx: ManagedTransaction, items: list[tuple[ValidDocument, Bat
         run(cypher.merge_relationships(rel, start, end), rows)
     run(cypher.PUBLISHED_BY, [{"doc": d.id, "publisher": d.record.document.publisher}
                               for d, _ in items if d.record.document.publisher])
-    _run(tx, counts, cypher.RECOMPUTE_FACTS, **key_params(*(batch_keys(b) for _, b in items), also or {}))
+    _run(tx, counts, cypher.RECOMPUTE_FACTS, all=False, **key_params(*(batch_keys(b) for _, b in items)))
+    if also:  # facts changed documents stated before: some may have lost their only other value
+        _run(tx, counts, cypher.RECOMPUTE_FACTS, all=True, **key_params(also))
     return counts
 
 
@@ -169,7 +171,7 @@ def retract_document(tx: ManagedTransaction, doc_id: str, delete_node: bool, rec
     for statement in steps + ([cypher.DELETE_DOCUMENT] if delete_node else []):
         _run(tx, counts, statement, doc=doc_id)
     if keys:
-        _run(tx, counts, cypher.RECOMPUTE_FACTS, **key_params(keys))
+        _run(tx, counts, cypher.RECOMPUTE_FACTS, all=True, **key_params(keys))
     return counts
 
 
