@@ -27,7 +27,7 @@ from tests.conftest import DEMO_DOCUMENTS, wipe
 from tests.test_reingest import snapshot
 
 TEST_DOC = Path(__file__).parent / "data" / "shenzhen.yaml"
-COPIES = 40
+COPIES = 120  # small documents written one per transaction: a window of several seconds for the fault
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def instance(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    """The demo corpus and 40 small documents with keys of their own."""
+    """The demo corpus and COPIES small documents with keys of their own."""
     folder = tmp_path_factory.mktemp("corpus")
     for path in DEMO_DOCUMENTS.glob("*.yaml"):
         (folder / path.name).write_bytes(path.read_bytes())

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import warnings
 
 import pytest
@@ -111,3 +115,18 @@ def test_cli_plot(fixture_graph, neo4j_under_test, tmp_path):  # noqa: F811
     result = run_cli("analyze", "matrix", "--plot", str(tmp_path / "m.gif"))  # refused before connecting
     assert (result.exit_code, result.output) == (1, f"Error: cannot draw {tmp_path / 'm.gif'}: "
                                                     "the file must end in .png or .svg\n")
+
+
+def test_the_console_command_plots_and_ranks(fixture_graph, neo4j_under_test, tmp_path):  # noqa: F811
+    """Through `python -m policykg` (the console script's main): it keeps pandas and numpy from the driver,
+    and analyze must get them back (matplotlib and scipy's PageRank need numpy)."""
+    env = {**os.environ, **neo4j_under_test.env}
+    path = tmp_path / "m.png"
+    done = subprocess.run([sys.executable, "-m", "policykg", "analyze", "matrix", "--plot", str(path), "-f", "csv"],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    _assert_picture(path)
+    ranked = subprocess.run([sys.executable, "-m", "policykg", "analyze", "centrality", "-f", "json"],
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert ranked.returncode == 0, ranked.stderr
+    assert json.loads(ranked.stdout) and all("pagerank" in row for row in json.loads(ranked.stdout))

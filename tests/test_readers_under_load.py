@@ -20,7 +20,7 @@ from policykg.queries.loader import load_all
 from policykg.queries.runner import run_named
 
 from tests.conftest import DEMO_DOCUMENTS
-from tests.test_faults import corpus  # noqa: F401  (the demo corpus and 40 small documents)
+from tests.test_faults import corpus  # noqa: F401  (the demo corpus and 120 small documents)
 
 READERS = 8
 MAX_READS = 1000
@@ -69,7 +69,7 @@ def test_eight_readers_during_an_ingest_see_no_error_and_no_half_document(graph:
         ingest_done.set()
         for thread in threads:
             thread.join(timeout=DEADLINE)
-    assert len(report.new) == len(facts) - len(list(DEMO_DOCUMENTS.glob("*.yaml")))  # the 40 copies
+    assert len(report.new) == len(facts) - len(list(DEMO_DOCUMENTS.glob("*.yaml")))  # the copies
     assert errors == []
     assert partial == []
     total = sum(reads.values())

@@ -96,15 +96,9 @@ def _register() -> None:
 _register()
 
 
-#: Optional imports of the Neo4j driver that the CLI never uses: the driver imports them when installed
-#: (for Result.to_df), which costs about 0.7 s per command; marking them absent makes it skip them.
-DATAFRAME_LIBRARIES = ("pandas", "numpy", "pyarrow")
-
-
 def main() -> None:
     """The `policykg` command (console script). Python callers that import the driver keep pandas."""
-    import sys
+    from policykg.cli import dataframes
 
-    for name in DATAFRAME_LIBRARIES:
-        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
+    dataframes.block()  # export and analyze allow them again (policykg/cli/dataframes.py)
     app()

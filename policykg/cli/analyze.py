@@ -52,6 +52,14 @@ def _emit(rows: list[dict[str, Any]], fmt: Format, title: str, plot: Path | None
         typer.echo(f"picture → {draw(plot)}", err=True)
 
 
+@analyze_app.callback()
+def _allow_numpy() -> None:
+    # networkx's PageRank (scipy) and matplotlib need numpy, which the command otherwise keeps from the driver
+    from policykg.cli import dataframes
+
+    dataframes.allow()
+
+
 @analyze_app.command("similarity")
 def similarity(
     ctx: typer.Context,

@@ -26,6 +26,9 @@ def export(
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE for --query.")] = None,
 ) -> None:
     """Write the graph for Gephi, Cytoscape, networkx or pandas (labels, keys, names, provenance as attributes)."""
+    from policykg.cli import dataframes
+
+    dataframes.allow()  # networkx may use numpy
     from policykg.graph.export import ExportError, ExportFormat, check_writable, resolve_scope, to_networkx, write
 
     try:
