@@ -88,8 +88,11 @@ def _assert_whole(graph: Graph, corpus: Path) -> int:
 def _ingest_in_background(server: LocalServer, corpus: Path) -> subprocess.Popen:
     env = {**os.environ, "NEO4J_URI": server.uri, "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": server.password() or "",
            "POLICYKG_GROUP_ROWS": "1"}  # one document per transaction, so that the fault lands between documents
+    # SIGINT back to its default in the child: a test run started in the background by a non-interactive
+    # shell inherits it ignored, and Python then never turns Ctrl-C into KeyboardInterrupt
     return subprocess.Popen([sys.executable, "-m", "policykg", "ingest", str(corpus)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def _when_some_are_written(graph: Graph, process: subprocess.Popen, at_least: int = 4) -> int:
