@@ -58,3 +58,10 @@ def test_json_and_csv_are_never_cut():
     assert json.loads(render(ROWS, Format.json))[0]["name_en"] == LONG_EN
     parsed = list(csv.DictReader(io.StringIO(render(ROWS, Format.csv))))
     assert parsed[0]["name_zh"] == LONG_ZH and parsed[1]["value"] == "10000000"
+
+
+def test_json_has_no_nan():
+    rows = [{"x": float("nan"), "y": [float("inf"), 1.5], "z": {"w": float("-inf")}}]
+    text = render(rows, Format.json)
+    assert json.loads(text) == [{"x": None, "y": [None, 1.5], "z": {"w": None}}]
+    assert "NaN" not in text and "Infinity" not in text

@@ -101,7 +101,8 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str] |
     """
     names = columns_of(rows, columns)
     if fmt is Format.json:
-        return json.dumps([{c: row.get(c) for c in names} for row in rows], ensure_ascii=False, indent=2, default=str)
+        return json.dumps([{c: _json_safe(row.get(c)) for c in names} for row in rows], ensure_ascii=False, indent=2,
+                          default=str, allow_nan=False)
     if fmt is Format.csv:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -122,6 +123,17 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str] |
                  "--columns chooses fewer)")
         print_records(rows, names, console, title=title)
     return None
+
+
+def _json_safe(value: Any) -> Any:
+    """NaN and infinities (0.0/0.0 in ad-hoc Cypher) have no JSON spelling: null, so JSON readers accept the answer."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    if isinstance(value, list):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    return value
 
 
 def note(text: str) -> None:
