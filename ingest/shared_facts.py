@@ -4,8 +4,8 @@ A key is an identity across documents, so two records may state the same
 indicator or policy. Each statement lives on its own SOURCED_FROM
 relationship and the node shows, field by field, the value of the
 latest-published document that gives one (statements.RECOMPUTE_FACTS). This
-module writes or retracts one document inside one transaction and reads the
-facts it touches before and after, so that a run's changes describe the
+module writes a group of documents (or retracts one) inside one transaction
+and reads the facts it touches before and after, so that a run's changes describe the
 graph (a fact is removed only when no document states it any more, changed
 only when its values change) and a disagreement between documents is
 reported instead of being settled silently.
