@@ -9,7 +9,8 @@ leaves whole documents, each with the hash of what was written, so a rerun
 writes exactly the ones missing and ends equal to a clean ingest. With
 ``prune`` documents whose files are gone are retracted. What a run did to
 the graph is diffed fact by fact (shared_facts) and recorded on an
-(:IngestRun) node.
+(:IngestRun) node. The region × theme summary (summary.py) is brought along
+in each writing transaction.
 """
 
 from __future__ import annotations
@@ -27,10 +28,11 @@ from typing import Any
 from policykg.graph.connection import Graph, read_rows, write
 from policykg.graph.constraints import apply_schema
 from policykg.ingest import statements as cypher
+from policykg.ingest import summary
 from policykg.ingest.runlog import IngestReport, record_run
 from policykg.ingest.shared_facts import Group, remove_document, replace_documents
 from policykg.ingest.validate import ValidDocument, validate_changed
-from policykg.ingest.writer import build_batch, write_reference_data
+from policykg.ingest.writer import batch_keys, build_batch, write_reference_data
 
 Progress = Callable[[int, int, str], None]
 
@@ -56,10 +58,13 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
     report.counts.update(write(graph, write_reference_data))
     report.unchanged.extend(u.id for u in unchanged)
     report.seconds["validate"] = validated
+    summary.ensure(graph)  # a graph written by a version without the region × theme summary gets one
 
     total, done = len(documents) + len(unchanged), len(unchanged)
     for group in _prefetched(_groups(documents, stored)):
-        outcome = write(graph, lambda tx, g=group: replace_documents(tx, g))
+        outcome = write(graph, lambda tx, g=group: summary.maintained(
+            tx, [d.id for d, _, existed in g if existed], [batch_keys(b) for _, b, _ in g],
+            lambda: replace_documents(tx, g)))
         report.counts.update(outcome.counts)
         for document, _, existed in group:
             (report.changed if existed else report.new).append(document.id)
@@ -74,7 +79,7 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
     if not prune:
         report.gone = gone  # kept in the graph; the summary says so, so that nothing is kept silently
     for doc_id in gone if prune else []:
-        outcome = write(graph, lambda tx, i=doc_id: remove_document(tx, i))
+        outcome = write(graph, lambda tx, i=doc_id: summary.maintained(tx, [i], [], lambda: remove_document(tx, i)))
         report.counts.update(outcome.counts)
         report.removed.append(doc_id)
         report.add_changes(outcome.changes)

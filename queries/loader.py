@@ -30,6 +30,16 @@ arguments of an example run; empty when the query takes none) and, optionally:
 * ``one_of: A, B``: optional parameters of which at least one must be given
   (a fact by its key or by words), refused before connecting otherwise.
 
+The runner cuts a query's rows by appending ``LIMIT $__row_limit`` (one row
+more than asked, to tell that rows were cut). A query whose cost grows with
+the rows it sorts can instead place ``$__row_limit`` itself, where cutting
+early saves the work (targets-vs-latest-figure orders the targets and cuts
+before finding each one's latest figure): then nothing is appended, the
+parameter is bound to the limit plus one, or to UNLIMITED for all rows
+(also in ``bind``, so Browser and EXPLAIN can run the text as it is), and it
+is neither declared nor may be. Such a query must end with its own
+``LIMIT $__row_limit`` if its placed cut does not bound the final rows.
+
 The loader refuses a file whose header is malformed or whose declared
 parameters differ from the $parameters its body uses, naming file and line:
 a query that silently ignores a parameter would answer a different question
@@ -61,6 +71,15 @@ PARAM_RE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<type>[A-Za-z
 HEADER_LINE_RE = re.compile(r"^(?P<key>[A-Za-z_-]+)\s*:\s?(?P<value>.*)$")
 SHELL_PLAIN_RE = re.compile(r"^[^\s'\"\\$`!*?;&|<>(){}\[\]#~]+$")
 PARAMETER_USE_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+#: The row limit's parameter: appended by the runner, or placed by the query (see the module docstring).
+LIMIT_PARAMETER = "__row_limit"
+#: $__row_limit when every row is wanted (LIMIT takes any 64-bit count).
+UNLIMITED = 2**63 - 1
+
+
+def row_limit(limit: int) -> int:
+    """The value of $__row_limit for at most ``limit`` rows (0: all): one more, so a cut can be told."""
+    return limit + 1 if limit else UNLIMITED
 
 
 @dataclass(frozen=True)
@@ -92,6 +111,8 @@ class NamedQuery:
     pivot: tuple[str, str, str] | None = None
     one_of: tuple[str, ...] = ()
     param_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    places_limit: bool = False  # the body uses $__row_limit itself
+
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -119,6 +140,8 @@ class NamedQuery:
                 raise type(exc)(f"parameter {param.name!r} of query {self.name!r}: {exc}") from None
         if self.one_of and all(bound.get(name) is None for name in self.one_of):
             raise QueryError(f"query {self.name!r} needs " + " or ".join(f"--param {n}=…" for n in self.one_of))
+        if self.places_limit:
+            bound[LIMIT_PARAMETER] = row_limit(self.limit)
         return bound
 
     def example_cypher_params(self) -> dict[str, Any]:
@@ -220,6 +243,8 @@ def parse(text: str, path: Path) -> NamedQuery:
                                f"expected one of {', '.join(PARAM_TYPES)}")
         if param.name in param_lines:
             raise fail(number, f"parameter {param.name!r} is declared twice")
+        if param.name == LIMIT_PARAMETER:
+            raise fail(number, f"${LIMIT_PARAMETER} is the runner's row limit, not a parameter to declare")
         if param.default is not None:
             try:
                 coerce(param.type, param.default)
@@ -284,7 +309,7 @@ def parse(text: str, path: Path) -> NamedQuery:
         raise fail(max(last_header_line, 1), "the file has a header but no Cypher after it")
     used = parameters_used(body)
     for pname, line in used.items():
-        if pname not in param_lines:
+        if pname not in param_lines and pname != LIMIT_PARAMETER:
             raise fail(first + line,
                        f"${pname} is used but not declared; add '// param: {pname}: TYPE'")
     for pname, line in param_lines.items():
@@ -292,7 +317,7 @@ def parse(text: str, path: Path) -> NamedQuery:
             raise fail(line, f"parameter {pname!r} is declared but the Cypher never uses ${pname}")
 
     query = NamedQuery(name, header["zh"][0][1], header["en"][0][1], params, example, body, path, expand,
-                       columns, limit, pivot, one_of, param_lines)
+                       columns, limit, pivot, one_of, param_lines, LIMIT_PARAMETER in used)
     try:
         query.example_cypher_params()
     except QueryError as exc:

@@ -8,15 +8,12 @@
 
 // One row per (region, theme) that has at least one fact; the terminal and
 // CSV show it pivoted (one line per theme, one column per region, 0 where
-// a region states nothing on a theme). Each fact is matched once, from the
-// facts up to their regions, instead of once per pair of region and theme.
-MATCH (fact)-[:APPLIES_TO|LOCATED_IN]->(:Region)-[:PART_OF*0..]->(region:Region {level: $level})
-WHERE fact:Policy OR fact:Measure OR fact:Target OR fact:Project
-MATCH (fact)-[:ADDRESSES]->(theme:Theme)
-WITH region, theme, collect(DISTINCT fact) AS facts
-UNWIND facts AS fact
-OPTIONAL MATCH (fact)-[:SOURCED_FROM]->(doc:SourceDocument)
-WITH region, theme, facts, collect(DISTINCT doc.id) AS sources
+// a region states nothing on a theme). The counts come from the summary that
+// ingest keeps, (:Region)-[:COVERS]->(:Theme) (ingest/summary.py): a distinct
+// fact of the region or of any region within it counts once, so the matrix
+// reads one relationship per cell instead of walking every fact. The sources
+// of a cell are what regions-targeting-theme lists (with region= and theme=).
+MATCH (region:Region {level: $level})-[c:COVERS]->(theme:Theme)
 RETURN region.code AS region,
        region.name_zh AS region_zh,
        region.name_en AS region_en,
@@ -24,10 +21,9 @@ RETURN region.code AS region,
        theme.id AS theme,
        theme.name_zh AS theme_zh,
        theme.name_en AS theme_en,
-       size([f IN facts WHERE f:Policy]) AS policies,
-       size([f IN facts WHERE f:Measure]) AS measures,
-       size([f IN facts WHERE f:Target]) AS targets,
-       size([f IN facts WHERE f:Project]) AS projects,
-       size(facts) AS facts,
-       sources
+       c.policies AS policies,
+       c.measures AS measures,
+       c.targets AS targets,
+       c.projects AS projects,
+       c.facts AS facts
 ORDER BY region, theme

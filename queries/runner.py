@@ -17,14 +17,20 @@ from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Duration, Time
 from policykg.graph.connection import Graph, one_line, read
 from policykg.queries.cypher_text import mask_literals
-from policykg.queries.loader import NamedQuery, get
+from policykg.queries.loader import LIMIT_PARAMETER, UNLIMITED, NamedQuery, get, row_limit
 from policykg.queries.params import lucene_escape, lucene_query  # noqa: F401 - lucene_escape: public here too
 
 from policykg.errors import QueryError
 
 
+#: Values the driver already hands over as plain Python (most cells): returned as they are, first.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """Driver values → JSON-friendly Python values (dates as datetime.date, nodes as property dicts)."""
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, (Date, DateTime, Time)):
         return value.to_native()
     if isinstance(value, Duration):
@@ -45,7 +51,9 @@ def plain(value: Any) -> Any:
 def _records(graph: Graph, cypher: str, parameters: dict[str, Any], timeout: float | None = None) -> list[dict[str, Any]]:
     @unit_of_work(timeout=timeout)
     def work(tx):
-        return [{key: plain(record[key]) for key in record.keys()} for record in tx.run(cypher, parameters)]
+        result = tx.run(cypher, parameters)
+        keys = result.keys()
+        return [{key: plain(value) for key, value in zip(keys, record)} for record in result]
 
     return read(graph, work)
 
@@ -78,7 +86,6 @@ class Rows(list):
 
 
 _ENDS_WITH_LIMIT = re.compile(r"\bLIMIT\s+(\$\w+|\d+)\s*$", re.IGNORECASE)
-LIMIT_PARAMETER = "__row_limit"
 
 
 def _limited_cypher(cypher: str) -> str | None:
@@ -99,7 +106,9 @@ def run_named(graph: Graph, query: NamedQuery, params: dict[str, str], limit: in
         raise QueryError(f"--limit must be 0 (all rows) or more, got {limit}")
     bound = query.bind(params)
     cypher = query.cypher
-    if limit and not query.expand and (limited := _limited_cypher(cypher)) is not None:
+    if query.places_limit:  # the query cuts where it saves work (see the loader's docstring)
+        bound[LIMIT_PARAMETER] = UNLIMITED if query.expand else row_limit(limit)
+    elif limit and not query.expand and (limited := _limited_cypher(cypher)) is not None:
         cypher, bound = limited, {**bound, LIMIT_PARAMETER: limit + 1}
     rows = _records(graph, cypher, bound)
     if query.expand:

@@ -12,24 +12,37 @@
 // named once in the same list of pilot zones, share two. Neither says
 // anything about their policies.
 // A region's portfolio: the themes its policies, measures, targets and
-// projects address (the region's own facts, not those of regions within it).
-MATCH (region:Region)<-[:APPLIES_TO|LOCATED_IN]-(fact)-[:ADDRESSES]->(theme:Theme)
-WHERE fact:Policy OR fact:Measure OR fact:Target OR fact:Project
-WITH DISTINCT region, theme.id AS theme
+// projects address (the region's own facts, not those of regions within it),
+// read from the summary ingest keeps: COVERS with own > 0 (ingest/summary.py).
+// Regions with the same portfolio are compared once, as a group (in a large
+// corpus most regions address every theme, and comparing 70,000 pairs of
+// regions one by one takes a second). Only a group's first $limit + 1 regions
+// by code can be in the answer: a later one's pairs rank below $limit pairs of
+// the same similarity with earlier members of its group.
+MATCH (region:Region)-[c:COVERS]->(theme:Theme)
+WHERE c.own > 0
+WITH region, theme.id AS theme
 ORDER BY theme
 WITH region, collect(theme) AS themes
-WITH collect({region: region, themes: themes}) AS portfolios
-UNWIND portfolios AS a
-UNWIND portfolios AS b
-WITH a, b
-WHERE a.region.code < b.region.code
-WITH a, b, [t IN a.themes WHERE t IN b.themes] AS shared
+ORDER BY region.code
+WITH themes, collect(region)[..$limit + 1] AS members
+WITH collect({themes: themes, members: members}) AS groups
+UNWIND range(0, size(groups) - 1) AS i
+UNWIND range(i, size(groups) - 1) AS j
+WITH groups[i] AS g, groups[j] AS h, i = j AS same
+WITH g, h, same, [t IN g.themes WHERE t IN h.themes] AS shared
 WHERE size(shared) >= $min_shared AND size(shared) > 0
-WITH a, b, shared, size(a.themes) + size(b.themes) - size(shared) AS union
-RETURN a.region.code AS region_a,
-       a.region.name_en AS region_a_en,
-       b.region.code AS region_b,
-       b.region.name_en AS region_b_en,
+WITH g, h, same, shared, size(g.themes) + size(h.themes) - size(shared) AS union
+UNWIND g.members AS x
+UNWIND h.members AS y
+WITH x, y, shared, union
+WHERE x.code < y.code OR NOT same
+WITH CASE WHEN x.code < y.code THEN x ELSE y END AS a, CASE WHEN x.code < y.code THEN y ELSE x END AS b,
+     shared, union
+RETURN a.code AS region_a,
+       a.name_en AS region_a_en,
+       b.code AS region_b,
+       b.name_en AS region_b_en,
        round(toFloat(size(shared)) / union, 3) AS jaccard,
        size(shared) AS shared_count,
        union AS union_count,

@@ -6,10 +6,39 @@
 // columns: region, target_en, target_value, target_unit, deadline, pct_of_target
 
 // deadline 0 lists targets of every deadline; a year lists those due that year.
-MATCH (t:Target)-[:TRACKS]->(i:Indicator)
-WHERE $deadline = 0 OR t.deadline = $deadline
-MATCH (t)-[ts:SOURCED_FROM]->(tdoc:SourceDocument)
-OPTIONAL MATCH (t)-[:APPLIES_TO]->(region:Region)
+// The rows are ordered and cut ($__row_limit, placed by this query) before
+// the latest figures are looked up, so the work grows with the rows asked
+// for, not with the corpus: regions are walked in code order (the index
+// gives it), each one's targets sorted, until enough rows; targets that
+// apply to no region (they sort last) are looked for only when rows remain.
+CALL () {
+  MATCH (region:Region)
+  WHERE region.code IS NOT NULL
+  WITH region
+  ORDER BY region.code
+  CALL (region) {
+    MATCH (region)<-[:APPLIES_TO]-(t:Target)-[:TRACKS]->(i:Indicator)
+    WHERE $deadline = 0 OR t.deadline = $deadline
+    MATCH (t)-[ts:SOURCED_FROM]->(tdoc:SourceDocument)
+    RETURN t, i, ts, tdoc
+    ORDER BY t.deadline, t.key, tdoc.id
+  }
+  WITH t, i, ts, tdoc, region
+  LIMIT $__row_limit
+  RETURN collect({t: t, i: i, ts: ts, tdoc: tdoc, region: region}) AS placed
+}
+CALL (placed) {
+  UNWIND CASE WHEN size(placed) < $__row_limit THEN [true] ELSE [] END AS wanted
+  MATCH (t:Target)-[:TRACKS]->(i:Indicator)
+  WHERE ($deadline = 0 OR t.deadline = $deadline) AND NOT EXISTS { (t)-[:APPLIES_TO]->(:Region) }
+  MATCH (t)-[ts:SOURCED_FROM]->(tdoc:SourceDocument)
+  WITH t, i, ts, tdoc
+  ORDER BY t.deadline, t.key, tdoc.id
+  LIMIT $__row_limit
+  RETURN collect({t: t, i: i, ts: ts, tdoc: tdoc, region: null}) AS unplaced
+}
+UNWIND placed + unplaced AS row
+WITH row.t AS t, row.i AS i, row.ts AS ts, row.tdoc AS tdoc, row.region AS region
 // The latest figure of the target's own region (a region within it reports
 // its own quantity, not the region's) that has a value: a figure that only
 // states a change cannot be set against a target. Without one, the latest change.
@@ -57,3 +86,4 @@ RETURN t.key AS target,
        figure_source.doc.id AS figure_source,
        figure_source.locator AS figure_locator
 ORDER BY region, deadline, target, source
+LIMIT $__row_limit

@@ -1,0 +1,190 @@
+"""The region × theme summary: (:Region)-[:COVERS {counts}]->(:Theme), kept by ingest.
+
+Whole-graph questions (region-theme-matrix, similar-regions) cannot walk
+every fact at a million nodes within a query's time budget, so ingest keeps
+one COVERS relationship per region and theme that has facts: ``policies``,
+``measures``, ``targets``, ``projects`` and ``facts`` count the distinct
+facts (Policy, Measure, Target, Project) of the region *with the regions
+within it* that address the theme; ``own`` counts those of the region itself
+(its portfolio, for similar-regions). A fact that applies to two regions of
+one province counts once for the province.
+
+It is maintained by difference, in the same transaction as the writes
+(``maintained``): the contributions of every fact the transaction may touch
+(the facts the documents stated before and state now) are read before and
+after, and the difference is added to the counts. So a crash leaves the
+summary exactly as consistent as the documents (one transaction), a rerun
+equals a clean ingest, and an unchanged re-ingest does no summary work.
+``rebuild`` recomputes it from scratch (a graph written by an older
+version, or reference data whose region tree changed).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from neo4j import ManagedTransaction
+from policykg.graph.connection import Graph, read_rows, write
+from policykg.schema.vocabulary import Label
+
+#: The facts the summary counts, and the COVERS property that counts each label.
+COUNTED: dict[Label, str] = {Label.POLICY: "policies", Label.MEASURE: "measures", Label.TARGET: "targets",
+                             Label.PROJECT: "projects"}
+PROPERTIES = (*COUNTED.values(), "facts", "own")
+
+Cell = tuple[str, str]  # (region code, theme id)
+Keys = dict[Label, set[str]]
+T = TypeVar("T")
+
+#: Keys of the counted facts that the given documents state.
+STATED_BY = """
+UNWIND $docs AS id
+MATCH (:SourceDocument {id: id})<-[:SOURCED_FROM]-(f)
+WHERE f:Policy OR f:Measure OR f:Target OR f:Project
+RETURN labels(f)[0] AS label, collect(f.key) AS keys
+"""
+
+#: What each fact adds to the summary: its label, its own regions, every region
+#: it counts for (its own and all those they lie within) and its themes.
+CONTRIBUTIONS = """
+CALL () {
+  UNWIND $Policy AS key MATCH (f:Policy {key: key}) RETURN f
+  UNION ALL
+  UNWIND $Measure AS key MATCH (f:Measure {key: key}) RETURN f
+  UNION ALL
+  UNWIND $Target AS key MATCH (f:Target {key: key}) RETURN f
+  UNION ALL
+  UNWIND $Project AS key MATCH (f:Project {key: key}) RETURN f
+}
+WITH f, COLLECT { MATCH (f)-[:ADDRESSES]->(t:Theme) RETURN DISTINCT t.id } AS themes
+WHERE themes <> []
+WITH f, themes, COLLECT { MATCH (f)-[:APPLIES_TO|LOCATED_IN]->(r:Region) RETURN DISTINCT r.code } AS own
+WHERE own <> []
+RETURN labels(f)[0] AS label, f.key AS key, themes, own,
+       COLLECT { MATCH (f)-[:APPLIES_TO|LOCATED_IN]->(:Region)-[:PART_OF*0..]->(up:Region)
+                 RETURN DISTINCT up.code } AS regions
+"""
+
+#: Add each cell's difference to its counts; a cell left with no fact goes.
+APPLY = """
+UNWIND $rows AS row
+MATCH (region:Region {code: row.region}), (theme:Theme {id: row.theme})
+MERGE (region)-[c:COVERS]->(theme)
+SET c.policies = coalesce(c.policies, 0) + row.policies,
+    c.measures = coalesce(c.measures, 0) + row.measures,
+    c.targets = coalesce(c.targets, 0) + row.targets,
+    c.projects = coalesce(c.projects, 0) + row.projects,
+    c.facts = coalesce(c.facts, 0) + row.facts,
+    c.own = coalesce(c.own, 0) + row.own
+WITH c WHERE c.facts <= 0
+DELETE c
+"""
+
+CLEAR = "MATCH (:Region)-[c:COVERS]->(:Theme) DELETE c"
+
+#: The whole summary from the facts, in one pass over them (rebuild).
+BUILD = """
+MATCH (f)-[:APPLIES_TO|LOCATED_IN]->(:Region)-[:PART_OF*0..]->(region:Region)
+WHERE f:Policy OR f:Measure OR f:Target OR f:Project
+WITH DISTINCT f, region
+WITH f, region, EXISTS { (f)-[:APPLIES_TO|LOCATED_IN]->(region) } AS own
+MATCH (f)-[:ADDRESSES]->(theme:Theme)
+WITH DISTINCT region, theme, f, own
+WITH region, theme,
+     count(CASE WHEN f:Policy THEN 1 END) AS policies,
+     count(CASE WHEN f:Measure THEN 1 END) AS measures,
+     count(CASE WHEN f:Target THEN 1 END) AS targets,
+     count(CASE WHEN f:Project THEN 1 END) AS projects,
+     count(DISTINCT f) AS facts,
+     count(CASE WHEN own THEN 1 END) AS own
+CREATE (region)-[:COVERS {policies: policies, measures: measures, targets: targets, projects: projects,
+                          facts: facts, own: own}]->(theme)
+"""
+
+#: Whether the graph has facts on themes but no summary (written by a version without it): counts, no scan.
+MISSING = """
+CALL () { MATCH ()-[a:ADDRESSES]->() RETURN count(a) AS addresses }
+CALL () { MATCH ()-[c:COVERS]->() RETURN count(c) AS covers }
+RETURN addresses > 0 AND covers = 0 AS missing
+"""
+
+
+def key_params(keys: Keys) -> dict[str, list[str]]:
+    return {label.value: sorted(keys.get(label, ())) for label in COUNTED}
+
+
+def stated_keys(tx: ManagedTransaction, doc_ids: Iterable[str]) -> Keys:
+    keys: Keys = {}
+    for row in tx.run(STATED_BY, docs=list(doc_ids)):
+        keys.setdefault(Label(row["label"]), set()).update(row["keys"])
+    return keys
+
+
+def contributions(tx: ManagedTransaction, keys: Keys) -> dict[Cell, Counter[str]]:
+    """Each cell's counts from the facts ``keys`` names, as the graph holds them now."""
+    if not any(keys.get(label) for label in COUNTED):
+        return {}
+    cells: dict[Cell, Counter[str]] = {}
+    for row in tx.run(CONTRIBUTIONS, key_params(keys)):
+        kind = COUNTED[Label(row["label"])]
+        own = set(row["own"])
+        for region in row["regions"]:
+            for theme in row["themes"]:
+                counts = cells.setdefault((region, theme), Counter())
+                counts[kind] += 1
+                counts["facts"] += 1
+                counts["own"] += region in own
+    return cells
+
+
+def apply_difference(tx: ManagedTransaction, before: dict[Cell, Counter[str]],
+                     after: dict[Cell, Counter[str]]) -> int:
+    """Add ``after - before`` to the stored counts; the number of cells that changed."""
+    rows = []
+    for cell in sorted(set(before) | set(after)):
+        old, new = before.get(cell, Counter()), after.get(cell, Counter())
+        difference = {name: new[name] - old[name] for name in PROPERTIES}
+        if any(difference.values()):
+            rows.append({"region": cell[0], "theme": cell[1], **difference})
+    if rows:
+        tx.run(APPLY, rows=rows).consume()
+    return len(rows)
+
+
+def maintained(tx: ManagedTransaction, doc_ids: Iterable[str], new_keys: Iterable[Keys],
+               work: Callable[[], T]) -> T:
+    """Run ``work`` (the writes of ``doc_ids``, stating ``new_keys``) and bring the summary along, in ``tx``."""
+    keys = stated_keys(tx, doc_ids)
+    for more in new_keys:
+        for label, names in more.items():
+            if label in COUNTED:
+                keys.setdefault(label, set()).update(names)
+    before = contributions(tx, keys)
+    result = work()
+    apply_difference(tx, before, contributions(tx, keys))
+    return result
+
+
+def rebuild(graph: Graph) -> int:
+    """The summary recomputed from every fact (older graphs, a changed region tree); the cells written."""
+    def work(tx: ManagedTransaction) -> int:
+        tx.run(CLEAR).consume()
+        return tx.run(BUILD).consume().counters.relationships_created
+
+    return write(graph, work)
+
+
+def ensure(graph: Graph) -> bool:
+    """Build the summary if the graph has facts on themes but no summary (two counts, no scan); whether it did."""
+    if not read_rows(graph, MISSING)[0]["missing"]:
+        return False
+    rebuild(graph)
+    return True
+
+
+def rows_of(graph: Graph) -> list[dict[str, Any]]:
+    """Every COVERS cell with its counts (tests compare maintained and rebuilt summaries)."""
+    return read_rows(graph, "MATCH (r:Region)-[c:COVERS]->(t:Theme) "
+                            "RETURN r.code AS region, t.id AS theme, properties(c) AS counts ORDER BY region, theme")
