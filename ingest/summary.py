@@ -82,6 +82,12 @@ WITH c WHERE c.facts <= 0
 DELETE c
 """
 
+ROWS = """
+MATCH (r:Region)-[c:COVERS]->(t:Theme)
+RETURN r.code AS region, t.id AS theme, properties(c) AS counts
+ORDER BY region, theme
+"""
+
 CLEAR = "MATCH (:Region)-[c:COVERS]->(:Theme) DELETE c"
 
 #: The whole summary from the facts, in one pass over them (rebuild).
@@ -186,5 +192,4 @@ def ensure(graph: Graph) -> bool:
 
 def rows_of(graph: Graph) -> list[dict[str, Any]]:
     """Every COVERS cell with its counts (tests compare maintained and rebuilt summaries)."""
-    return read_rows(graph, "MATCH (r:Region)-[c:COVERS]->(t:Theme) "
-                            "RETURN r.code AS region, t.id AS theme, properties(c) AS counts ORDER BY region, theme")
+    return read_rows(graph, ROWS)

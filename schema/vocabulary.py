@@ -40,6 +40,7 @@ class Rel(StrEnum):
     MENTIONS = "MENTIONS"  # (SourceDocument)-[:MENTIONS]->(Region)
     PUBLISHED_BY = "PUBLISHED_BY"  # (SourceDocument)-[:PUBLISHED_BY]->(Organization)
     INGESTED = "INGESTED"  # (IngestRun)-[:INGESTED {status}]->(SourceDocument)
+    COVERS = "COVERS"  # (Region)-[:COVERS {policies, measures, targets, projects, facts, own}]->(Theme), kept by ingest
 
 
 #: The property that identifies a node of each label; each has a uniqueness
@@ -76,4 +77,6 @@ REL_ENDPOINTS: dict[Rel, tuple[str, str, str]] = {
     Rel.MENTIONS: ("SourceDocument", "Region", "a region the document names"),
     Rel.PUBLISHED_BY: ("SourceDocument", "Organization", "who published the document"),
     Rel.INGESTED: ("IngestRun", "SourceDocument", "a run saw the document (status: new, changed, unchanged, removed)"),
+    Rel.COVERS: ("Region", "Theme", "summary kept by ingest: how many facts of the region (with the regions "
+                                    "within it) address the theme"),
 }

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from policykg.ingest import statements
+from policykg.ingest import statements, summary
 from policykg.queries.cypher_text import mask_literals
 from policykg.queries.loader import load_all
 from policykg.schema.sections import SECTIONS
@@ -137,6 +137,9 @@ def _cypher_texts() -> dict[str, str]:
             texts[f"ingest/statements.py:{name}"] = value
         elif isinstance(value, dict):
             texts.update({f"ingest/statements.py:{name}[{k}]": v for k, v in value.items() if isinstance(v, str)})
+    for name, value in vars(summary).items():
+        if isinstance(value, str) and name.isupper():
+            texts[f"ingest/summary.py:{name}"] = value
     for section in SECTIONS:
         texts[f"merge_facts({section.label})"] = statements.merge_facts(section.label)
         for link in section.links:

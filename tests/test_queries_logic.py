@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from policykg.graph.connection import write
+from policykg.ingest.summary import rebuild
 from policykg.queries.runner import run_query
 
 GRAPH = """
@@ -124,6 +125,7 @@ def test_similar_regions_ignore_pairs_with_nothing_in_common(graph):
         CREATE (j1:Project {key: 'j1'})-[:LOCATED_IN]->(b), (j1)-[:ADDRESSES]->(t1), (j1)-[:ADDRESSES]->(t3)
         CREATE (p3:Policy {key: 'p3'})-[:APPLIES_TO]->(c), (p3)-[:ADDRESSES]->(t3)
     """).consume())
+    rebuild(graph)  # the portfolios come from the summary ingest keeps; this graph was written by hand
     rows = run_query(graph, "similar-regions", {"min_shared": "1"})
     assert [(r["region_a"], r["region_b"], r["jaccard"], r["shared_themes"]) for r in rows] == [
         ("A", "B", 0.667, ["t1", "t2"]), ("B", "C", 0.333, ["t3"])]
@@ -131,3 +133,26 @@ def test_similar_regions_ignore_pairs_with_nothing_in_common(graph):
     assert [(r["region_a"], r["region_b"]) for r in run_query(graph, "similar-regions", {"min_shared": "2"})] == [
         ("A", "B")]
     assert run_query(graph, "similar-regions", {}) == []
+
+
+def test_similar_regions_with_one_portfolio_rank_by_code_whatever_the_limit(graph):
+    """Regions with the same portfolio are compared once, as a group; the answer is the pairwise one."""
+    write(graph, lambda tx: tx.run("""
+        UNWIND ['t1', 't2', 't3', 't4'] AS id CREATE (:Theme {id: id})
+        WITH count(*) AS themes
+        UNWIND [['E', ['t1', 't2', 't3', 't4']], ['D', ['t1', 't2', 't3']], ['B', ['t1', 't2', 't3']],
+                ['A', ['t1', 't2', 't3']], ['C', ['t1', 't2', 't3']], ['F', ['t4']]] AS region
+        CREATE (r:Region {code: region[0], name_en: region[0]})
+        CREATE (p:Policy {key: 'p-' + region[0]})-[:APPLIES_TO]->(r)
+        WITH p, region UNWIND region[1] AS id MATCH (t:Theme {id: id}) CREATE (p)-[:ADDRESSES]->(t)
+    """).consume())
+    rebuild(graph)
+    pairs = [("A", "B", 1.0), ("A", "C", 1.0), ("A", "D", 1.0), ("B", "C", 1.0), ("B", "D", 1.0), ("C", "D", 1.0),
+             ("A", "E", 0.75), ("B", "E", 0.75), ("C", "E", 0.75), ("D", "E", 0.75)]
+    for limit in (1, 2, 4, 7, 20):
+        rows = run_query(graph, "similar-regions", {"limit": str(limit)})
+        assert [(r["region_a"], r["region_b"], r["jaccard"]) for r in rows] == pairs[:limit], limit
+    rows = run_query(graph, "similar-regions", {"limit": "20", "min_shared": "1"})
+    assert [(r["region_a"], r["region_b"], r["shared_themes"]) for r in rows][-1] == ("E", "F", ["t4"])
+    assert len(rows) == 11
+

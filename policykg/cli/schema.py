@@ -27,6 +27,17 @@ def apply(ctx: typer.Context) -> None:
 
 
 @schema_app.command()
+def summary(ctx: typer.Context) -> None:
+    """Rebuild the region × theme summary (COVERS) from every fact; ingest keeps it otherwise."""
+    from policykg.cli.context import graph_of
+    from policykg.ingest.summary import rebuild
+
+    with graph_of(ctx) as graph:
+        cells = rebuild(graph)
+    typer.echo(f"Rebuilt the region × theme summary: {cells} region-theme cells.")
+
+
+@schema_app.command()
 def show() -> None:
     """Print the labels, their keys and properties, and the relationship types."""
     from policykg.schema.describe import model_rows

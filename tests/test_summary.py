@@ -1,0 +1,133 @@
+"""The region × theme summary (COVERS) that ingest keeps: counts, rollup, upkeep, rebuild."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+from policykg.graph.connection import read_rows, write
+from policykg.ingest import pipeline, summary
+from policykg.ingest.pipeline import ingest_paths
+from policykg.queries.loader import get
+from policykg.queries.runner import run_query
+
+from tests.cli import run_cli
+from tests.conftest import DEMO_DOCUMENTS
+
+TEST_DOC = Path(__file__).parent / "data" / "shenzhen.yaml"
+PLAN = "test-sz-support-plan"
+
+
+def cells(graph) -> dict[tuple[str, str], dict[str, int]]:
+    return {(r["region"], r["theme"]): r["counts"] for r in summary.rows_of(graph)}
+
+
+def assert_equals_rebuild(graph) -> dict[tuple[str, str], dict[str, int]]:
+    """The summary ingest kept is the one a rebuild from every fact gives."""
+    kept = cells(graph)
+    summary.rebuild(graph)
+    assert cells(graph) == kept
+    return kept
+
+
+def counts(policies=0, measures=0, targets=0, projects=0, own=0) -> dict[str, int]:
+    return {"policies": policies, "measures": measures, "targets": targets, "projects": projects,
+            "facts": policies + measures + targets + projects, "own": own}
+
+
+def guangzhou_record(folder: Path) -> Path:
+    """A second document that states the Shenzhen plan again, for Guangzhou: the plan then applies to both."""
+    record = yaml.safe_load(TEST_DOC.read_text(encoding="utf-8"))
+    plan = next(p for p in record["policies"] if p["key"] == PLAN)
+    plan = {k: v for k, v in plan.items() if k != "issued_by"} | {"region": "广州市", "locator": "¶9"}
+    record = {"document": record["document"] | {"id": "test-guangzhou-brief", "published": dt.date(2022, 1, 5)},
+              "regions": ["广州"], "policies": [plan]}
+    path = folder / "guangzhou.yaml"
+    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_a_fact_of_two_regions_counts_once_for_the_province_and_retraction_takes_it_back(graph, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "shenzhen.yaml").write_bytes(TEST_DOC.read_bytes())
+    ingest_paths(graph, [folder])
+    first = assert_equals_rebuild(graph)
+    # the plan, its target (the plan's region) and the measure, in Shenzhen; rolled up to Guangdong and China
+    assert first[("440300", "digital-industries")] == counts(policies=1, own=1)
+    assert first[("440300", "digital-economy")] == counts(targets=1, own=1)
+    assert first[("440000", "cross-border-data-flows")] == counts(measures=1)
+    assert first[("CN", "digital-industries")] == counts(policies=1)
+    assert not any(region == "440100" for region, _ in first)  # the project addresses no theme
+
+    second = guangzhou_record(folder)
+    ingest_paths(graph, [folder])
+    both = assert_equals_rebuild(graph)
+    assert read_rows(graph, "MATCH (:Policy {key: $k})-[:APPLIES_TO]->(r:Region) RETURN r.code AS code ORDER BY code",
+                     {"k": PLAN}) == [{"code": "440100"}, {"code": "440300"}]
+    assert both[("440100", "digital-industries")] == counts(policies=1, own=1)
+    assert both[("440300", "digital-industries")] == counts(policies=1, own=1)
+    assert both[("440000", "digital-industries")] == counts(policies=1)  # one plan, not two
+    matrix = run_query(graph, "region-theme-matrix", {"level": "province"})
+    assert [(r["region"], r["theme"], r["policies"], r["facts"]) for r in matrix] == [
+        ("440000", "cross-border-data-flows", 0, 1), ("440000", "digital-economy", 0, 1),
+        ("440000", "digital-industries", 1, 1)]
+
+    second.unlink()
+    ingest_paths(graph, [folder], prune=True)
+    assert assert_equals_rebuild(graph) == first
+
+
+def test_the_demo_corpus_summary_equals_a_rebuild_and_a_missing_one_is_rebuilt(graph):
+    ingest_paths(graph, [DEMO_DOCUMENTS])
+    kept = assert_equals_rebuild(graph)
+    # Shenzhen's pilot-zone opinion and target rolled up; Guangdong's own 2025-2027 plan and the pilot zone
+    assert kept[("440000", "pilot-zones")] == {"policies": 2, "measures": 0, "targets": 1, "projects": 1, "facts": 4,
+                                               "own": 2}
+    # a graph written by a version without the summary: the next ingest, even an unchanged one, builds it
+    write(graph, lambda tx: tx.run(summary.CLEAR).consume())
+    report = ingest_paths(graph, [DEMO_DOCUMENTS])
+    assert len(report.unchanged) == len(list(DEMO_DOCUMENTS.glob("*.yaml")))
+    assert cells(graph) == kept
+
+
+def test_an_unchanged_reingest_does_no_summary_work(graph, monkeypatch):
+    ingest_paths(graph, [DEMO_DOCUMENTS])
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("summary work on an unchanged run")
+
+    monkeypatch.setattr(pipeline.summary, "maintained", refuse)
+    monkeypatch.setattr(pipeline.summary, "rebuild", refuse)
+    report = ingest_paths(graph, [DEMO_DOCUMENTS])
+    assert report.new == [] and report.changed == []
+
+
+def test_schema_summary_rebuilds_it_from_the_cli(graph, neo4j_under_test):
+    ingest_paths(graph, [DEMO_DOCUMENTS])
+    kept = cells(graph)
+    write(graph, lambda tx: tx.run(summary.CLEAR).consume())
+    result = run_cli("schema", "summary", env=neo4j_under_test.env)
+    assert result.exit_code == 0, result.output
+    assert f"Rebuilt the region × theme summary: {len(kept)} region-theme cells." in result.output
+    assert cells(graph) == kept
+
+
+@pytest.mark.parametrize("name", ["region-theme-matrix", "similar-regions"])
+def test_the_whole_graph_questions_read_the_summary(demo_graph, name):
+    """Their plans start from COVERS, not from the facts (no ADDRESSES walked)."""
+    query = get(name)
+    with demo_graph.session() as session:
+        plan = session.run("EXPLAIN " + query.cypher, query.example_cypher_params()).consume().plan
+    details = []
+
+    def walk(node):
+        details.append(node["args"].get("Details", ""))
+        for child in node.get("children", []):
+            walk(child)
+
+    walk(plan)
+    text = " ".join(details)
+    assert "COVERS" in text and "ADDRESSES" not in text
