@@ -8,6 +8,8 @@
 // columns: deadline, region_zh, name_zh, comparator, value, unit, value_text
 
 // The deadline index answers the year; region and theme only narrow it.
+// The rows are ordered and cut ($__row_limit, placed here) before the
+// policy and indicator of each are looked up.
 MATCH (t:Target)
 WHERE t.deadline <= $year
 OPTIONAL MATCH (t)-[:APPLIES_TO]->(region:Region)
@@ -16,6 +18,9 @@ WHERE $region IS NULL OR EXISTS { (region)-[:PART_OF*0..]->(:Region {code: $regi
 WITH t, region
 WHERE $theme IS NULL OR EXISTS { (t)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(:Theme {id: $theme}) }
 MATCH (t)-[s:SOURCED_FROM]->(doc:SourceDocument)
+WITH t, region, s, doc
+ORDER BY t.deadline, region.code, t.key, doc.id
+LIMIT $__row_limit
 OPTIONAL MATCH (p:Policy)-[:SETS]->(t)
 OPTIONAL MATCH (t)-[:TRACKS]->(i:Indicator)
 RETURN t.deadline AS deadline,
@@ -36,3 +41,4 @@ RETURN t.deadline AS deadline,
        doc.published AS published,
        s.locator AS locator
 ORDER BY deadline, region, key, source
+LIMIT $__row_limit
