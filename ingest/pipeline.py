@@ -58,13 +58,13 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
     report.counts.update(write(graph, write_reference_data))
     report.unchanged.extend(u.id for u in unchanged)
     report.seconds["validate"] = validated
-    summary.ensure(graph)  # a graph written by a version without the region × theme summary gets one
+    deferred = summary.missing(graph)  # no region × theme summary yet: built once after the writes
 
     total, done = len(documents) + len(unchanged), len(unchanged)
     for group in _prefetched(_groups(documents, stored)):
         outcome = write(graph, lambda tx, g=group: summary.maintained(
             tx, [d.id for d, _, existed in g if existed], [batch_keys(b) for _, b, _ in g],
-            lambda: replace_documents(tx, g)))
+            lambda: replace_documents(tx, g), deferred))
         report.counts.update(outcome.counts)
         for document, _, existed in group:
             (report.changed if existed else report.new).append(document.id)
@@ -79,11 +79,14 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
     if not prune:
         report.gone = gone  # kept in the graph; the summary says so, so that nothing is kept silently
     for doc_id in gone if prune else []:
-        outcome = write(graph, lambda tx, i=doc_id: summary.maintained(tx, [i], [], lambda: remove_document(tx, i)))
+        outcome = write(graph, lambda tx, i=doc_id: summary.maintained(tx, [i], [], lambda: remove_document(tx, i),
+                                                                       deferred))
         report.counts.update(outcome.counts)
         report.removed.append(doc_id)
         report.add_changes(outcome.changes)
 
+    if deferred:
+        summary.ensure(graph)
     write(graph, lambda tx: record_run(tx, report))
     report.seconds["total"] = time.perf_counter() - clock
     return report

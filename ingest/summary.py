@@ -15,8 +15,10 @@ It is maintained by difference, in the same transaction as the writes
 after, and the difference is added to the counts. So a crash leaves the
 summary exactly as consistent as the documents (one transaction), a rerun
 equals a clean ingest, and an unchanged re-ingest does no summary work.
-``rebuild`` recomputes it from scratch (a graph written by an older
-version, or reference data whose region tree changed).
+A graph without a summary (a first ingest, or a graph an older version
+wrote) gets it built once after the run's writes instead (``missing``,
+``ensure``). ``rebuild`` recomputes it from scratch (after a change to the
+region tree, say).
 """
 
 from __future__ import annotations
@@ -46,8 +48,7 @@ WHERE f:Policy OR f:Measure OR f:Target OR f:Project
 RETURN labels(f)[0] AS label, collect(f.key) AS keys
 """
 
-#: What each fact adds to the summary: its label, its own regions, every region
-#: it counts for (its own and all those they lie within) and its themes.
+#: What each fact adds to the summary: its label, its own regions and its themes.
 CONTRIBUTIONS = """
 CALL () {
   UNWIND $Policy AS key MATCH (f:Policy {key: key}) RETURN f
@@ -62,9 +63,13 @@ WITH f, COLLECT { MATCH (f)-[:ADDRESSES]->(t:Theme) RETURN DISTINCT t.id } AS th
 WHERE themes <> []
 WITH f, themes, COLLECT { MATCH (f)-[:APPLIES_TO|LOCATED_IN]->(r:Region) RETURN DISTINCT r.code } AS own
 WHERE own <> []
-RETURN labels(f)[0] AS label, f.key AS key, themes, own,
-       COLLECT { MATCH (f)-[:APPLIES_TO|LOCATED_IN]->(:Region)-[:PART_OF*0..]->(up:Region)
-                 RETURN DISTINCT up.code } AS regions
+RETURN labels(f)[0] AS label, themes, own
+"""
+
+#: Every region with the regions it lies within (a few hundred rows: the tree is walked in Python).
+ANCESTORS = """
+MATCH (r:Region)
+RETURN r.code AS code, COLLECT { MATCH (r)-[:PART_OF*1..]->(up:Region) RETURN DISTINCT up.code } AS within
 """
 
 #: Add each cell's difference to its counts; a cell left with no fact goes.
@@ -109,11 +114,11 @@ CREATE (region)-[:COVERS {policies: policies, measures: measures, targets: targe
                           facts: facts, own: own}]->(theme)
 """
 
-#: Whether the graph has facts on themes but no summary (written by a version without it): counts, no scan.
-MISSING = """
+#: Facts on themes, and summary cells: two counts from the count store, no scan.
+COUNTS = """
 CALL () { MATCH ()-[a:ADDRESSES]->() RETURN count(a) AS addresses }
 CALL () { MATCH ()-[c:COVERS]->() RETURN count(c) AS covers }
-RETURN addresses > 0 AND covers = 0 AS missing
+RETURN addresses, covers
 """
 
 
@@ -128,7 +133,11 @@ def stated_keys(tx: ManagedTransaction, doc_ids: Iterable[str]) -> Keys:
     return keys
 
 
-def contributions(tx: ManagedTransaction, keys: Keys) -> dict[Cell, Counter[str]]:
+def ancestors(tx: ManagedTransaction) -> dict[str, list[str]]:
+    return {row["code"]: row["within"] for row in tx.run(ANCESTORS)}
+
+
+def contributions(tx: ManagedTransaction, keys: Keys, within: dict[str, list[str]]) -> dict[Cell, Counter[str]]:
     """Each cell's counts from the facts ``keys`` names, as the graph holds them now."""
     if not any(keys.get(label) for label in COUNTED):
         return {}
@@ -136,7 +145,8 @@ def contributions(tx: ManagedTransaction, keys: Keys) -> dict[Cell, Counter[str]
     for row in tx.run(CONTRIBUTIONS, key_params(keys)):
         kind = COUNTED[Label(row["label"])]
         own = set(row["own"])
-        for region in row["regions"]:
+        regions = own.union(*(within.get(code, ()) for code in own))
+        for region in regions:
             for theme in row["themes"]:
                 counts = cells.setdefault((region, theme), Counter())
                 counts[kind] += 1
@@ -160,16 +170,22 @@ def apply_difference(tx: ManagedTransaction, before: dict[Cell, Counter[str]],
 
 
 def maintained(tx: ManagedTransaction, doc_ids: Iterable[str], new_keys: Iterable[Keys],
-               work: Callable[[], T]) -> T:
-    """Run ``work`` (the writes of ``doc_ids``, stating ``new_keys``) and bring the summary along, in ``tx``."""
+               work: Callable[[], T], deferred: bool = False) -> T:
+    """Run ``work`` (the writes of ``doc_ids``, stating ``new_keys``) and bring the summary along, in ``tx``.
+
+    ``deferred``: the run builds the summary after its writes (``missing``); only ``work`` runs.
+    """
+    if deferred:
+        return work()
     keys = stated_keys(tx, doc_ids)
     for more in new_keys:
         for label, names in more.items():
             if label in COUNTED:
                 keys.setdefault(label, set()).update(names)
-    before = contributions(tx, keys)
+    within = ancestors(tx)
+    before = contributions(tx, keys, within)
     result = work()
-    apply_difference(tx, before, contributions(tx, keys))
+    apply_difference(tx, before, contributions(tx, keys, within))
     return result
 
 
@@ -182,9 +198,21 @@ def rebuild(graph: Graph) -> int:
     return write(graph, work)
 
 
+def missing(graph: Graph) -> bool:
+    """Whether the graph has no summary: a fresh graph, one whose first ingest crashed, or an older version's.
+
+    Then a run writes without upkeep and builds the summary once after its
+    writes (``ensure``): for a first ingest that is a fraction of the cost of
+    keeping it document by document, and a crash before the build leaves no
+    summary, so the next run builds it.
+    """
+    return read_rows(graph, COUNTS)[0]["covers"] == 0
+
+
 def ensure(graph: Graph) -> bool:
-    """Build the summary if the graph has facts on themes but no summary (two counts, no scan); whether it did."""
-    if not read_rows(graph, MISSING)[0]["missing"]:
+    """Build the summary if the graph has facts on themes but no summary; whether it did."""
+    counts = read_rows(graph, COUNTS)[0]
+    if counts["covers"] or not counts["addresses"]:
         return False
     rebuild(graph)
     return True

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from policykg.graph.connection import read_rows, write
-from policykg.ingest import pipeline, summary
+from policykg.ingest import pipeline, shared_facts, summary
 from policykg.ingest.pipeline import ingest_paths
 from policykg.queries.loader import get
 from policykg.queries.runner import run_query
@@ -78,6 +78,35 @@ def test_a_fact_of_two_regions_counts_once_for_the_province_and_retraction_takes
     second.unlink()
     ingest_paths(graph, [folder], prune=True)
     assert assert_equals_rebuild(graph) == first
+
+
+def test_a_crash_mid_run_leaves_the_summary_of_the_documents_written(graph, tmp_path, monkeypatch):
+    """Upkeep is part of each document's transaction: a crash loses both or neither."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "shenzhen.yaml").write_bytes(TEST_DOC.read_bytes())
+    ingest_paths(graph, [folder])  # the summary exists from here on: later runs keep it by difference
+    guangzhou_record(folder)
+    demo = sorted(DEMO_DOCUMENTS.glob("*.yaml"))[0]
+    (folder / "zz-demo.yaml").write_bytes(demo.read_bytes())  # written after guangzhou.yaml (file-name order)
+    monkeypatch.setattr(pipeline, "GROUP_ROWS", 1)
+    calls: list[int] = []
+    real = shared_facts.write_documents
+
+    def crash_on_second(tx, items, also=None):
+        calls.append(len(items))
+        if len(calls) == 2:
+            raise RuntimeError("simulated crash while writing the second group")
+        return real(tx, items, also)
+
+    monkeypatch.setattr(shared_facts, "write_documents", crash_on_second)
+    with pytest.raises(RuntimeError):
+        ingest_paths(graph, [folder])
+    kept = assert_equals_rebuild(graph)
+    assert kept[("440000", "digital-industries")] == counts(policies=1)  # Guangzhou's statement is in
+    monkeypatch.undo()
+    ingest_paths(graph, [folder])
+    assert_equals_rebuild(graph)
 
 
 def test_the_demo_corpus_summary_equals_a_rebuild_and_a_missing_one_is_rebuilt(graph):
