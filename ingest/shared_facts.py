@@ -28,8 +28,10 @@ from policykg.ingest.writer import (
     batch_keys,
     build_batch,
     key_params,
-    retract_document,
+    retract_documents,
     stated_keys,
+    stated_keys_by_document,
+    union_keys,
     write_documents,
 )
 from policykg.schema.sections import FACT_LABELS, PROVENANCE_FIELDS
@@ -73,22 +75,24 @@ def replace_documents(tx: ManagedTransaction, group: Group) -> Outcome:
     """
     mine: dict[str, Keys] = {}
     previous: Keys = {}
+    replaced = [document.id for document, _, existed in group if existed]
+    stated_before = stated_keys_by_document(tx, replaced) if replaced else {}
     for document, batch, existed in group:
         mine[document.id] = batch_keys(batch)
         if existed:
-            stated = stated_keys(tx, document.id)
-            previous = _union(previous, stated)
-            mine[document.id] = _union(mine[document.id], stated)
-    keys = _union(*mine.values())
-    before = fact_states(tx, keys)
+            stated = stated_before.get(document.id, {})
+            previous = union_keys(previous, stated)
+            mine[document.id] = union_keys(mine[document.id], stated)
+    keys = union_keys(*mine.values())
+    docs = [document.id for document, _, _ in group]
+    before = fact_states(tx, keys, docs)
     counts: Counter[str] = Counter()
-    for document, _, existed in group:
-        if existed:
-            counts.update(retract_document(tx, document.id, delete_node=False, recompute=False))
+    if replaced:
+        counts.update(retract_documents(tx, replaced, delete_node=False, recompute=False))
     counts.update(write_documents(tx, [(document, batch) for document, batch, _ in group], also=previous))
     stated_by = Counter(fk for own in mine.values() for fk in _fact_keys(own))
     recheck = set(before) | {fk for fk, n in stated_by.items() if n > 1}
-    after = fact_states(tx, _as_keys(recheck)) | {
+    after = fact_states(tx, _as_keys(recheck), docs) | {
         fk: state for fk, state in _fresh_states(group).items() if fk not in recheck}
     changes: list[dict[str, Any]] = []
     conflicts: list[str] = []
@@ -129,14 +133,15 @@ def _fresh_states(group: Group) -> States:
 def remove_document(tx: ManagedTransaction, doc_id: str) -> Outcome:
     """Retract a document whose file is gone; facts other documents state stay, recomputed."""
     keys = stated_keys(tx, doc_id)
-    before = fact_states(tx, keys)
-    counts = retract_document(tx, doc_id, delete_node=True)
-    return Outcome(counts, diff_states(doc_id, before, fact_states(tx, keys)), [])
+    before = fact_states(tx, keys, [doc_id])
+    counts = retract_documents(tx, [doc_id], delete_node=True)
+    return Outcome(counts, diff_states(doc_id, before, fact_states(tx, keys, [doc_id])), [])
 
 
-def fact_states(tx: ManagedTransaction, keys: Keys) -> States:
+def fact_states(tx: ManagedTransaction, keys: Keys, docs: list[str]) -> States:
+    """The facts as ``docs`` see them: values, their own statements and the statements that disagree with them."""
     states: States = {}
-    for row in tx.run(cypher.FACT_STATE, **key_params(keys)):
+    for row in tx.run(cypher.FACT_STATE, docs=docs, provenance=sorted(PROVENANCE_FIELDS), **key_params(keys)):
         statements = {s["doc"]: _plain(s["stated"]) for s in row["sources"]}
         sources = {s["doc"]: (_plain_value(s["published"]), _values(s["stated"])) for s in row["sources"]}
         states[(row["label"], row["key"])] = FactState(_plain(row["props"]), statements, sources)
@@ -215,14 +220,6 @@ def _disagreements(label: str, key: str, a: tuple[str, str, dict[str, Any]],
     return [f"{label} {key}: {name} is {values_a[name]!r} in {doc_a} but {values_b[name]!r} in {doc_b}; "
             f"the graph shows {winner}'s (published later)"
             for name in sorted(values_a.keys() & values_b.keys()) if values_a[name] != values_b[name]]
-
-
-def _union(*keys: Keys) -> Keys:
-    out: Keys = {}
-    for part in keys:
-        for label, names in part.items():
-            out.setdefault(label, set()).update(names)
-    return out
 
 
 def _values(stated: dict[str, Any]) -> dict[str, Any]:

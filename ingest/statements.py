@@ -8,7 +8,7 @@ natural keys that ``schema/constraints.cypher`` makes unique.
 
 from __future__ import annotations
 
-from policykg.schema.sections import FACT_LABELS, PROVENANCE_FIELDS
+from policykg.schema.sections import FACT_LABELS, PROVENANCE_FIELDS, SECTIONS
 from policykg.schema.vocabulary import NATURAL_KEYS, Label, Rel
 
 
@@ -61,14 +61,23 @@ RECOMPUTE_FACTS = (
     "SET n = {key: n.key} FOREACH (p IN stated | SET n += p) "
     "REMOVE " + ", ".join(f"n.{name}" for name in sorted(PROVENANCE_FIELDS))
 )
-#: Each listed fact's values and every document's statement of it.
+#: Each listed fact's values, the statements of the documents in ``$docs``
+#: and those of the other documents that disagree with one of them on a value
+#: (a field outside ``$provenance`` both give). A shared indicator may have
+#: thousands of sources that agree; shipping them all to be compared in Python
+#: made each group's read grow with the corpus.
 FACT_STATE = (
     _facts_by_key() +
+    "WITH n, [(n)-[t:SOURCED_FROM]->(d:SourceDocument) | {doc: d.id, published: d.published, stated: properties(t)}] "
+    "AS every "
+    "WITH n, every, [s IN every WHERE s.doc IN $docs] AS mine "
     "RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props, "
-    "[(n)-[t:SOURCED_FROM]->(d:SourceDocument) | {doc: d.id, published: d.published, stated: properties(t)}] AS sources"
+    "mine + [s IN every WHERE NOT s.doc IN $docs AND any(m IN mine WHERE any(k IN keys(m.stated) "
+    "WHERE NOT k IN $provenance AND s.stated[k] IS NOT NULL AND s.stated[k] <> m.stated[k]))] AS sources"
 )
 STATED_KEYS = (
-    "MATCH (f)-[:SOURCED_FROM]->(:SourceDocument {id: $doc}) RETURN labels(f)[0] AS label, collect(f.key) AS keys"
+    "UNWIND $docs AS doc MATCH (f)-[:SOURCED_FROM]->(:SourceDocument {id: doc}) "
+    "RETURN doc, labels(f)[0] AS label, collect(f.key) AS keys"
 )
 
 
@@ -98,20 +107,31 @@ PUBLISHED_BY = (
     "MERGE (d)-[:PUBLISHED_BY]->(o)"
 )
 STORED_HASHES = "MATCH (d:SourceDocument) RETURN d.id AS id, d.content_hash AS hash, d.path AS path"
-# Retraction, in order: relationships this document alone stated, its
-# provenance links, facts no other document states, then its own links.
+# Retraction of the documents in $docs, in order: relationships only they
+# stated, their provenance links, facts no other document states, then their
+# own links. Each statement collects what it will delete before deleting (an
+# aggregation is a barrier), so that two documents of the list sharing a fact
+# or a link cannot have one row read what another row deleted.
+#: Only the types links between facts can have (a shared fact's thousands of
+#: SOURCED_FROM are not walked; each link touches a fact the document states).
+LINK_TYPES = "|".join(sorted({link.rel.value for section in SECTIONS for link in section.links}))
 RETRACT_RELATIONSHIPS = (
-    "MATCH (:SourceDocument {id: $doc})<-[:SOURCED_FROM]-(f)-[r]-() "
-    "WHERE $doc IN coalesce(r.sources, []) "
-    "WITH DISTINCT r SET r.sources = [x IN r.sources WHERE x <> $doc] "
+    "UNWIND $docs AS doc MATCH (:SourceDocument {id: doc})<-[:SOURCED_FROM]-(f)-[r:" + LINK_TYPES + "]-() "
+    "WHERE doc IN coalesce(r.sources, []) "
+    "WITH collect(DISTINCT r) AS links UNWIND links AS r "
+    "SET r.sources = [x IN r.sources WHERE NOT x IN $docs] "
     "WITH r WHERE size(r.sources) = 0 DELETE r"
 )
 RETRACT_FACTS = (
-    "MATCH (:SourceDocument {id: $doc})<-[s:SOURCED_FROM]-(f) DELETE s "
-    "WITH DISTINCT f WHERE NOT (f)-[:SOURCED_FROM]->() DETACH DELETE f"
+    "UNWIND $docs AS doc MATCH (:SourceDocument {id: doc})<-[s:SOURCED_FROM]-(f) "
+    "WITH collect(s) AS statements, collect(DISTINCT f) AS facts "
+    "FOREACH (s IN statements | DELETE s) "
+    "WITH facts UNWIND facts AS f WITH f WHERE NOT (f)-[:SOURCED_FROM]->() DETACH DELETE f"
 )
-RETRACT_DOCUMENT_LINKS = "MATCH (:SourceDocument {id: $doc})-[r:MENTIONS|PUBLISHED_BY]->() DELETE r"
-DELETE_DOCUMENT = "MATCH (d:SourceDocument {id: $doc}) DETACH DELETE d"
+RETRACT_DOCUMENT_LINKS = (
+    "UNWIND $docs AS doc MATCH (:SourceDocument {id: doc})-[r:MENTIONS|PUBLISHED_BY]->() DELETE r"
+)
+DELETE_DOCUMENT = "UNWIND $docs AS doc MATCH (d:SourceDocument {id: doc}) DETACH DELETE d"
 
 MERGE_REGIONS = (
     "UNWIND $rows AS row MERGE (n:Region {code: row.code}) SET n += row.props"

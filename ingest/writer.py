@@ -115,9 +115,17 @@ def batch_keys(batch: Batch) -> Keys:
     return {label: {row["key"] for row in rows} for label, rows in batch.facts.items()}
 
 
+def stated_keys_by_document(tx: ManagedTransaction, doc_ids: list[str]) -> dict[str, Keys]:
+    """The keys of the facts each stored document states, by label (one round trip for all of them)."""
+    out: dict[str, Keys] = {}
+    for row in tx.run(cypher.STATED_KEYS, docs=doc_ids):
+        out.setdefault(row["doc"], {})[Label(row["label"])] = set(row["keys"])
+    return out
+
+
 def stated_keys(tx: ManagedTransaction, doc_id: str) -> Keys:
     """The keys of the facts a stored document states, by label."""
-    return {Label(row["label"]): set(row["keys"]) for row in tx.run(cypher.STATED_KEYS, doc=doc_id)}
+    return stated_keys_by_document(tx, [doc_id]).get(doc_id, {})
 
 
 def key_params(*keys: Keys) -> dict[str, list[str]]:
@@ -159,20 +167,31 @@ def write_documents(tx: ManagedTransaction, items: list[tuple[ValidDocument, Bat
     return counts
 
 
-def retract_document(tx: ManagedTransaction, doc_id: str, delete_node: bool, recompute: bool = True) -> Counter[str]:
-    """Remove what only this document states; keep facts and links other documents state too.
+def retract_documents(tx: ManagedTransaction, doc_ids: list[str], delete_node: bool,
+                      recompute: bool = True) -> Counter[str]:
+    """Remove what only these documents state; keep facts and links other documents state too.
 
     A fact that stays is recomputed from its remaining sources, so a value
-    only this document gave goes and the others' values come back.
+    only these documents gave goes and the others' values come back. All the
+    documents go in one round trip per statement: a run that changes a hundred
+    documents would otherwise wait on four hundred.
     """
     counts: Counter[str] = Counter()
-    keys = stated_keys(tx, doc_id) if recompute else {}
+    keys = union_keys(*stated_keys_by_document(tx, doc_ids).values()) if recompute else {}
     steps = [cypher.RETRACT_RELATIONSHIPS, cypher.RETRACT_FACTS, cypher.RETRACT_DOCUMENT_LINKS]
     for statement in steps + ([cypher.DELETE_DOCUMENT] if delete_node else []):
-        _run(tx, counts, statement, doc=doc_id)
+        _run(tx, counts, statement, docs=doc_ids)
     if keys:
         _run(tx, counts, cypher.RECOMPUTE_FACTS, all=True, **key_params(keys))
     return counts
+
+
+def union_keys(*keys: Keys) -> Keys:
+    out: Keys = {}
+    for part in keys:
+        for label, names in part.items():
+            out.setdefault(label, set()).update(names)
+    return out
 
 
 def write_reference_data(tx: ManagedTransaction) -> Counter[str]:

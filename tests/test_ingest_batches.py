@@ -136,3 +136,19 @@ def test_the_run_log_keeps_the_first_changes_and_counts_all(graph, corpus, monke
     assert [r["change"] for r in run["changes"]] == ["added"] * 5
     rows = run_query(graph, "last-ingest-changes", {})
     assert [(r["change"], r["key"]) for r in rows] == [(c["change"], c["key"]) for c in run["changes"]]
+
+
+def test_two_documents_that_share_a_fact_changed_together_equal_a_clean_ingest(graph, corpus):
+    # both briefs state the policy and its ISSUED_BY link; both are retracted in one statement per step
+    ingest_paths(graph, [corpus])
+    for name in ("a.yaml", "b.yaml"):
+        path = corpus / name
+        path.write_text(path.read_text(encoding="utf-8").replace("test-sz-support-plan", "test-sz-renamed-plan"),
+                        encoding="utf-8")
+    report = ingest_paths(graph, [corpus])
+    assert sorted(report.changed) == ["test-shenzhen-brief", "test-shenzhen-second"]
+    assert read_rows(graph, "MATCH (p:Policy) WHERE p.key STARTS WITH 'test-sz-' RETURN p.key AS key") == [
+        {"key": "test-sz-renamed-plan"}]
+    links = read_rows(graph, "MATCH (:Policy {key: 'test-sz-renamed-plan'})-[r:ISSUED_BY]->() RETURN r.sources AS s")
+    assert links == [{"s": ["test-shenzhen-brief", "test-shenzhen-second"]}]
+    assert snapshot(graph) == _clean_ingest(graph, [corpus])

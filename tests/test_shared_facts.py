@@ -128,3 +128,21 @@ def test_changes_report_a_shared_fact_removed_only_when_no_document_states_it(gr
     assert "0 new, 1 changed" in changed.output
     assert _changes(neo4j_under_test) == [("changed", "test-sz-data-monitoring", "name_en",
                                            "Monitor data leaving and entering the city", "Monitor cross-border data")]
+
+
+def test_a_later_document_is_compared_with_every_stored_one_and_warned_only_about_those_that_differ(graph, tmp_path):
+    # FACT_STATE filters the stored statements on the server: those that agree never reach Python
+    for name, published, indicator in (("seed", None, None), ("same", "2021-05-01", INDICATOR),
+                                       ("other", "2022-03-01", OTHER_UNIT)):
+        text = SEED if indicator is None else _other(f"test-{name}", published, indicator)
+        (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+        ingest_paths(graph, [tmp_path / f"{name}.yaml"])
+    (tmp_path / "late.yaml").write_text(_other("test-late", "2023-01-01", INDICATOR.replace("¶1", "¶9")),
+                                        encoding="utf-8")
+    report = ingest_paths(graph, [tmp_path / "late.yaml"])
+    assert report.conflicts == [
+        "Indicator test-core-digital-va: unit is '亿元' in test-late but '万元' in test-other; "
+        "the graph shows test-late's (published later)"]
+    assert _unit(graph)[0]["unit"] == "亿元"
+    assert read_rows(graph, "MATCH (:Indicator {key: 'test-core-digital-va'})-[:SOURCED_FROM]->(d) "
+                     "RETURN count(d) AS n") == [{"n": 4}]
