@@ -7,7 +7,8 @@ held once. A neighbourhood (``region``/``theme`` with ``depth``) or the nodes
 a canned query's answer names (``keys``) are walked hop by hop over element
 ids, also in pages. ``SourceDocument`` nodes are included but not walked
 through: every fact of a document would otherwise be one hop from every other.
-``IngestRun`` nodes are ingest bookkeeping and are left out.
+``IngestRun`` nodes are ingest bookkeeping and are left out, and so are the
+``COVERS`` counts ingest keeps (a summary of the facts, not a statement).
 
 Node ids are ``Label:key`` (``Region:110000``), so they read well in Gephi and
 are unique although natural keys are unique only per label. Attribute values
@@ -55,7 +56,7 @@ _PROVENANCE = (
     " RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props, provenance"
 )
 _BY_ID = "UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id WITH n"
-_OUT_EDGES = (" MATCH (n)-[r]->(m) RETURN elementId(n) AS source, elementId(m) AS target,"
+_OUT_EDGES = (" MATCH (n)-[r]->(m) WHERE NOT r:COVERS RETURN elementId(n) AS source, elementId(m) AS target,"
               " type(r) AS type, properties(r) AS props")
 
 
@@ -202,7 +203,7 @@ def _read_around(graph: Graph, builder: _Builder, seeds: list[str], depth: int, 
     seen = dict.fromkeys(seeds)
     frontier = list(seeds)
     walk = ("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id AND NOT n:SourceDocument "
-            "MATCH (n)--(m) WHERE NOT m:IngestRun "
+            "MATCH (n)-[r]-(m) WHERE NOT m:IngestRun AND NOT r:COVERS "
             "RETURN DISTINCT elementId(m) AS eid, m:SourceDocument AS hub")
     for _ in range(depth):
         following: list[str] = []
