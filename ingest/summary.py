@@ -48,7 +48,15 @@ WHERE f:Policy OR f:Measure OR f:Target OR f:Project
 RETURN labels(f)[0] AS label, collect(f.key) AS keys
 """
 
-#: What each fact adds to the summary: its label, its own regions and its themes.
+_CONTRIBUTION = """
+WITH f, COLLECT { MATCH (f)-[:ADDRESSES]->(t:Theme) RETURN DISTINCT t.id } AS themes
+WHERE themes <> []
+WITH f, themes, COLLECT { MATCH (f)-[:APPLIES_TO|LOCATED_IN]->(r:Region) RETURN DISTINCT r.code } AS own
+WHERE own <> []
+RETURN labels(f)[0] AS label, themes, own
+"""
+
+#: What each listed fact adds to the summary: its label, its own regions and its themes.
 CONTRIBUTIONS = """
 CALL () {
   UNWIND $Policy AS key MATCH (f:Policy {key: key}) RETURN f
@@ -58,13 +66,11 @@ CALL () {
   UNWIND $Target AS key MATCH (f:Target {key: key}) RETURN f
   UNION ALL
   UNWIND $Project AS key MATCH (f:Project {key: key}) RETURN f
-}
-WITH f, COLLECT { MATCH (f)-[:ADDRESSES]->(t:Theme) RETURN DISTINCT t.id } AS themes
-WHERE themes <> []
-WITH f, themes, COLLECT { MATCH (f)-[:APPLIES_TO|LOCATED_IN]->(r:Region) RETURN DISTINCT r.code } AS own
-WHERE own <> []
-RETURN labels(f)[0] AS label, themes, own
-"""
+}""" + _CONTRIBUTION
+
+#: What every counted fact adds (rebuild): streamed, so the server holds one fact at a time.
+ALL_CONTRIBUTIONS = """
+MATCH (f) WHERE f:Policy OR f:Measure OR f:Target OR f:Project""" + _CONTRIBUTION
 
 #: Every region with the regions it lies within (a few hundred rows: the tree is walked in Python).
 ANCESTORS = """
@@ -95,23 +101,12 @@ ORDER BY region, theme
 
 CLEAR = "MATCH (:Region)-[c:COVERS]->(:Theme) DELETE c"
 
-#: The whole summary from the facts, in one pass over them (rebuild).
-BUILD = """
-MATCH (f)-[:APPLIES_TO|LOCATED_IN]->(:Region)-[:PART_OF*0..]->(region:Region)
-WHERE f:Policy OR f:Measure OR f:Target OR f:Project
-WITH DISTINCT f, region
-WITH f, region, EXISTS { (f)-[:APPLIES_TO|LOCATED_IN]->(region) } AS own
-MATCH (f)-[:ADDRESSES]->(theme:Theme)
-WITH DISTINCT region, theme, f, own
-WITH region, theme,
-     count(CASE WHEN f:Policy THEN 1 END) AS policies,
-     count(CASE WHEN f:Measure THEN 1 END) AS measures,
-     count(CASE WHEN f:Target THEN 1 END) AS targets,
-     count(CASE WHEN f:Project THEN 1 END) AS projects,
-     count(DISTINCT f) AS facts,
-     count(CASE WHEN own THEN 1 END) AS own
-CREATE (region)-[:COVERS {policies: policies, measures: measures, targets: targets, projects: projects,
-                          facts: facts, own: own}]->(theme)
+#: The cells of a rebuild, written after CLEAR in the same transaction.
+CREATE_CELLS = """
+UNWIND $rows AS row
+MATCH (region:Region {code: row.region}), (theme:Theme {id: row.theme})
+CREATE (region)-[:COVERS {policies: row.policies, measures: row.measures, targets: row.targets,
+                          projects: row.projects, facts: row.facts, own: row.own}]->(theme)
 """
 
 #: Facts on themes, and summary cells: two counts from the count store, no scan.
@@ -141,8 +136,13 @@ def contributions(tx: ManagedTransaction, keys: Keys, within: dict[str, list[str
     """Each cell's counts from the facts ``keys`` names, as the graph holds them now."""
     if not any(keys.get(label) for label in COUNTED):
         return {}
+    return _cells(tx.run(CONTRIBUTIONS, key_params(keys)), within)
+
+
+def _cells(rows: Iterable[Any], within: dict[str, list[str]]) -> dict[Cell, Counter[str]]:
+    """Add up facts' contributions per cell: each fact once for each of its regions and the regions they lie within."""
     cells: dict[Cell, Counter[str]] = {}
-    for row in tx.run(CONTRIBUTIONS, key_params(keys)):
+    for row in rows:
         kind = COUNTED[Label(row["label"])]
         own = set(row["own"])
         regions = own.union(*(within.get(code, ()) for code in own))
@@ -190,10 +190,23 @@ def maintained(tx: ManagedTransaction, doc_ids: Iterable[str], new_keys: Iterabl
 
 
 def rebuild(graph: Graph) -> int:
-    """The summary recomputed from every fact (older graphs, a changed region tree); the cells written."""
+    """The summary recomputed from every fact (older graphs, a changed region tree); the cells written.
+
+    The facts' contributions are streamed and added up here, not aggregated
+    in one Cypher statement: at a million nodes that aggregation outgrew the
+    server's transaction memory (716 MB of a 1 GB heap). The old cells go and
+    the new ones come in the same transaction, so a crash leaves the old summary.
+    """
     def work(tx: ManagedTransaction) -> int:
+        within = ancestors(tx)
+        cells = _cells(tx.run(ALL_CONTRIBUTIONS), within)
         tx.run(CLEAR).consume()
-        return tx.run(BUILD).consume().counters.relationships_created
+        rows = [{"region": region, "theme": theme, **{name: counts[name] for name in PROPERTIES}}
+                for (region, theme), counts in sorted(cells.items())]
+        created = 0
+        for start in range(0, len(rows), 10_000):
+            created += tx.run(CREATE_CELLS, rows=rows[start:start + 10_000]).consume().counters.relationships_created
+        return created
 
     return write(graph, work)
 
