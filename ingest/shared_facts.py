@@ -85,14 +85,14 @@ def replace_documents(tx: ManagedTransaction, group: Group) -> Outcome:
             mine[document.id] = union_keys(mine[document.id], stated)
     keys = union_keys(*mine.values())
     docs = [document.id for document, _, _ in group]
-    before = fact_states(tx, keys, docs)
+    before = fact_states(tx, keys, docs, others=False)
     counts: Counter[str] = Counter()
     if replaced:
         counts.update(retract_documents(tx, replaced, delete_node=False, recompute=False))
     counts.update(write_documents(tx, [(document, batch) for document, batch, _ in group], also=previous))
     stated_by = Counter(fk for own in mine.values() for fk in _fact_keys(own))
     recheck = set(before) | {fk for fk, n in stated_by.items() if n > 1}
-    after = fact_states(tx, _as_keys(recheck), docs) | {
+    after = fact_states(tx, _as_keys(recheck), docs, others=True) | {
         fk: state for fk, state in _fresh_states(group).items() if fk not in recheck}
     changes: list[dict[str, Any]] = []
     conflicts: list[str] = []
@@ -133,15 +133,16 @@ def _fresh_states(group: Group) -> States:
 def remove_document(tx: ManagedTransaction, doc_id: str) -> Outcome:
     """Retract a document whose file is gone; facts other documents state stay, recomputed."""
     keys = stated_keys(tx, doc_id)
-    before = fact_states(tx, keys, [doc_id])
+    before = fact_states(tx, keys, [doc_id], others=False)
     counts = retract_documents(tx, [doc_id], delete_node=True)
-    return Outcome(counts, diff_states(doc_id, before, fact_states(tx, keys, [doc_id])), [])
+    return Outcome(counts, diff_states(doc_id, before, fact_states(tx, keys, [doc_id], others=False)), [])
 
 
-def fact_states(tx: ManagedTransaction, keys: Keys, docs: list[str]) -> States:
-    """The facts as ``docs`` see them: values, their own statements and the statements that disagree with them."""
+def fact_states(tx: ManagedTransaction, keys: Keys, docs: list[str], others: bool) -> States:
+    """The facts as ``docs`` see them: values, their own statements and (``others``) the statements that disagree."""
     states: States = {}
-    for row in tx.run(cypher.FACT_STATE, docs=docs, provenance=sorted(PROVENANCE_FIELDS), **key_params(keys)):
+    for row in tx.run(cypher.FACT_STATE, docs=docs, others=others, provenance=sorted(PROVENANCE_FIELDS),
+                      **key_params(keys)):
         statements = {s["doc"]: _plain(s["stated"]) for s in row["sources"]}
         sources = {s["doc"]: (_plain_value(s["published"]), _values(s["stated"])) for s in row["sources"]}
         states[(row["label"], row["key"])] = FactState(_plain(row["props"]), statements, sources)

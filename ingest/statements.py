@@ -62,18 +62,20 @@ RECOMPUTE_FACTS = (
     "REMOVE " + ", ".join(f"n.{name}" for name in sorted(PROVENANCE_FIELDS))
 )
 #: Each listed fact's values, the statements of the documents in ``$docs``
-#: and those of the other documents that disagree with one of them on a value
-#: (a field outside ``$provenance`` both give). A shared indicator may have
-#: thousands of sources that agree; shipping them all to be compared in Python
-#: made each group's read grow with the corpus.
+#: and, with ``$others``, those of the other documents that disagree with one
+#: of them on a value (a field outside ``$provenance`` both give). A shared
+#: indicator may have thousands of sources that agree; shipping them all to be
+#: compared in Python made each group's read grow with the corpus, and the
+#: state before the writes needs no others at all (only the state after is
+#: checked for conflicts).
 FACT_STATE = (
     _facts_by_key() +
-    "WITH n, [(n)-[t:SOURCED_FROM]->(d:SourceDocument) | {doc: d.id, published: d.published, stated: properties(t)}] "
-    "AS every "
-    "WITH n, every, [s IN every WHERE s.doc IN $docs] AS mine "
+    "WITH n, [(n)-[t:SOURCED_FROM]->(d:SourceDocument) WHERE d.id IN $docs "
+    "| {doc: d.id, published: d.published, stated: properties(t)}] AS mine "
     "RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props, "
-    "mine + [s IN every WHERE NOT s.doc IN $docs AND any(m IN mine WHERE any(k IN keys(m.stated) "
-    "WHERE NOT k IN $provenance AND s.stated[k] IS NOT NULL AND s.stated[k] <> m.stated[k]))] AS sources"
+    "mine + CASE WHEN $others THEN [(n)-[t:SOURCED_FROM]->(d:SourceDocument) WHERE NOT d.id IN $docs "
+    "AND any(m IN mine WHERE any(k IN keys(m.stated) WHERE NOT k IN $provenance AND t[k] IS NOT NULL "
+    "AND t[k] <> m.stated[k])) | {doc: d.id, published: d.published, stated: properties(t)}] ELSE [] END AS sources"
 )
 STATED_KEYS = (
     "UNWIND $docs AS doc MATCH (f)-[:SOURCED_FROM]->(:SourceDocument {id: doc}) "

@@ -161,8 +161,13 @@ def write_documents(tx: ManagedTransaction, items: list[tuple[ValidDocument, Bat
         run(cypher.merge_relationships(rel, start, end), rows)
     run(cypher.PUBLISHED_BY, [{"doc": d.id, "publisher": d.record.document.publisher}
                               for d, _ in items if d.record.document.publisher])
-    _run(tx, counts, cypher.RECOMPUTE_FACTS, all=False, **key_params(*(batch_keys(b) for _, b in items)))
-    if also:  # facts changed documents stated before: some may have lost their only other value
+    also = also or {}
+    # facts changed documents stated before may have lost their only other value: all of them are
+    # recomputed; the rest only when several documents state them (each fact once, not twice)
+    stated = union_keys(*(batch_keys(b) for _, b in items))
+    fresh = {label: names - also.get(label, set()) for label, names in stated.items()}
+    _run(tx, counts, cypher.RECOMPUTE_FACTS, all=False, **key_params(fresh))
+    if also:
         _run(tx, counts, cypher.RECOMPUTE_FACTS, all=True, **key_params(also))
     return counts
 
