@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
 from policykg.graph.connection import Graph, read_rows, write
+from policykg.ingest.writer import Keys, key_params, stated_keys_by_document, union_keys
 from policykg.schema.vocabulary import Label
 
 #: The facts the summary counts, and the COVERS property that counts each label.
@@ -37,16 +38,7 @@ COUNTED: dict[Label, str] = {Label.POLICY: "policies", Label.MEASURE: "measures"
 PROPERTIES = (*COUNTED.values(), "facts", "own")
 
 Cell = tuple[str, str]  # (region code, theme id)
-Keys = dict[Label, set[str]]
 T = TypeVar("T")
-
-#: Keys of the counted facts that the given documents state.
-STATED_BY = """
-UNWIND $docs AS id
-MATCH (:SourceDocument {id: id})<-[:SOURCED_FROM]-(f)
-WHERE f:Policy OR f:Measure OR f:Target OR f:Project
-RETURN labels(f)[0] AS label, collect(f.key) AS keys
-"""
 
 _CONTRIBUTION = """
 WITH f, COLLECT { MATCH (f)-[:ADDRESSES]->(t:Theme) RETURN DISTINCT t.id } AS themes
@@ -117,17 +109,6 @@ RETURN addresses, covers
 """
 
 
-def key_params(keys: Keys) -> dict[str, list[str]]:
-    return {label.value: sorted(keys.get(label, ())) for label in COUNTED}
-
-
-def stated_keys(tx: ManagedTransaction, doc_ids: Iterable[str]) -> Keys:
-    keys: Keys = {}
-    for row in tx.run(STATED_BY, docs=list(doc_ids)):
-        keys.setdefault(Label(row["label"]), set()).update(row["keys"])
-    return keys
-
-
 def ancestors(tx: ManagedTransaction) -> dict[str, list[str]]:
     return {row["code"]: row["within"] for row in tx.run(ANCESTORS)}
 
@@ -177,11 +158,9 @@ def maintained(tx: ManagedTransaction, doc_ids: Iterable[str], new_keys: Iterabl
     """
     if deferred:
         return work()
-    keys = stated_keys(tx, doc_ids)
-    for more in new_keys:
-        for label, names in more.items():
-            if label in COUNTED:
-                keys.setdefault(label, set()).update(names)
+    doc_ids = list(doc_ids)
+    stated = stated_keys_by_document(tx, doc_ids) if doc_ids else {}
+    keys = {label: names for label, names in union_keys(*stated.values(), *new_keys).items() if label in COUNTED}
     within = ancestors(tx)
     before = contributions(tx, keys, within)
     result = work()
