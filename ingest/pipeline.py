@@ -25,14 +25,15 @@ from queue import Queue
 from threading import Thread
 from typing import Any
 
+from neo4j import ManagedTransaction
 from policykg.graph.connection import Graph, read_rows, write
 from policykg.graph.constraints import apply_schema
 from policykg.ingest import statements as cypher
 from policykg.ingest import summary
 from policykg.ingest.runlog import IngestReport, record_run
-from policykg.ingest.shared_facts import Group, remove_document, replace_documents
+from policykg.ingest.shared_facts import Group, Outcome, remove_document, replace_documents
 from policykg.ingest.validate import ValidDocument, validate_changed
-from policykg.ingest.writer import batch_keys, build_batch, write_reference_data
+from policykg.ingest.writer import batch_keys, build_batch, stated_keys, stated_keys_by_document, write_reference_data
 
 Progress = Callable[[int, int, str], None]
 
@@ -62,9 +63,7 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
 
     total, done = len(documents) + len(unchanged), len(unchanged)
     for group in _prefetched(_groups(documents, stored)):
-        outcome = write(graph, lambda tx, g=group: summary.maintained(
-            tx, [d.id for d, _, existed in g if existed], [batch_keys(b) for _, b, _ in g],
-            lambda: replace_documents(tx, g), deferred))
+        outcome = write(graph, lambda tx, g=group: _write_group(tx, g, deferred))
         report.counts.update(outcome.counts)
         for document, _, existed in group:
             (report.changed if existed else report.new).append(document.id)
@@ -79,8 +78,8 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
     if not prune:
         report.gone = gone  # kept in the graph; the summary says so, so that nothing is kept silently
     for doc_id in gone if prune else []:
-        outcome = write(graph, lambda tx, i=doc_id: summary.maintained(tx, [i], [], lambda: remove_document(tx, i),
-                                                                       deferred))
+        outcome = write(graph, lambda tx, i=doc_id: summary.maintained(
+            tx, [stated_keys(tx, i)], lambda: remove_document(tx, i), deferred))
         report.counts.update(outcome.counts)
         report.removed.append(doc_id)
         report.add_changes(outcome.changes)
@@ -90,6 +89,14 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
     write(graph, lambda tx: record_run(tx, report))
     report.seconds["total"] = time.perf_counter() - clock
     return report
+
+
+def _write_group(tx: ManagedTransaction, group: Group, deferred: bool) -> Outcome:
+    """One group's transaction: the facts its stored documents state are read once, for the writes and the summary."""
+    replaced = [document.id for document, _, existed in group if existed]
+    stated = stated_keys_by_document(tx, replaced) if replaced else {}
+    return summary.maintained(tx, [*stated.values(), *(batch_keys(batch) for _, batch, _ in group)],
+                              lambda: replace_documents(tx, group, stated), deferred)
 
 
 def _groups(documents: list[ValidDocument], stored: dict[str, Any]) -> Iterator[Group]:

@@ -64,7 +64,7 @@ class Outcome:
     conflicts: list[str]
 
 
-def replace_documents(tx: ManagedTransaction, group: Group) -> Outcome:
+def replace_documents(tx: ManagedTransaction, group: Group, stated_before: dict[str, Keys] | None = None) -> Outcome:
     """Write new documents and retract and rewrite changed ones, together; say what that did to the graph.
 
     Every statement covers the whole group (one round trip per label and
@@ -72,11 +72,13 @@ def replace_documents(tx: ManagedTransaction, group: Group) -> Outcome:
     after them only for facts that existed before or that two documents of
     the group state: a fresh fact one document states is what its row says.
     A fact two documents of the group state is reported once, under the first.
+    ``stated_before``: what the group's stored documents state, when the caller read it already.
     """
     mine: dict[str, Keys] = {}
     previous: Keys = {}
     replaced = [document.id for document, _, existed in group if existed]
-    stated_before = stated_keys_by_document(tx, replaced) if replaced else {}
+    if stated_before is None:
+        stated_before = stated_keys_by_document(tx, replaced) if replaced else {}
     for document, batch, existed in group:
         mine[document.id] = batch_keys(batch)
         if existed:

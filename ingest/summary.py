@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
 from policykg.graph.connection import Graph, read_rows, write
-from policykg.ingest.writer import Keys, key_params, stated_keys_by_document, union_keys
+from policykg.ingest.writer import Keys, key_params, union_keys
 from policykg.schema.vocabulary import Label
 
 #: The facts the summary counts, and the COVERS property that counts each label.
@@ -150,17 +150,14 @@ def apply_difference(tx: ManagedTransaction, before: dict[Cell, Counter[str]],
     return len(rows)
 
 
-def maintained(tx: ManagedTransaction, doc_ids: Iterable[str], new_keys: Iterable[Keys],
-               work: Callable[[], T], deferred: bool = False) -> T:
-    """Run ``work`` (the writes of ``doc_ids``, stating ``new_keys``) and bring the summary along, in ``tx``.
+def maintained(tx: ManagedTransaction, stated: Iterable[Keys], work: Callable[[], T], deferred: bool = False) -> T:
+    """Run ``work`` (writes touching the facts ``stated`` names, before or after) and bring the summary along, in ``tx``.
 
     ``deferred``: the run builds the summary after its writes (``missing``); only ``work`` runs.
     """
     if deferred:
         return work()
-    doc_ids = list(doc_ids)
-    stated = stated_keys_by_document(tx, doc_ids) if doc_ids else {}
-    keys = {label: names for label, names in union_keys(*stated.values(), *new_keys).items() if label in COUNTED}
+    keys = {label: names for label, names in union_keys(*stated).items() if label in COUNTED}
     within = ancestors(tx)
     before = contributions(tx, keys, within)
     result = work()
