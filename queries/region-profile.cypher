@@ -9,40 +9,42 @@
 // a project's year; a target or a measure dates from the document that
 // states it (a target's deadline is in `detail`). Newest first; within a
 // year, newest source first.
+// The rows are sorted and cut ($__row_limit, placed by this query) on the
+// sort keys alone; names and details are read for the kept rows only.
 MATCH (top:Region {code: $region})<-[:PART_OF*0..]-(region:Region)
-CALL (region) {
-  MATCH (region)<-[:APPLIES_TO]-(p:Policy)
-  RETURN p AS fact, 'Policy' AS label, p.title_zh AS name_zh, p.title_en AS name_en,
-         toInteger(left(p.issued, 4)) AS year, p.kind AS detail
-  UNION
-  MATCH (region)<-[:APPLIES_TO]-(t:Target)
-  RETURN t AS fact, 'Target' AS label, t.name_zh AS name_zh, t.name_en AS name_en, null AS year,
-         trim(coalesce(t.comparator + ' ', '') + coalesce(toString(t.value) + ' ' + coalesce(t.unit, ''), t.value_text, '')
-              + coalesce(' by ' + toString(t.deadline), '')) AS detail
-  UNION
-  MATCH (region)<-[:OBSERVED_IN]-(o:Observation)
-  RETURN o AS fact, 'Observation' AS label, o.name_zh AS name_zh, o.name_en AS name_en, o.year AS year,
-         trim(coalesce(o.comparator + ' ', '') + coalesce(toString(o.value) + ' ' + coalesce(o.unit, ''), o.value_text, '')
-              + coalesce(' (' + toString(o.yoy_change_pct) + '% y/y)', '')) AS detail
-  UNION
-  MATCH (region)<-[:LOCATED_IN]-(j:Project)
-  RETURN j AS fact, 'Project' AS label, j.name_zh AS name_zh, j.name_en AS name_en, j.year AS year, j.kind AS detail
-  UNION
-  MATCH (region)<-[:APPLIES_TO]-(m:Measure)
-  RETURN m AS fact, 'Measure' AS label, m.name_zh AS name_zh, m.name_en AS name_en, null AS year, m.status AS detail
-}
+WITH DISTINCT region
+MATCH (region)<-[r:APPLIES_TO|OBSERVED_IN|LOCATED_IN]-(fact)
+WITH region, fact, type(r) AS via, labels(fact)[0] AS label
+WHERE CASE via WHEN 'APPLIES_TO' THEN label IN ['Policy', 'Target', 'Measure']
+               WHEN 'OBSERVED_IN' THEN label = 'Observation'
+               ELSE label = 'Project' END
+WITH region, fact, label,
+     CASE label WHEN 'Policy' THEN toInteger(left(fact.issued, 4))
+                WHEN 'Observation' THEN fact.year
+                WHEN 'Project' THEN fact.year END AS own_year
 MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
-WITH region, fact, label, name_zh, name_en, detail, s, doc, coalesce(year, doc.published.year) AS year
+WITH region, fact, label, s, doc, coalesce(own_year, doc.published.year) AS year
+ORDER BY year DESC, doc.published DESC, label, fact.key, doc.id
+LIMIT $__row_limit
 RETURN year,
        label,
        region.code AS region,
        region.name_en AS region_en,
        fact.key AS key,
-       name_zh,
-       name_en,
-       detail,
+       CASE label WHEN 'Policy' THEN fact.title_zh ELSE fact.name_zh END AS name_zh,
+       CASE label WHEN 'Policy' THEN fact.title_en ELSE fact.name_en END AS name_en,
+       CASE label
+         WHEN 'Policy' THEN fact.kind
+         WHEN 'Target' THEN trim(coalesce(fact.comparator + ' ', '')
+                                 + coalesce(toString(fact.value) + ' ' + coalesce(fact.unit, ''), fact.value_text, '')
+                                 + coalesce(' by ' + toString(fact.deadline), ''))
+         WHEN 'Observation' THEN trim(coalesce(fact.comparator + ' ', '')
+                                      + coalesce(toString(fact.value) + ' ' + coalesce(fact.unit, ''), fact.value_text, '')
+                                      + coalesce(' (' + toString(fact.yoy_change_pct) + '% y/y)', ''))
+         WHEN 'Project' THEN fact.kind
+         WHEN 'Measure' THEN fact.status
+       END AS detail,
        doc.id AS source,
        coalesce(doc.title_zh, doc.title_en) AS source_title,
        doc.published AS published,
        s.locator AS locator
-ORDER BY year DESC, published DESC, label, key, source

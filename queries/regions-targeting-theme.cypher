@@ -12,15 +12,62 @@
 // A fact counts for the theme when it addresses the theme itself or any
 // theme below it in the vocabulary (BROADER points from narrow to broad).
 // `kind` is the kind of fact: Policy, Measure, Target or Project (any case).
-MATCH (asked:Theme {id: $theme})<-[:BROADER*0..]-(theme:Theme)<-[:ADDRESSES]-(fact)
-WHERE (fact:Policy OR fact:Measure OR fact:Target OR fact:Project)
-  AND ($kind IS NULL OR toLower(labels(fact)[0]) = toLower($kind))
-MATCH (fact)-[:APPLIES_TO|LOCATED_IN]->(region:Region)
-WHERE $region IS NULL OR EXISTS { (region)-[:PART_OF*0..]->(:Region {code: $region}) }
-WITH DISTINCT fact, region, theme.id AS theme
-ORDER BY theme
-WITH fact, region, collect(theme) AS themes
-MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
+//
+// Two ways to the same rows, chosen by how many facts the summary (COVERS,
+// kept by ingest) counts on the themes. Few: from the themes to their facts
+// and regions, then sorted. Many: region by region in code order, cut at
+// $__row_limit (placed by this query), so the work grows with the rows asked
+// for, not with the corpus; the regions walked are those whose summary counts
+// facts of their own on one of the themes (of the kind asked for, if any).
+MATCH (asked:Theme {id: $theme})<-[:BROADER*0..]-(theme:Theme)
+WITH collect(DISTINCT theme) AS themes
+CALL (themes) {
+  UNWIND themes AS theme
+  OPTIONAL MATCH (theme)<-[c:COVERS]-(:Region)
+  RETURN coalesce(sum(c.own), 0) AS stated
+}
+CALL (themes, stated) {
+  WITH themes, stated
+  WHERE stated <= 2000
+  UNWIND themes AS theme
+  MATCH (theme)<-[:ADDRESSES]-(fact)-[:APPLIES_TO|LOCATED_IN]->(region:Region)
+  WHERE (fact:Policy OR fact:Measure OR fact:Target OR fact:Project)
+    AND ($kind IS NULL OR toLower(labels(fact)[0]) = toLower($kind))
+    AND ($region IS NULL OR EXISTS { (region)-[:PART_OF*0..]->(:Region {code: $region}) })
+  WITH DISTINCT fact, region, theme.id AS theme
+  ORDER BY theme
+  WITH fact, region, collect(theme) AS addressed
+  MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
+  RETURN region, fact, addressed, s, doc
+  ORDER BY region.code, labels(fact)[0], fact.key, doc.id, s.locator
+  LIMIT $__row_limit
+  UNION ALL
+  WITH themes, stated
+  WHERE stated > 2000
+  UNWIND themes AS theme
+  MATCH (theme)<-[c:COVERS]-(region:Region)
+  WHERE c.own > 0
+    AND ($kind IS NULL OR CASE toLower($kind) WHEN 'policy' THEN c.policies WHEN 'measure' THEN c.measures
+                                              WHEN 'target' THEN c.targets WHEN 'project' THEN c.projects
+                                              ELSE 0 END > 0)
+    AND ($region IS NULL OR EXISTS { (region)-[:PART_OF*0..]->(:Region {code: $region}) })
+  WITH DISTINCT region
+  ORDER BY region.code
+  CALL (region, themes) {
+    MATCH (region)<-[:APPLIES_TO|LOCATED_IN]-(fact)-[:ADDRESSES]->(theme:Theme)
+    WHERE theme IN themes
+      AND (fact:Policy OR fact:Measure OR fact:Target OR fact:Project)
+      AND ($kind IS NULL OR toLower(labels(fact)[0]) = toLower($kind))
+    WITH DISTINCT fact, theme.id AS theme
+    ORDER BY theme
+    WITH fact, collect(theme) AS addressed
+    MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
+    RETURN fact, addressed, s, doc
+    ORDER BY labels(fact)[0], fact.key, doc.id, s.locator
+  }
+  RETURN region, fact, addressed, s, doc
+  LIMIT $__row_limit
+}
 RETURN region.code AS region,
        region.name_zh AS region_zh,
        region.name_en AS region_en,
@@ -29,9 +76,8 @@ RETURN region.code AS region,
        fact.status AS status,
        coalesce(fact.name_zh, fact.title_zh) AS name_zh,
        coalesce(fact.name_en, fact.title_en) AS name_en,
-       themes,
+       addressed AS themes,
        doc.id AS source,
        coalesce(doc.title_zh, doc.title_en) AS source_title,
        doc.published AS published,
        s.locator AS locator
-ORDER BY region, label, key, source, locator
