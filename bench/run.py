@@ -16,6 +16,9 @@ Neo4j (policykg.graph.server.LocalServer, home under POLICYKG_HOME, ports
      graph grew; the second is what every later scheduled run costs)
   f  every canned query, p50/p95/p99 over warm runs, with its row count
   g  CLI wall time for `policykg --help` and one canned query
+  h  the same graph reloaded into an empty store by the plainest batched Cypher
+     (UNWIND ... MERGE per label and type, 10,000 rows a transaction): what any
+     transactional loader can reach on this machine
 
 Results go to bench/results/bench-<size>.json with a description of the
 machine; the server is stopped and its directory deleted at the end.
@@ -52,6 +55,7 @@ from policykg.ingest.validate import validate_paths  # noqa: E402
 from policykg.ingest.writer import build_batch, document_props, write_reference_data  # noqa: E402
 from policykg.queries.loader import load_all  # noqa: E402
 from policykg.queries.runner import run_query  # noqa: E402
+from policykg.schema.vocabulary import NATURAL_KEYS, Label, Rel  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
 WORK = Path(os.environ.get("POLICYKG_BENCH_WORK", "/tmp/policykg-bench"))
@@ -207,10 +211,8 @@ def _csv_value(value: Any, kind: str) -> Any:
     return value
 
 
-def export_csv(graph: Graph, out: Path) -> dict[str, Any]:
-    """The graph ingest built (run log aside) as neo4j-admin import CSV: one file per label and per type."""
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
+def read_graph(graph: Graph) -> dict[str, Any]:
+    """The graph ingest built (run log aside), node by node and relationship by relationship, by internal id."""
     started = time.perf_counter()
     nodes: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
     rels: dict[str, list[tuple[int, int, dict[str, Any]]]] = defaultdict(list)
@@ -224,6 +226,15 @@ def export_csv(graph: Graph, out: Path) -> dict[str, Any]:
         for record in read_rows(graph, "MATCH (a)-[r]->(b) WHERE $low <= id(a) < $high AND NOT a:IngestRun "
                                 "RETURN id(a) AS a, id(b) AS b, type(r) AS t, properties(r) AS p", bounds):
             rels[record["t"]].append((record["a"], record["b"], record["p"]))
+    return {"nodes": nodes, "relationships": rels, "read_seconds": time.perf_counter() - started}
+
+
+def export_csv(built: dict[str, Any], out: Path) -> dict[str, Any]:
+    """The graph as neo4j-admin import CSV: one file per label and per type."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    started = time.perf_counter()
+    nodes, rels = built["nodes"], built["relationships"]
     files: list[str] = []
     for kind, groups in (("nodes", nodes), ("relationships", rels)):
         for name, items in groups.items():
@@ -240,7 +251,7 @@ def export_csv(graph: Graph, out: Path) -> dict[str, Any]:
                     writer.writerow(fixed + [_csv_value(item[-1].get(k), types[k]) for k in keys])
             files.append(f"--{kind}={path}")
     return {"files": files, "nodes": sum(map(len, nodes.values())), "relationships": sum(map(len, rels.values())),
-            "export_seconds": time.perf_counter() - started}
+            "export_seconds": built["read_seconds"] + time.perf_counter() - started}
 
 
 def admin_import(export: dict[str, Any], bolt: int) -> dict[str, Any]:
@@ -263,6 +274,62 @@ def admin_import(export: dict[str, Any], bolt: int) -> dict[str, Any]:
     return {"seconds": seconds, "nodes": export["nodes"], "relationships": export["relationships"],
             "created_per_s": items / seconds, "export_seconds": export["export_seconds"],
             "note": "no constraints or indexes (import builds the store only); the run log is left out"}
+
+
+# -- h: the same graph by plain batched UNWIND ... MERGE ------------------------
+
+CEILING_BATCH = 10_000
+
+
+def cypher_ceiling(built: dict[str, Any], bolt: int, http: int) -> dict[str, Any]:
+    """The graph ingest built, written again into an empty store by the plainest batched Cypher loader.
+
+    One UNWIND ... MERGE on the natural key per label, then per relationship type
+    and endpoint labels, 10,000 rows per transaction, under the same constraints
+    and indexes; no validation, provenance, reads or run log. What this reaches
+    is the transactional ceiling of the machine, which `policykg ingest` (that
+    also keeps provenance and the summary) can approach but not pass.
+    """
+    nodes, rels = built["nodes"], built["relationships"]
+    keys = {label.value: key for label, key in NATURAL_KEYS.items()}
+    where: dict[int, tuple[str, Any]] = {}
+    for label, items in nodes.items():
+        for node_id, props in items:
+            where[node_id] = (label, props[keys[label]])
+    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for rel, items in rels.items():
+        for a, b, props in items:
+            (start, a_key), (end, b_key) = where[a], where[b]
+            grouped[(rel, start, end)].append({"a": a_key, "b": b_key, "p": props})
+    server = fresh_server(bolt, http)
+    try:
+        graph = connect_to(server)
+        apply_schema(graph)
+        write(graph, lambda tx: tx.run("CALL db.awaitIndexes(300)").consume())
+        started = time.perf_counter()
+        for label, items in nodes.items():
+            key = Label(label).value, keys[label]
+            statement = f"UNWIND $rows AS row MERGE (n:{key[0]} {{{key[1]}: row.{key[1]}}}) SET n += row"
+            rows = [props for _, props in items]
+            for i in range(0, len(rows), CEILING_BATCH):
+                write(graph, lambda tx, chunk=rows[i:i + CEILING_BATCH]: tx.run(statement, rows=chunk).consume())
+        nodes_done = time.perf_counter()
+        for (rel, start, end), rows in grouped.items():
+            statement = (f"UNWIND $rows AS row MATCH (a:{Label(start).value} {{{keys[start]}: row.a}}) "
+                         f"MATCH (b:{Label(end).value} {{{keys[end]}: row.b}}) "
+                         f"MERGE (a)-[r:{Rel(rel).value}]->(b) SET r += row.p")
+            for i in range(0, len(rows), CEILING_BATCH):
+                write(graph, lambda tx, chunk=rows[i:i + CEILING_BATCH]: tx.run(statement, rows=chunk).consume())
+        seconds = time.perf_counter() - started
+        graph.close()
+    finally:
+        server.stop()
+        shutil.rmtree(server.home, ignore_errors=True)
+    items = sum(map(len, nodes.values())) + sum(map(len, rels.values()))
+    return {"seconds": seconds, "node_seconds": nodes_done - started, "items": items,
+            "created_per_s": items / seconds, "batch_rows": CEILING_BATCH,
+            "note": "UNWIND ... MERGE per label and per relationship type, same constraints and indexes, "
+                    "no validation, provenance or run log"}
 
 
 # -- b, d, e: policykg ingest -------------------------------------------------
@@ -355,7 +422,8 @@ def bench_size(size: int, args: argparse.Namespace, result: dict[str, Any]) -> d
         log(f"   {result['ingest']['seconds']:.1f} s, {result['ingest']['created_per_s']:.0f} created/s; graph "
             f"{result['graph']}")
         log("c: export to CSV for neo4j-admin import")
-        export = export_csv(graph, WORK / f"csv-{size}")
+        built = read_graph(graph)
+        export = export_csv(built, WORK / f"csv-{size}")
         log("d: unchanged re-ingest")
         result["unchanged"] = timed_ingest(graph, corpus)
         log(f"   {result['unchanged']['seconds']:.1f} s")
@@ -379,6 +447,11 @@ def bench_size(size: int, args: argparse.Namespace, result: dict[str, Any]) -> d
     log("c: neo4j-admin database import full (server stopped)")
     result["admin_import"] = admin_import(export, args.bolt_port)
     shutil.rmtree(WORK / f"csv-{size}", ignore_errors=True)
+    if not args.skip_ceiling:
+        log("h: the same graph by plain batched UNWIND ... MERGE (the transactional ceiling)")
+        result["cypher_ceiling"] = cypher_ceiling(built, args.bolt_port, args.http_port)
+        log(f"   {result['cypher_ceiling']['seconds']:.1f} s, {result['cypher_ceiling']['created_per_s']:.0f}/s")
+    del built
     if not args.keep_corpus:
         shutil.rmtree(corpus, ignore_errors=True)
     result["ratios"] = ratios(result)
@@ -393,6 +466,9 @@ def ratios(r: dict[str, Any]) -> dict[str, float]:
         "ingest_vs_naive": first["created_per_s"] / r["naive"]["created_per_s"],
         "admin_import_vs_ingest_time": first["seconds"] / r["admin_import"]["seconds"],
         "first_vs_unchanged": first["seconds"] / unchanged["seconds"],
+        **({"ceiling_created_per_s": r["cypher_ceiling"]["created_per_s"],
+            "ingest_vs_ceiling_rate": first["created_per_s"] / r["cypher_ceiling"]["created_per_s"]}
+           if "cypher_ceiling" in r else {}),
         "changed_vs_first": changed["seconds"] / first["seconds"],
         "changed_minus_unchanged_vs_first": (changed["seconds"] - unchanged["seconds"]) / first["seconds"],
         **({"changed_again_vs_first": r["changed_again"]["seconds"] / first["seconds"],
@@ -425,6 +501,12 @@ def print_table(results: list[dict[str, Any]]) -> None:
               f"{q['first_vs_unchanged']:.0f}× | {q['changed_vs_first'] * 100:.1f}% "
               f"({q.get('changed_again_vs_first', float('nan')) * 100:.1f}%) |")
     for r in results:
+        if "cypher_ceiling" in r:
+            c = r["cypher_ceiling"]
+            print(f"\nh at {r['documents']:,}: plain UNWIND MERGE of the same graph {c['seconds']:.1f} s "
+                  f"({c['created_per_s']:,.0f}/s); ingest reaches {r['ratios']['ingest_vs_ceiling_rate']:.0%} "
+                  "of that rate")
+    for r in results:
         if "queries" not in r:
             continue
         print(f"\nqueries at {r['documents']:,} documents (ms):")
@@ -449,6 +531,7 @@ def main() -> None:
     parser.add_argument("--query-budget", type=float, default=30.0, help="Seconds of warm runs per query at most.")
     parser.add_argument("--cli-query", default="region-policies")
     parser.add_argument("--skip-queries", action="store_true")
+    parser.add_argument("--skip-ceiling", action="store_true", help="Leave out (h), the plain UNWIND MERGE reload.")
     parser.add_argument("--keep-corpus", action="store_true")
     parser.add_argument("--tag", default="", help="Suffix of the result file names (e.g. -before).")
     args = parser.parse_args()
