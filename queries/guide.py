@@ -48,8 +48,7 @@ def params_command(values: dict[str, Any]) -> str:
     return ":params {" + ", ".join(f"{k}: {cypher_literal(v)}" for k, v in values.items()) + "}"
 
 
-_RETURN = re.compile(r"\bRETURN\b", re.IGNORECASE)
-_NESTED = re.compile(r"\b(UNION|CALL)\b", re.IGNORECASE)
+_KEYWORD = re.compile(r"\b(RETURN|UNION)\b|[{}]", re.IGNORECASE)
 
 
 def graph_cypher(query: NamedQuery) -> str | None:
@@ -59,19 +58,23 @@ def graph_cypher(query: NamedQuery) -> str | None:
     Browser cannot draw. Every variable still in scope at the final RETURN
     is a node, relationship or value the row was built from; returning them
     instead of the projected columns lets Browser draw the nodes behind the
-    table (and the relationships between them). Only for a query with a
-    single RETURN and no UNION or CALL, where "the final RETURN" is one
-    clause that can be swapped; a query may instead state its own variant
-    as a ``graph_cypher`` attribute.
+    table (and the relationships between them). The final RETURN is the last
+    one outside braces (a CALL subquery's own RETURN stays); a query with a
+    UNION at its top level has no single final RETURN and gets no variant.
     """
-    stated = getattr(query, "graph_cypher", None)
-    if stated:
-        return str(stated).strip()
     masked = mask_literals(query.cypher)
-    returns = list(_RETURN.finditer(masked))
-    if len(returns) != 1 or _NESTED.search(masked):
+    depth, final = 0, None
+    for match in _KEYWORD.finditer(masked):
+        token = match.group(0)
+        if token in "{}":
+            depth += 1 if token == "{" else -1
+        elif depth == 0 and token.upper() == "UNION":
+            return None
+        elif depth == 0:
+            final = match.start()
+    if final is None:
         return None
-    return query.cypher[:returns[0].start()].rstrip() + "\nRETURN *"
+    return query.cypher[:final].rstrip() + "\nRETURN *"
 
 
 #: Browser's guide sanitiser drops whatever this matches (meant for on…= event handlers).

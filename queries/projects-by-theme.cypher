@@ -19,7 +19,7 @@ MATCH (pr)-[s:SOURCED_FROM]->(doc:SourceDocument)
 // ordered and cut ($__row_limit, placed here) before each one's policy is looked up
 WITH pr, themes, region, s, doc
 ORDER BY region.code, pr.key, doc.id
-LIMIT $__row_limit
+LIMIT toInteger($__row_limit)
 OPTIONAL MATCH (p:Policy)-[:INCLUDES]->(pr)
 RETURN region.code AS region,
        region.name_zh AS region_zh,
@@ -37,4 +37,4 @@ RETURN region.code AS region,
        doc.published AS published,
        s.locator AS locator
 ORDER BY region, key, source
-LIMIT $__row_limit
+LIMIT toInteger($__row_limit)

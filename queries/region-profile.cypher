@@ -25,7 +25,7 @@ WITH region, fact, label,
 MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
 WITH region, fact, label, s, doc, coalesce(own_year, doc.published.year) AS year
 ORDER BY year DESC, doc.published DESC, label, fact.key, doc.id
-LIMIT $__row_limit
+LIMIT toInteger($__row_limit)
 RETURN year,
        label,
        region.code AS region,

@@ -40,7 +40,7 @@ CALL (themes, stated) {
   MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
   RETURN region, fact, addressed, s, doc
   ORDER BY region.code, labels(fact)[0], fact.key, doc.id, s.locator
-  LIMIT $__row_limit
+  LIMIT toInteger($__row_limit)
   UNION ALL
   WITH themes, stated
   WHERE stated > 2000
@@ -66,7 +66,7 @@ CALL (themes, stated) {
     ORDER BY labels(fact)[0], fact.key, doc.id, s.locator
   }
   RETURN region, fact, addressed, s, doc
-  LIMIT $__row_limit
+  LIMIT toInteger($__row_limit)
 }
 RETURN region.code AS region,
        region.name_zh AS region_zh,

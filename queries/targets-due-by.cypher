@@ -20,7 +20,7 @@ WHERE $theme IS NULL OR EXISTS { (t)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(:Th
 MATCH (t)-[s:SOURCED_FROM]->(doc:SourceDocument)
 WITH t, region, s, doc
 ORDER BY t.deadline, region.code, t.key, doc.id
-LIMIT $__row_limit
+LIMIT toInteger($__row_limit)
 OPTIONAL MATCH (p:Policy)-[:SETS]->(t)
 OPTIONAL MATCH (t)-[:TRACKS]->(i:Indicator)
 RETURN t.deadline AS deadline,
@@ -41,4 +41,4 @@ RETURN t.deadline AS deadline,
        doc.published AS published,
        s.locator AS locator
 ORDER BY deadline, region, key, source
-LIMIT $__row_limit
+LIMIT toInteger($__row_limit)

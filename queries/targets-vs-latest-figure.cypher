@@ -24,7 +24,7 @@ CALL () {
     ORDER BY t.deadline, t.key, tdoc.id
   }
   WITH t, i, ts, tdoc, region
-  LIMIT $__row_limit
+  LIMIT toInteger($__row_limit)
   RETURN collect({t: t, i: i, ts: ts, tdoc: tdoc, region: region}) AS placed
 }
 CALL (placed) {
@@ -34,7 +34,7 @@ CALL (placed) {
   MATCH (t)-[ts:SOURCED_FROM]->(tdoc:SourceDocument)
   WITH t, i, ts, tdoc
   ORDER BY t.deadline, t.key, tdoc.id
-  LIMIT $__row_limit
+  LIMIT toInteger($__row_limit)
   RETURN collect({t: t, i: i, ts: ts, tdoc: tdoc, region: null}) AS unplaced
 }
 UNWIND placed + unplaced AS row
@@ -86,4 +86,4 @@ RETURN t.key AS target,
        figure_source.doc.id AS figure_source,
        figure_source.locator AS figure_locator
 ORDER BY region, deadline, target, source
-LIMIT $__row_limit
+LIMIT toInteger($__row_limit)

@@ -36,7 +36,8 @@ def test_show_prints_the_cypher_unwrapped_and_the_parameters():
     result = run_cli("query", "show", "regions-targeting-theme")
     assert result.exit_code == 0, result.output
     assert "queries/regions-targeting-theme.cypher" in result.output
-    assert "MATCH (asked:Theme {id: $theme})<-[:BROADER*0..]-(theme:Theme)<-[:ADDRESSES]-(fact)" in result.output
+    assert ("    AND ($kind IS NULL OR CASE toLower($kind) WHEN 'policy' THEN c.policies "
+            "WHEN 'measure' THEN c.measures\n") in result.output
     assert "cross-border-data-flows" in result.output
     assert "policykg query run regions-targeting-theme --param theme=数据跨境流动" in result.output
 

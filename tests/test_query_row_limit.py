@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from policykg.graph.connection import write
-from policykg.queries.loader import LIMIT_PARAMETER, UNLIMITED, load_file
+from policykg.queries.loader import LIMIT_PARAMETER, UNLIMITED, load_all, load_file
 from policykg.queries.runner import run_named
 
 from policykg.errors import QueryError
@@ -22,7 +22,7 @@ PLACED = """\
 MATCH (r:Region)
 WHERE r.code STARTS WITH $prefix
 WITH r ORDER BY r.code
-LIMIT $__row_limit
+LIMIT toInteger($__row_limit)
 RETURN r.code AS code, count {{ (r)--() }} AS links
 """
 
@@ -41,7 +41,7 @@ def test_the_loader_takes_the_placed_limit_undeclared_and_binds_it(tmp_path):
     assert query.bind({}) == {"prefix": "R", LIMIT_PARAMETER: 4}
     unlimited = load_file(query_file(tmp_path, PLACED.replace("// limit: 3", "// limit: 0"), "unlimited"))
     assert unlimited.bind({})[LIMIT_PARAMETER] == UNLIMITED
-    appended = load_file(query_file(tmp_path, PLACED.replace("LIMIT $__row_limit\n", ""), "appended"))
+    appended = load_file(query_file(tmp_path, PLACED.replace("LIMIT toInteger($__row_limit)\n", ""), "appended"))
     assert not appended.places_limit
 
 
@@ -62,3 +62,23 @@ def test_the_runner_binds_a_placed_limit_instead_of_appending_one(graph, tmp_pat
     rows = run_named(graph, query, {"prefix": "R"}, limit=0)
     assert ([r["code"] for r in rows], rows.truncated) == (["R1", "R2", "R3", "R4", "R5"], False)
     assert [r["code"] for r in run_named(graph, query, {"prefix": "X"}, limit=1)] == ["X1"]
+
+
+def test_a_bare_placed_limit_is_refused_with_its_line(tmp_path):
+    text = PLACED.replace("LIMIT toInteger($__row_limit)", "limit  $__row_limit")
+    with pytest.raises(QueryError, match=r"placed\.cypher:11: write LIMIT toInteger\(\$__row_limit\): Browser sends"):
+        load_file(query_file(tmp_path, text))
+
+
+def test_every_placed_query_runs_with_the_limit_as_browser_sends_it(demo_graph):
+    """Browser's :params turns every number into a float; LIMIT refuses 101.0."""
+    placed = [q for q in load_all() if q.places_limit]
+    assert {"region-profile", "regions-targeting-theme", "targets-vs-latest-figure"} <= {q.name for q in placed}
+    for query in placed:
+        params = query.example_cypher_params()
+        as_browser = {k: float(v) if isinstance(v, int) else v for k, v in params.items()}
+        assert as_browser[LIMIT_PARAMETER] == 101.0
+        with demo_graph.session() as session:
+            rows = session.execute_read(lambda tx: tx.run(query.cypher, as_browser).data())
+            exact = session.execute_read(lambda tx: tx.run(query.cypher, params).data())
+        assert rows == exact, query.name
