@@ -38,10 +38,10 @@ before finding each one's latest figure): then nothing is appended, the
 parameter is bound to the limit plus one, or to UNLIMITED for all rows
 (also in ``bind``, so Browser and EXPLAIN can run the text as it is), and it
 is neither declared nor may be. Such a query must end with its own
-LIMIT if its placed cut does not bound the final rows. A placed LIMIT is
-written ``LIMIT toInteger($__row_limit)`` (the loader refuses the bare
-form): Browser sends every number of ``:params`` as a float, and LIMIT
-refuses 101.0.
+LIMIT if its placed cut does not bound the final rows. A LIMIT or SKIP of
+a parameter is written ``LIMIT toInteger($__row_limit)`` (the loader
+refuses the bare form): Browser sends every number of ``:params`` as a
+float, and LIMIT refuses 101.0.
 
 The loader refuses a file whose header is malformed or whose declared
 parameters differ from the $parameters its body uses, naming file and line:
@@ -76,7 +76,7 @@ SHELL_PLAIN_RE = re.compile(r"^[^\s'\"\\$`!*?;&|<>(){}\[\]#~]+$")
 PARAMETER_USE_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 #: The row limit's parameter: appended by the runner, or placed by the query (see the module docstring).
 LIMIT_PARAMETER = "__row_limit"
-_BARE_PLACED_LIMIT = re.compile(r"\bLIMIT\s+\$" + LIMIT_PARAMETER + r"\b", re.IGNORECASE)
+_BARE_LIMIT = re.compile(r"\b(LIMIT|SKIP)\s+\$(\w+)", re.IGNORECASE)
 #: $__row_limit when every row is wanted (LIMIT takes any 64-bit count).
 UNLIMITED = 2**63 - 1
 
@@ -316,9 +316,10 @@ def parse(text: str, path: Path) -> NamedQuery:
         if pname not in param_lines and pname != LIMIT_PARAMETER:
             raise fail(first + line,
                        f"${pname} is used but not declared; add '// param: {pname}: TYPE'")
-    for match in _BARE_PLACED_LIMIT.finditer(mask_literals(body)):
+    for match in _BARE_LIMIT.finditer(mask_literals(body)):
+        clause, pname = match.group(1).upper(), match.group(2)
         raise fail(first + 1 + body.count("\n", 0, match.start()),
-                   f"write LIMIT toInteger(${LIMIT_PARAMETER}): Browser sends the limit as a float")
+                   f"write {clause} toInteger(${pname}): Browser sends numbers as floats")
     for pname, line in param_lines.items():
         if pname not in used:
             raise fail(line, f"parameter {pname!r} is declared but the Cypher never uses ${pname}")

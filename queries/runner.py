@@ -85,7 +85,7 @@ class Rows(list):
         self.truncated = truncated
 
 
-_ENDS_WITH_LIMIT = re.compile(r"\bLIMIT\s+(\$\w+|\d+)\s*$", re.IGNORECASE)
+_ENDS_WITH_LIMIT = re.compile(r"\bLIMIT\s+(\$\w+|\d+|toInteger\(\s*\$\w+\s*\))\s*$", re.IGNORECASE)
 
 
 def _limited_cypher(cypher: str) -> str | None:

@@ -48,4 +48,4 @@ RETURN a.code AS region_a,
        union AS union_count,
        shared AS shared_themes
 ORDER BY jaccard DESC, shared_count DESC, region_a, region_b
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -84,3 +84,12 @@ def test_every_query_answers_the_same_with_numbers_as_browser_sends_them(demo_gr
             rows = session.execute_read(lambda tx: tx.run(query.cypher, as_browser).data())
             exact = session.execute_read(lambda tx: tx.run(query.cypher, params).data())
         assert rows == exact, query.name
+
+
+def test_a_bare_limit_or_skip_of_any_parameter_is_refused(tmp_path):
+    text = PLACED.replace("// param: prefix: str = R", "// param: prefix: str = R\n// param: top: int = 2") \
+        .replace("LIMIT toInteger($__row_limit)", "LIMIT toInteger($__row_limit)\nSKIP $top")
+    with pytest.raises(QueryError, match=r"placed\.cypher:13: write SKIP toInteger\(\$top\): Browser sends numbers"):
+        load_file(query_file(tmp_path, text))
+    accepted = load_file(query_file(tmp_path, text.replace("SKIP $top", "SKIP toInteger($top)"), "accepted"))
+    assert [p.name for p in accepted.params] == ["prefix", "top"]
