@@ -308,8 +308,8 @@ def cypher_ceiling(built: dict[str, Any], bolt: int, http: int) -> dict[str, Any
         write(graph, lambda tx: tx.run("CALL db.awaitIndexes(300)").consume())
         started = time.perf_counter()
         for label, items in nodes.items():
-            key = Label(label).value, keys[label]
-            statement = f"UNWIND $rows AS row MERGE (n:{key[0]} {{{key[1]}: row.{key[1]}}}) SET n += row"
+            name, key = Label(label).value, keys[label]
+            statement = f"UNWIND $rows AS row MERGE (n:{name} {{{key}: row.{key}}}) SET n += row"
             rows = [props for _, props in items]
             for i in range(0, len(rows), CEILING_BATCH):
                 write(graph, lambda tx, chunk=rows[i:i + CEILING_BATCH]: tx.run(statement, rows=chunk).consume())
