@@ -31,7 +31,7 @@ from policykg.graph.constraints import apply_schema
 from policykg.ingest import statements as cypher
 from policykg.ingest import summary
 from policykg.ingest.runlog import IngestReport, record_run
-from policykg.ingest.shared_facts import Group, Outcome, remove_document, replace_documents
+from policykg.ingest.shared_facts import Group, Outcome, mark_disputes, remove_document, replace_documents
 from policykg.ingest.validate import ValidDocument, validate_changed
 from policykg.ingest.writer import batch_keys, build_batch, stated_keys, stated_keys_by_document, write_reference_data
 
@@ -54,6 +54,8 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
     documents, unchanged = validate_changed(paths, known, allow_drafts=False)
     validated = time.perf_counter() - clock
     apply_schema(graph)  # MERGE relies on the uniqueness constraints
+    if stored and not read_rows(graph, cypher.DISPUTES_KEPT)[0]["kept"]:
+        write(graph, mark_disputes)  # an older version's graph: its facts' disputes are marked once
     started = dt.datetime.now(dt.timezone.utc)
     report = IngestReport(f"{started:%Y%m%dT%H%M%S.%fZ}-{secrets.token_hex(3)}", started)
     report.counts.update(write(graph, write_reference_data))
@@ -78,8 +80,7 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
     if not prune:
         report.gone = gone  # kept in the graph; the summary says so, so that nothing is kept silently
     for doc_id in gone if prune else []:
-        outcome = write(graph, lambda tx, i=doc_id: summary.maintained(
-            tx, [stated_keys(tx, i)], lambda: remove_document(tx, i), deferred))
+        outcome = write(graph, lambda tx, i=doc_id: _remove(tx, i, deferred))
         report.counts.update(outcome.counts)
         report.removed.append(doc_id)
         report.add_changes(outcome.changes)
@@ -97,6 +98,12 @@ def _write_group(tx: ManagedTransaction, group: Group, deferred: bool) -> Outcom
     stated = stated_keys_by_document(tx, replaced) if replaced else {}
     return summary.maintained(tx, [*stated.values(), *(batch_keys(batch) for _, batch, _ in group)],
                               lambda: replace_documents(tx, group, stated), deferred)
+
+
+def _remove(tx: ManagedTransaction, doc_id: str, deferred: bool) -> Outcome:
+    """A gone document's transaction: what it states is read once, for the retraction and the summary."""
+    keys = stated_keys(tx, doc_id)
+    return summary.maintained(tx, [keys], lambda: remove_document(tx, doc_id, keys), deferred)
 
 
 def _groups(documents: list[ValidDocument], stored: dict[str, Any]) -> Iterator[Group]:

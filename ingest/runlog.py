@@ -101,5 +101,7 @@ def record_run(tx: ManagedTransaction, report: IngestReport) -> None:
         "relationships_deleted": report.counts["relationships_deleted"],
         "changes": json.dumps(report.changes, ensure_ascii=False, default=str),
         "changes_total": report.changes_total,
+        # this version keeps the facts' disputed fields; a graph without such a run gets them computed once
+        "disputes_kept": True,
     }
     tx.run(cypher.RECORD_RUN, id=report.run_id, props=props, documents=statuses).consume()

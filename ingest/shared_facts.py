@@ -5,7 +5,8 @@ indicator or policy. Each statement lives on its own SOURCED_FROM
 relationship and the node shows, field by field, the value of the
 latest-published document that gives one (statements.RECOMPUTE_FACTS). This
 module writes a group of documents (or retracts one) inside one transaction
-and reads the facts it touches before and after, so that a run's changes describe the
+and reads the facts it touches before (and, when they are disputed or lose a
+statement, after), so that a run's changes describe the
 graph (a fact is removed only when no document states it any more, changed
 only when its values change) and a disagreement between documents is
 reported instead of being settled silently.
@@ -28,13 +29,13 @@ from policykg.ingest.writer import (
     batch_keys,
     build_batch,
     key_params,
+    recompute_facts,
     retract_documents,
-    stated_keys,
     stated_keys_by_document,
     union_keys,
     write_documents,
 )
-from policykg.schema.sections import FACT_LABELS, PROVENANCE_FIELDS
+from policykg.schema.sections import DISPUTED_FIELD, FACT_LABELS, PROVENANCE_FIELDS
 from policykg.schema.vocabulary import Label
 
 FactKey = tuple[str, str]  # (label, key)
@@ -47,6 +48,7 @@ class FactState:
     values: dict[str, Any]
     statements: dict[str, dict[str, Any]]  # document id -> what it states (values and provenance)
     sources: dict[str, tuple[str, dict[str, Any]]]  # document id -> (published, values it states)
+    disputed: tuple[str, ...] = ()  # fields on which its documents disagree
 
     def stated(self, doc_id: str) -> dict[str, Any] | None:
         return self.statements.get(doc_id)
@@ -68,10 +70,16 @@ def replace_documents(tx: ManagedTransaction, group: Group, stated_before: dict[
     """Write new documents and retract and rewrite changed ones, together; say what that did to the graph.
 
     Every statement covers the whole group (one round trip per label and
-    relationship type). The facts' states are read before the writes, and
-    after them only for facts that existed before or that two documents of
-    the group state: a fresh fact one document states is what its row says.
-    A fact two documents of the group state is reported once, under the first.
+    relationship type). The facts' node values are read before the writes.
+    A fact whose statements all agree, the group's included, needs nothing
+    more: its node keeps its values plus the fields the group adds, and no
+    other document can disagree with the group. Only facts that are disputed,
+    that the group gives another value, or that a changed document stops
+    stating or says less about, are recomputed from all their statements and
+    read again after the writes, with the other documents' statements that
+    disagree. So a group costs what it states, however many
+    documents state the same indicator. A fact two documents of the group
+    state is reported once, under the first.
     ``stated_before``: what the group's stored documents state, when the caller read it already.
     """
     mine: dict[str, Keys] = {}
@@ -87,15 +95,17 @@ def replace_documents(tx: ManagedTransaction, group: Group, stated_before: dict[
             mine[document.id] = union_keys(mine[document.id], stated)
     keys = union_keys(*mine.values())
     docs = [document.id for document, _, _ in group]
-    before = fact_states(tx, keys, docs, others=False)
+    before = fact_states(tx, keys, replaced, others=False)  # new documents state nothing yet
+    given = _given_by_group(group)
+    redo = (_fact_keys(previous) - given.keys()) | {
+        fk for fk, stated in given.items() if _disagree(before.get(fk), stated)}
     counts: Counter[str] = Counter()
     if replaced:
-        counts.update(retract_documents(tx, replaced, delete_node=False, recompute=False))
-    counts.update(write_documents(tx, [(document, batch) for document, batch, _ in group], also=previous))
-    stated_by = Counter(fk for own in mine.values() for fk in _fact_keys(own))
-    recheck = set(before) | {fk for fk, n in stated_by.items() if n > 1}
-    after = fact_states(tx, _as_keys(recheck), docs, others=True) | {
-        fk: state for fk, state in _fresh_states(group).items() if fk not in recheck}
+        counts.update(retract_documents(tx, replaced, delete_node=False))
+    counts.update(write_documents(tx, [(document, batch) for document, batch, _ in group], _as_keys(redo)))
+    restating = [d for d in docs if _fact_keys(mine[d]) & redo]  # every group document that states a redone fact
+    after = fact_states(tx, _as_keys(redo), restating, others=True) | {
+        fk: _agreed_state(fk, before.get(fk), stated) for fk, stated in given.items() if fk not in redo}
     changes: list[dict[str, Any]] = []
     conflicts: list[str] = []
     claimed: set[FactKey] = set()
@@ -103,7 +113,7 @@ def replace_documents(tx: ManagedTransaction, group: Group, stated_before: dict[
         own = _fact_keys(mine[document.id]) - claimed
         claimed |= own
         changes += diff_states(document.id, _only(before, own), _only(after, own))
-        conflicts += conflicts_of(document.id, _only(after, own & recheck), skip={d.id for d, _, _ in group[:index]})
+        conflicts += conflicts_of(document.id, _only(after, own & redo), skip={d.id for d, _, _ in group[:index]})
     return Outcome(counts, changes, conflicts)
 
 
@@ -118,36 +128,101 @@ def _as_keys(facts: Iterable[FactKey]) -> Keys:
     return out
 
 
-def _fresh_states(group: Group) -> States:
-    """Each fact's state as its document's row gives it (true of a fact only that document states)."""
-    states: States = {}
+Statement = tuple[str, str, dict[str, Any]]  # (document id, published, what it states: values and provenance)
+
+
+def _given_by_group(group: Group) -> dict[FactKey, list[Statement]]:
+    """Each fact the group states, with each document's statement of it, as its row gives it."""
+    given: dict[FactKey, list[Statement]] = {}
     for document, batch, _ in group:
         published = document.record.document.published.isoformat()
         for label, rows in batch.facts.items():
             for row in rows:
-                stated = _plain(row["props"] | row["source"])
-                states[(label.value, row["key"])] = FactState(
-                    _plain(row["props"] | {"key": row["key"]}), {document.id: stated},
-                    {document.id: (published, _values(stated))})
-    return states
+                given.setdefault((label.value, row["key"]), []).append(
+                    (document.id, published, _plain(row["props"] | row["source"])))
+    return given
 
 
-def remove_document(tx: ManagedTransaction, doc_id: str) -> Outcome:
-    """Retract a document whose file is gone; facts other documents state stay, recomputed."""
-    keys = stated_keys(tx, doc_id)
+def _disagree(before: FactState | None, statements: list[Statement]) -> bool:
+    """Whether the fact must be recomputed from all its statements after the group's writes.
+
+    It must when it is disputed, when the group gives a value that differs
+    from the node's or from another of the group's, or when a changed document
+    gave a field before that the group no longer gives (another document may
+    or may not give it). Otherwise every statement agrees: an undisputed
+    node's value for a field is the value of every statement that gives it,
+    so comparing with the node is comparing with all of them.
+    """
+    if before is None:
+        known: dict[str, Any] = {}
+    elif before.disputed:
+        return True
+    else:
+        known = {k: v for k, v in before.values.items() if k != "key"}
+    given: set[str] = set()
+    for _, _, stated in statements:
+        for name, value in _values(stated).items():
+            given.add(name)
+            if known.setdefault(name, value) != value:
+                return True
+    retracted = before.statements.values() if before else ()  # the changed documents' statements before
+    return any(not _values(stated).keys() <= given for stated in retracted)
+
+
+def _agreed_state(fact: FactKey, before: FactState | None, statements: list[Statement]) -> FactState:
+    """The state after the writes of a fact whose statements all agree: what the node had, plus what the group gives."""
+    values = dict(before.values) if before else {"key": fact[1]}
+    for _, _, stated in statements:
+        values |= _values(stated)
+    return FactState(values, {doc: stated for doc, _, stated in statements},
+                     {doc: (published, _values(stated)) for doc, published, stated in statements})
+
+
+def remove_document(tx: ManagedTransaction, doc_id: str, keys: Keys) -> Outcome:
+    """Retract a document whose file is gone; facts other documents state stay, recomputed.
+
+    ``keys``: the facts the document states, read once by the caller (the summary needs them too).
+    """
     before = fact_states(tx, keys, [doc_id], others=False)
-    counts = retract_documents(tx, [doc_id], delete_node=True)
-    return Outcome(counts, diff_states(doc_id, before, fact_states(tx, keys, [doc_id], others=False)), [])
+    counts = retract_documents(tx, [doc_id], delete_node=True, recompute=keys)
+    return Outcome(counts, diff_states(doc_id, before, fact_states(tx, keys, [], others=False)), [])
+
+
+def mark_disputes(tx: ManagedTransaction) -> Counter[str]:
+    """Recompute every fact several documents state, which also marks their disputed fields.
+
+    A graph an older version wrote has no marks, and a missing mark reads as
+    "every statement agrees": a new document would then not hear that an
+    older one disagrees. The pipeline runs this once on such a graph.
+    """
+    keys = {Label(row["label"]): set(row["keys"]) for row in tx.run(cypher.SHARED_FACT_KEYS)}
+    counts: Counter[str] = Counter()
+    recompute_facts(tx, counts, keys)
+    return counts
 
 
 def fact_states(tx: ManagedTransaction, keys: Keys, docs: list[str], others: bool) -> States:
-    """The facts as ``docs`` see them: values, their own statements and (``others``) the statements that disagree."""
+    """The facts as ``docs`` see them: values, their own statements and (``others``) the statements that disagree.
+
+    Each part is read where it is cheap: node values by key, the statements
+    from the documents' side, and the disagreeing statements only of disputed facts.
+    """
+    if not any(keys.values()):
+        return {}
+    params = key_params(keys)
     states: States = {}
-    for row in tx.run(cypher.FACT_STATE, docs=docs, others=others, provenance=sorted(PROVENANCE_FIELDS),
-                      **key_params(keys)):
-        statements = {s["doc"]: _plain(s["stated"]) for s in row["sources"]}
-        sources = {s["doc"]: (_plain_value(s["published"]), _values(s["stated"])) for s in row["sources"]}
-        states[(row["label"], row["key"])] = FactState(_plain(row["props"]), statements, sources)
+    for row in tx.run(cypher.FACT_VALUES, **params):
+        props = _plain(row["props"])
+        disputed = tuple(props.pop(DISPUTED_FIELD, ()))
+        states[(row["label"], row["key"])] = FactState(props, {}, {}, disputed)
+    rows = list(tx.run(cypher.DOC_STATEMENTS, docs=docs)) if docs else []
+    if others:
+        rows += list(tx.run(cypher.DISAGREEING, docs=docs, **params))
+    for row in rows:
+        state = states.get((row["label"], row["key"]))
+        if state is not None:
+            state.statements[row["doc"]] = _plain(row["stated"])
+            state.sources[row["doc"]] = (_plain_value(row["published"]), _values(row["stated"]))
     return states
 
 

@@ -8,7 +8,7 @@ natural keys that ``schema/constraints.cypher`` makes unique.
 
 from __future__ import annotations
 
-from policykg.schema.sections import FACT_LABELS, PROVENANCE_FIELDS, SECTIONS
+from policykg.schema.sections import DISPUTED_FIELD, FACT_LABELS, SECTIONS
 from policykg.schema.vocabulary import NATURAL_KEYS, Label, Rel
 
 
@@ -29,8 +29,9 @@ def merge_facts(label: Label) -> str:
     quote and extracted flag and every value it gives (a missing field is not
     stored). The node takes this document's values, which is the answer for
     a fact only one document states; a fact several documents state is then
-    recomputed from all of them (RECOMPUTE_FACTS), so no document erases
-    another's value.
+    recomputed from all of them (RECOMPUTE_FACTS) when they disagree or one is
+    retracted, so no document erases another's value. Rows carry only the
+    values a document gives: a field it leaves out is not touched.
     """
     name, key = _checked(label), NATURAL_KEYS[label]
     return (
@@ -50,32 +51,51 @@ def _facts_by_key() -> str:
 
 #: Each listed fact's values, recomputed from what its documents state: for
 #: each property, the value of the latest-published document that gives it
-#: (ties: the greater document id); a document silent on a field leaves it alone.
-#: With $all false only facts with several sources are recomputed (a fact with
-#: one has that document's values already, from merge_facts).
+#: (ties: the greater document id); a field no document gives goes. The fields
+#: on which the statements differ are kept in DISPUTED_FIELD. Only properties
+#: whose value changes are written: a fact a hundred documents state is read
+#: a hundred times but written once, not a hundred times. The writer lists only
+#: the facts that need it (a statement retracted, or a value that disagrees).
 RECOMPUTE_FACTS = (
     _facts_by_key() +
-    "WITH n WHERE $all OR COUNT { (n)-[:SOURCED_FROM]->() } > 1 "
-    "MATCH (n)-[s:SOURCED_FROM]->(d:SourceDocument) WITH n, s ORDER BY d.published, d.id "
-    "WITH n, collect(properties(s)) AS stated "
-    "SET n = {key: n.key} FOREACH (p IN stated | SET n += p) "
-    "REMOVE " + ", ".join(f"n.{name}" for name in sorted(PROVENANCE_FIELDS))
+    "MATCH (n)-[s:SOURCED_FROM]->(d:SourceDocument) WITH n, s ORDER BY d.published DESC, d.id DESC "
+    "WITH n, collect(s) AS stated "
+    "WITH n, stated, reduce(ks = [], s IN stated | ks + [k IN keys(s) WHERE NOT k IN ks AND NOT k IN $provenance]) "
+    "AS fields "
+    "WITH n, stated, fields, [k IN fields | {k: k, v: head([s IN stated WHERE s[k] IS NOT NULL | s[k]])}] AS winners "
+    "WITH n, fields, winners, [w IN winners WHERE any(s IN stated WHERE s[w.k] IS NOT NULL AND s[w.k] <> w.v) "
+    "| w.k] AS disputed "
+    "FOREACH (w IN [w IN winners WHERE n[w.k] IS NULL OR n[w.k] <> w.v] | SET n[w.k] = w.v) "
+    "FOREACH (k IN [k IN keys(n) WHERE NOT k IN fields AND NOT k IN ['key', '" + DISPUTED_FIELD + "']] "
+    "| SET n[k] = null) "
+    "SET n." + DISPUTED_FIELD + " = CASE WHEN disputed = [] THEN null ELSE disputed END"
 )
-#: Each listed fact's values, the statements of the documents in ``$docs``
-#: and, with ``$others``, those of the other documents that disagree with one
-#: of them on a value (a field outside ``$provenance`` both give). A shared
-#: indicator may have thousands of sources that agree; shipping them all to be
-#: compared in Python made each group's read grow with the corpus, and the
-#: state before the writes needs no others at all (only the state after is
-#: checked for conflicts).
-FACT_STATE = (
+#: The listed facts' node properties (index lookups only: no statement is read).
+FACT_VALUES = _facts_by_key() + "RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props"
+#: Every statement the documents in ``$docs`` make, reached from the documents:
+#: it costs what they state, not what the corpus says about the same facts.
+DOC_STATEMENTS = (
+    "UNWIND $docs AS doc MATCH (d:SourceDocument {id: doc})<-[t:SOURCED_FROM]-(n) "
+    "RETURN labels(n)[0] AS label, n.key AS key, doc, d.published AS published, properties(t) AS stated"
+)
+#: Statements of other documents that disagree with one of ``$docs`` on a
+#: value, for the listed facts. Only disputed facts can have one, and only on a
+#: disputed field, so the facts on which every document agrees are not walked.
+DISAGREEING = (
     _facts_by_key() +
-    "WITH n, [(n)-[t:SOURCED_FROM]->(d:SourceDocument) WHERE d.id IN $docs "
-    "| {doc: d.id, published: d.published, stated: properties(t)}] AS mine "
-    "RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props, "
-    "mine + CASE WHEN $others THEN [(n)-[t:SOURCED_FROM]->(d:SourceDocument) WHERE NOT d.id IN $docs "
-    "AND any(m IN mine WHERE any(k IN keys(m.stated) WHERE NOT k IN $provenance AND t[k] IS NOT NULL "
-    "AND t[k] <> m.stated[k])) | {doc: d.id, published: d.published, stated: properties(t)}] ELSE [] END AS sources"
+    "WITH n WHERE n." + DISPUTED_FIELD + " IS NOT NULL "
+    "WITH n, [(n)-[t:SOURCED_FROM]->(d:SourceDocument) WHERE d.id IN $docs | properties(t)] AS mine "
+    "MATCH (n)-[t:SOURCED_FROM]->(d:SourceDocument) WHERE NOT d.id IN $docs "
+    "AND any(m IN mine WHERE any(k IN n." + DISPUTED_FIELD + " WHERE m[k] IS NOT NULL AND t[k] IS NOT NULL "
+    "AND t[k] <> m[k])) "
+    "RETURN labels(n)[0] AS label, n.key AS key, d.id AS doc, d.published AS published, properties(t) AS stated"
+)
+#: Whether a run of a version that keeps DISPUTED_FIELD has written this graph.
+DISPUTES_KEPT = "MATCH (run:IngestRun) WHERE run.disputes_kept = true RETURN count(run) > 0 AS kept"
+#: Facts two or more documents state (all of them: read once, to mark an older version's graph).
+SHARED_FACT_KEYS = (
+    "MATCH (n)-[:SOURCED_FROM]->() WITH n, count(*) AS statements WHERE statements > 1 "
+    "RETURN labels(n)[0] AS label, collect(n.key) AS keys"
 )
 STATED_KEYS = (
     "UNWIND $docs AS doc MATCH (f)-[:SOURCED_FROM]->(:SourceDocument {id: doc}) "

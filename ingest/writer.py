@@ -19,6 +19,7 @@ from policykg.schema.reference import gazetteer, indicators, themes
 from policykg.schema.sections import (
     DOCUMENT_LINK_FIELDS,
     FACT_LABELS,
+    PROVENANCE_FIELDS,
     SECTIONS,
     Link,
     Section,
@@ -36,7 +37,8 @@ class Batch:
     links: dict[tuple[Rel, Label, Label], list[dict[str, str]]] = field(default_factory=dict)
 
     def fact(self, label: Label, fact: Fact, props: dict[str, Any]) -> None:
-        self.facts.setdefault(label, []).append({"doc": self.doc, "key": fact.key, "props": props, "source": {
+        # a field the document leaves out is not in the row: SET += must not erase another document's value
+        self.facts.setdefault(label, []).append({"doc": self.doc, "key": fact.key, "props": _given(props), "source": {
             "locator": fact.locator, "quote": fact.quote, "extracted": fact.extracted}})
 
     def link(self, rel: Rel, start: Label, start_key: str, end: Label, end_key: str | None) -> None:
@@ -129,19 +131,20 @@ def stated_keys(tx: ManagedTransaction, doc_id: str) -> Keys:
 
 
 def key_params(*keys: Keys) -> dict[str, list[str]]:
-    """One list parameter per fact label, as RECOMPUTE_FACTS and FACT_STATE take them."""
+    """One list parameter per fact label, as RECOMPUTE_FACTS, FACT_VALUES and DISAGREEING take them."""
     return {label.value: sorted(set().union(*(k.get(label, set()) for k in keys))) for label in FACT_LABELS}
 
 
 def write_documents(tx: ManagedTransaction, items: list[tuple[ValidDocument, Batch]],
-                    also: Keys | None = None) -> Counter[str]:
+                    recompute: Keys | None = None) -> Counter[str]:
     """Write several documents with one round trip per label and relationship type for all of them.
 
     All facts go before any link, so a link finds its ends whichever document
     defined them. Each document's statement of a fact lands on its own
-    SOURCED_FROM; the facts' node values are then recomputed from all their
-    sources, for the batches' keys and ``also`` (facts a changed document
-    stated before), so the order of documents within a group does not matter.
+    SOURCED_FROM and its values on the node. ``recompute`` names the facts
+    whose node values must then be recomputed from all their statements: those
+    the caller found disputed or that lost a statement. For any other fact the
+    node already holds the right values, since every statement of it agrees.
     """
     counts: Counter[str] = Counter()
 
@@ -161,34 +164,36 @@ def write_documents(tx: ManagedTransaction, items: list[tuple[ValidDocument, Bat
         run(cypher.merge_relationships(rel, start, end), rows)
     run(cypher.PUBLISHED_BY, [{"doc": d.id, "publisher": d.record.document.publisher}
                               for d, _ in items if d.record.document.publisher])
-    also = also or {}
-    # facts changed documents stated before may have lost their only other value: all of them are
-    # recomputed; the rest only when several documents state them (each fact once, not twice)
-    stated = union_keys(*(batch_keys(b) for _, b in items))
-    fresh = {label: names - also.get(label, set()) for label, names in stated.items()}
-    _run(tx, counts, cypher.RECOMPUTE_FACTS, all=False, **key_params(fresh))
-    if also:
-        _run(tx, counts, cypher.RECOMPUTE_FACTS, all=True, **key_params(also))
+    recompute_facts(tx, counts, recompute or {})
     return counts
 
 
+def recompute_facts(tx: ManagedTransaction, counts: Counter[str], keys: Keys) -> None:
+    if any(keys.values()):
+        _run(tx, counts, cypher.RECOMPUTE_FACTS, provenance=sorted(PROVENANCE_FIELDS), **key_params(keys))
+
+
 def retract_documents(tx: ManagedTransaction, doc_ids: list[str], delete_node: bool,
-                      recompute: bool = True) -> Counter[str]:
+                      recompute: Keys | None = None) -> Counter[str]:
     """Remove what only these documents state; keep facts and links other documents state too.
 
     A fact that stays is recomputed from its remaining sources, so a value
     only these documents gave goes and the others' values come back. All the
     documents go in one round trip per statement: a run that changes a hundred
-    documents would otherwise wait on four hundred.
+    documents would otherwise wait on four hundred. ``recompute``: the facts
+    to recompute afterwards, which the caller has read already (the facts the
+    documents state); none when the caller recomputes what it needs itself.
     """
     counts: Counter[str] = Counter()
-    keys = union_keys(*stated_keys_by_document(tx, doc_ids).values()) if recompute else {}
     steps = [cypher.RETRACT_RELATIONSHIPS, cypher.RETRACT_FACTS, cypher.RETRACT_DOCUMENT_LINKS]
     for statement in steps + ([cypher.DELETE_DOCUMENT] if delete_node else []):
         _run(tx, counts, statement, docs=doc_ids)
-    if keys:
-        _run(tx, counts, cypher.RECOMPUTE_FACTS, all=True, **key_params(keys))
+    recompute_facts(tx, counts, recompute or {})
     return counts
+
+
+def _given(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v is not None}
 
 
 def union_keys(*keys: Keys) -> Keys:

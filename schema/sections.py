@@ -104,6 +104,9 @@ FACT_LABELS: tuple[Label, ...] = tuple(s.label for s in SECTIONS)
 
 #: Fields of a fact that describe one document's statement of it; they go on SOURCED_FROM.
 PROVENANCE_FIELDS: frozenset[str] = frozenset({"locator", "quote", "extracted"})
+#: On a fact node several documents state: the fields on which they give different values (absent when they agree).
+#: Kept by the writer so that a document agreeing with an undisputed fact needs no look at its other statements.
+DISPUTED_FIELD = "disputed"
 
 #: Document fields that become relationships (PUBLISHED_BY) or workflow state, not properties.
 DOCUMENT_LINK_FIELDS: frozenset[str] = frozenset({"publisher"})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from policykg.graph.connection import read_rows
+from policykg.graph.connection import read_rows, write
 from policykg.ingest.pipeline import ingest_paths
 
 from tests.cli import run_cli
@@ -146,3 +146,101 @@ def test_a_later_document_is_compared_with_every_stored_one_and_warned_only_abou
     assert _unit(graph)[0]["unit"] == "亿元"
     assert read_rows(graph, "MATCH (:Indicator {key: 'test-core-digital-va'})-[:SOURCED_FROM]->(d) "
                      "RETURN count(d) AS n") == [{"n": 4}]
+
+
+def _disputed(graph) -> list[dict]:
+    return read_rows(graph, "MATCH (i:Indicator {key: 'test-core-digital-va'}) RETURN i.disputed AS disputed, "
+                     "i.unit AS unit")
+
+
+def _write(tmp_path: Path, name: str, published: str, indicator: str) -> Path:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(_other(f"test-{name}", published, indicator), encoding="utf-8")
+    return path
+
+
+def test_the_node_names_its_disputed_fields_and_loses_the_mark_when_the_dissent_goes(graph, neo4j_under_test,
+                                                                                     tmp_path):
+    (tmp_path / "seed.yaml").write_text(SEED, encoding="utf-8")
+    _write(tmp_path, "same", "2021-05-01", INDICATOR.replace("¶1", "¶3"))
+    ingest_paths(graph, [tmp_path])
+    assert _disputed(graph) == [{"disputed": None, "unit": "亿元"}]
+    other = _write(tmp_path, "other", "2022-03-01", OTHER_UNIT)
+    ingest_paths(graph, [tmp_path])
+    assert _disputed(graph) == [{"disputed": ["unit"], "unit": "万元"}]
+    # the mark is bookkeeping of the graph's own: a run's changes name the value, not the mark
+    assert _changes(neo4j_under_test) == [("changed", "test-core-digital-va", "unit", "亿元", "万元")]
+    other.unlink()
+    ingest_paths(graph, [tmp_path], prune=True)
+    assert _disputed(graph) == [{"disputed": None, "unit": "亿元"}]
+
+
+def test_a_document_that_agrees_with_the_shown_value_still_hears_of_an_older_one_that_differs(graph, tmp_path):
+    (tmp_path / "seed.yaml").write_text(SEED, encoding="utf-8")  # 亿元; the seed was published in 2021
+    ingest_paths(graph, [tmp_path / "seed.yaml", _write(tmp_path, "other", "2022-03-01", OTHER_UNIT)])
+    report = ingest_paths(graph, [_write(tmp_path, "late", "2023-01-01", OTHER_UNIT.replace("¶2", "¶9"))])
+    assert report.conflicts == [
+        "Indicator test-core-digital-va: unit is '万元' in test-late but '亿元' in test-shenzhen-brief; "
+        "the graph shows test-late's (published later)"]
+    assert _disputed(graph) == [{"disputed": ["unit"], "unit": "万元"}]
+
+
+def test_only_disputed_or_retracted_facts_are_recomputed(graph, tmp_path, monkeypatch):
+    from policykg.ingest import shared_facts
+
+    recomputed: list[set[str]] = []
+    real = shared_facts.write_documents
+
+    def recording(tx, items, recompute=None):
+        recomputed.append({key for keys in (recompute or {}).values() for key in keys})
+        return real(tx, items, recompute)
+
+    monkeypatch.setattr(shared_facts, "write_documents", recording)
+    (tmp_path / "seed.yaml").write_text(SEED, encoding="utf-8")
+    ingest_paths(graph, [tmp_path / "seed.yaml"])
+    ingest_paths(graph, [_write(tmp_path, "same", "2021-05-01", INDICATOR.replace("¶1", "¶3"))])
+    ingest_paths(graph, [_write(tmp_path, "other", "2022-03-01", OTHER_UNIT)])
+    assert recomputed == [set(), set(), {"test-core-digital-va"}]
+    assert read_rows(graph, "MATCH (:Indicator {key: 'test-core-digital-va'})-[:SOURCED_FROM]->(d) "
+                     "RETURN count(d) AS n") == [{"n": 3}]
+
+
+def test_a_graph_an_older_version_wrote_gets_its_disputes_marked_once(graph, tmp_path):
+    (tmp_path / "seed.yaml").write_text(SEED, encoding="utf-8")
+    ingest_paths(graph, [tmp_path / "seed.yaml", _write(tmp_path, "other", "2022-03-01", OTHER_UNIT)])
+    # what an older version left: no marks, and no run that kept them
+    write(graph, lambda tx: tx.run("MATCH (n) WHERE n.disputed IS NOT NULL REMOVE n.disputed").consume())
+    write(graph, lambda tx: tx.run("MATCH (r:IngestRun) REMOVE r.disputes_kept").consume())
+    assert _disputed(graph) == [{"disputed": None, "unit": "万元"}]
+    report = ingest_paths(graph, [_write(tmp_path, "late", "2023-01-01", OTHER_UNIT.replace("¶2", "¶9"))])
+    assert report.conflicts == [
+        "Indicator test-core-digital-va: unit is '万元' in test-late but '亿元' in test-shenzhen-brief; "
+        "the graph shows test-late's (published later)"]
+    assert _disputed(graph) == [{"disputed": ["unit"], "unit": "万元"}]
+    assert read_rows(graph, "MATCH (r:IngestRun) WHERE r.disputes_kept RETURN count(r) AS n") == [{"n": 1}]
+
+
+def test_a_changed_document_that_says_less_takes_its_value_away_unless_another_gives_it(graph, neo4j_under_test,
+                                                                                       tmp_path):
+    one = _write(tmp_path, "one", "2021-05-01", INDICATOR)
+    _write(tmp_path, "two", "2022-03-01", WITHOUT_UNIT)
+    ingest_paths(graph, [tmp_path])
+    assert _disputed(graph) == [{"disputed": None, "unit": "亿元"}]
+    _write(tmp_path, "one", "2021-05-01", WITHOUT_UNIT.replace("¶7", "¶1"))  # no document gives a unit now
+    ingest_paths(graph, [tmp_path])
+    assert _disputed(graph) == [{"disputed": None, "unit": None}]
+    assert _changes(neo4j_under_test) == [("changed", "test-core-digital-va", "unit", "亿元", None)]
+    one.write_text(_other("test-one", "2021-05-01", INDICATOR), encoding="utf-8")
+    _write(tmp_path, "three", "2020-01-01", INDICATOR.replace("¶1", "¶5"))  # an older one gives it too
+    ingest_paths(graph, [tmp_path])
+    _write(tmp_path, "one", "2021-05-01", WITHOUT_UNIT.replace("¶7", "¶1"))
+    ingest_paths(graph, [tmp_path])
+    assert _disputed(graph) == [{"disputed": None, "unit": "亿元"}]
+    assert _changes(neo4j_under_test) == []
+
+
+def test_no_record_field_is_named_like_the_dispute_mark():
+    from policykg.schema.sections import DISPUTED_FIELD, SECTIONS
+
+    fields = {name for section in SECTIONS for name in section.model.model_fields}
+    assert "unit" in fields and DISPUTED_FIELD not in fields
