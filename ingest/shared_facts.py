@@ -26,17 +26,20 @@ from policykg.ingest.validate import ValidDocument
 from policykg.ingest.writer import (
     Batch,
     Keys,
+    LinkKey,
     batch_keys,
     build_batch,
+    document_links,
     key_params,
     recompute_facts,
     retract_documents,
+    retract_statements,
     stated_keys_by_document,
     union_keys,
     write_documents,
 )
 from policykg.schema.sections import DISPUTED_FIELD, FACT_LABELS, PROVENANCE_FIELDS
-from policykg.schema.vocabulary import Label
+from policykg.schema.vocabulary import Label, Rel
 
 FactKey = tuple[str, str]  # (label, key)
 
@@ -100,9 +103,15 @@ def replace_documents(tx: ManagedTransaction, group: Group, stated_before: dict[
     redo = (_fact_keys(previous) - given.keys()) | {
         fk for fk, stated in given.items() if _disagree(before.get(fk), stated)}
     counts: Counter[str] = Counter()
-    if replaced:
-        counts.update(retract_documents(tx, replaced, delete_node=False))
-    counts.update(write_documents(tx, [(document, batch) for document, batch, _ in group], _as_keys(redo)))
+    items = [(document, batch) for document, batch, _ in group]
+    if replaced:  # a changed document writes only what it says differently, and takes back what it no longer says
+        said = document_links(tx, replaced)
+        gone_facts: dict[Label, list[dict[str, str]]] = {}
+        gone_links: dict[tuple[Rel, Label, Label], list[dict[str, str]]] = {}
+        items = [(document, _what_changed(document.id, batch, before, said[document.id], gone_facts, gone_links)
+                  if existed else batch) for document, batch, existed in group]
+        counts.update(retract_statements(tx, gone_facts, gone_links, replaced))
+    counts.update(write_documents(tx, items, _as_keys(redo)))
     restating = [d for d in docs if _fact_keys(mine[d]) & redo]  # every group document that states a redone fact
     after = fact_states(tx, _as_keys(redo), restating, others=True) | {
         fk: _agreed_state(fk, before.get(fk), stated) for fk, stated in given.items() if fk not in redo}
@@ -115,6 +124,39 @@ def replace_documents(tx: ManagedTransaction, group: Group, stated_before: dict[
         changes += diff_states(document.id, _only(before, own), _only(after, own))
         conflicts += conflicts_of(document.id, _only(after, own & redo), skip={d.id for d, _, _ in group[:index]})
     return Outcome(counts, changes, conflicts)
+
+
+def _what_changed(doc_id: str, batch: Batch, before: States, links_said: set[LinkKey],
+                  gone_facts: dict[Label, list[dict[str, str]]],
+                  gone_links: dict[tuple[Rel, Label, Label], list[dict[str, str]]]) -> Batch:
+    """The rows of a changed document that differ from what it said, and (into ``gone_*``) what it no longer says.
+
+    A document edited in one figure rewrites that figure, not its hundred
+    facts and links: the rest of what it says is already in the graph, with
+    the same values and the same provenance.
+    """
+    changed = Batch(doc_id)
+    stated: set[FactKey] = set()
+    for label, rows in batch.facts.items():
+        for row in rows:
+            fact = (label.value, row["key"])
+            stated.add(fact)
+            before_state = before.get(fact)
+            if before_state is None or before_state.stated(doc_id) != _plain(row["props"] | row["source"]):
+                changed.facts.setdefault(label, []).append(row)
+    for (label, key), state in before.items():
+        if (label, key) not in stated and doc_id in state.statements:
+            gone_facts.setdefault(Label(label), []).append({"doc": doc_id, "key": key})
+    says: set[LinkKey] = set()
+    for statement, rows in batch.links.items():
+        for row in rows:
+            link = (statement, row["start"], row["end"])
+            says.add(link)
+            if link not in links_said:
+                changed.links.setdefault(statement, []).append(row)
+    for statement, start, end in sorted(links_said - says, key=str):
+        gone_links.setdefault(statement, []).append({"doc": doc_id, "start": start, "end": end})
+    return changed
 
 
 def _fact_keys(keys: Keys) -> set[FactKey]:
@@ -215,7 +257,8 @@ def fact_states(tx: ManagedTransaction, keys: Keys, docs: list[str], others: boo
         props = _plain(row["props"])
         disputed = tuple(props.pop(DISPUTED_FIELD, ()))
         states[(row["label"], row["key"])] = FactState(props, {}, {}, disputed)
-    rows = list(tx.run(cypher.DOC_STATEMENTS, docs=docs)) if docs else []
+    listed = sorted({key for names in keys.values() for key in names})
+    rows = list(tx.run(cypher.DOC_STATEMENTS, docs=docs, keys=listed)) if docs else []
     if others:
         rows += list(tx.run(cypher.DISAGREEING, docs=docs, **params))
     for row in rows:
@@ -304,8 +347,13 @@ def _values(stated: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in _plain(stated).items() if k not in PROVENANCE_FIELDS}
 
 
+_SIMPLE = (str, int, float, list)
+
+
 def _plain_value(value: Any) -> Any:
     """Neo4j temporal values and Python dates compare as ISO text."""
+    if isinstance(value, _SIMPLE):  # nearly every value: checked first, since a group has a million of them
+        return value
     if hasattr(value, "iso_format"):
         return value.iso_format()
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value

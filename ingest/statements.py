@@ -31,14 +31,15 @@ def merge_facts(label: Label) -> str:
     a fact only one document states; a fact several documents state is then
     recomputed from all of them (RECOMPUTE_FACTS) when they disagree or one is
     retracted, so no document erases another's value. Rows carry only the
-    values a document gives: a field it leaves out is not touched.
+    values a document gives: a field it leaves out is not touched on the node,
+    and gone from the statement (a changed document's statement is replaced).
     """
     name, key = _checked(label), NATURAL_KEYS[label]
     return (
         "UNWIND $rows AS row "
         "MERGE (n:" + name + " {" + key + ": row.key}) SET n += row.props "
         "WITH n, row MATCH (d:SourceDocument {id: " + DOC + "}) "
-        "MERGE (n)-[s:SOURCED_FROM]->(d) SET s += row.source, s += row.props"
+        "MERGE (n)-[s:SOURCED_FROM]->(d) SET s = row.source, s += row.props"
     )
 
 
@@ -72,10 +73,10 @@ RECOMPUTE_FACTS = (
 )
 #: The listed facts' node properties (index lookups only: no statement is read).
 FACT_VALUES = _facts_by_key() + "RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props"
-#: Every statement the documents in ``$docs`` make, reached from the documents:
-#: it costs what they state, not what the corpus says about the same facts.
+#: The statements the documents in ``$docs`` make of facts keyed in ``$keys``, reached from the
+#: documents: it costs what they state, not what the corpus says about the same facts.
 DOC_STATEMENTS = (
-    "UNWIND $docs AS doc MATCH (d:SourceDocument {id: doc})<-[t:SOURCED_FROM]-(n) "
+    "UNWIND $docs AS doc MATCH (d:SourceDocument {id: doc})<-[t:SOURCED_FROM]-(n) WHERE n.key IN $keys "
     "RETURN labels(n)[0] AS label, n.key AS key, doc, d.published AS published, properties(t) AS stated"
 )
 #: Statements of other documents that disagree with one of ``$docs`` on a
@@ -150,6 +151,47 @@ RETRACT_FACTS = (
     "FOREACH (s IN statements | DELETE s) "
     "WITH facts UNWIND facts AS f WITH f WHERE NOT (f)-[:SOURCED_FROM]->() DETACH DELETE f"
 )
+#: Each link a document in ``$docs`` states, by type and by its ends' labels and natural keys
+#: (``$natural``: label → key property), so that a changed document is compared with what it said.
+DOC_LINKS = (
+    "UNWIND $docs AS doc MATCH (:SourceDocument {id: doc})<-[:SOURCED_FROM]-(f)-[r:" + LINK_TYPES + "]-() "
+    "WHERE doc IN coalesce(r.sources, []) WITH DISTINCT doc, r, startNode(r) AS a, endNode(r) AS b "
+    "WITH doc, r, a, b, labels(a)[0] AS start_label, labels(b)[0] AS end_label "
+    "RETURN doc, type(r) AS rel, start_label, a[$natural[start_label]] AS start, "
+    "end_label, b[$natural[end_label]] AS end"
+)
+
+
+def retract_statements(label: Label) -> str:
+    """Remove the listed documents' statements of facts of one label (rows: doc, key); a fact no one states goes.
+
+    What it will delete is collected first (an aggregation is a barrier), as in RETRACT_FACTS.
+    """
+    name, key = _checked(label), NATURAL_KEYS[label]
+    return (
+        "UNWIND $rows AS row MATCH (n:" + name + " {" + key + ": row.key})-[s:SOURCED_FROM]->"
+        "(:SourceDocument {id: " + DOC + "}) "
+        "WITH collect(s) AS statements, collect(DISTINCT n) AS facts "
+        "FOREACH (s IN statements | DELETE s) "
+        "WITH facts UNWIND facts AS n WITH n WHERE NOT (n)-[:SOURCED_FROM]->() DETACH DELETE n"
+    )
+
+
+def retract_relationships(rel: Rel, start: Label, end: Label) -> str:
+    """Take the listed documents off links of one type (rows: doc, start, end); a link no one states goes."""
+    if not isinstance(rel, Rel):
+        raise TypeError(f"{rel!r} is not a schema Rel")
+    a, b = _checked(start), _checked(end)
+    return (
+        "UNWIND $rows AS row "
+        "MATCH (:" + a + " {" + NATURAL_KEYS[start] + ": row.start})-[r:" + rel.value + "]->"
+        "(:" + b + " {" + NATURAL_KEYS[end] + ": row.end}) WHERE " + DOC + " IN coalesce(r.sources, []) "
+        "WITH r, collect(" + DOC + ") AS docs "
+        "SET r.sources = [x IN r.sources WHERE NOT x IN docs] "
+        "WITH r WHERE size(r.sources) = 0 DELETE r"
+    )
+
+
 RETRACT_DOCUMENT_LINKS = (
     "UNWIND $docs AS doc MATCH (:SourceDocument {id: doc})-[r:MENTIONS|PUBLISHED_BY]->() DELETE r"
 )

@@ -25,7 +25,7 @@ from policykg.schema.sections import (
     Section,
     node_properties,
 )
-from policykg.schema.vocabulary import Label, Rel
+from policykg.schema.vocabulary import NATURAL_KEYS, Label, Rel
 
 
 @dataclass
@@ -194,6 +194,39 @@ def retract_documents(tx: ManagedTransaction, doc_ids: list[str], delete_node: b
 
 def _given(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
+
+
+LinkKey = tuple[tuple[Rel, Label, Label], str, str]  # (statement: type and end labels, start key, end key)
+
+
+def document_links(tx: ManagedTransaction, doc_ids: list[str]) -> dict[str, set[LinkKey]]:
+    """The links each stored document states, as its batch would list them (one round trip for all)."""
+    natural = {label.value: key for label, key in NATURAL_KEYS.items()}
+    out: dict[str, set[LinkKey]] = {doc: set() for doc in doc_ids}
+    for row in tx.run(cypher.DOC_LINKS, docs=doc_ids, natural=natural):
+        statement = (Rel(row["rel"]), Label(row["start_label"]), Label(row["end_label"]))
+        out[row["doc"]].add((statement, row["start"], row["end"]))
+    return out
+
+
+def retract_statements(tx: ManagedTransaction, facts: dict[Label, list[dict[str, str]]],
+                       links: dict[tuple[Rel, Label, Label], list[dict[str, str]]], doc_ids: list[str]) -> Counter[str]:
+    """Take back what changed documents no longer say: these statements and links, and their document links.
+
+    The caller recomputes the facts that keep other statements. Links go
+    first, then statements (a fact no one states any more goes with its links),
+    as in ``retract_documents``; the documents' MENTIONS and PUBLISHED_BY are
+    rewritten whole by ``write_documents``.
+    """
+    counts: Counter[str] = Counter()
+    for (rel, start, end), rows in links.items():
+        if rows:
+            _run(tx, counts, cypher.retract_relationships(rel, start, end), rows=rows)
+    for label in FACT_LABELS:
+        if facts.get(label):
+            _run(tx, counts, cypher.retract_statements(label), rows=facts[label])
+    _run(tx, counts, cypher.RETRACT_DOCUMENT_LINKS, docs=doc_ids)
+    return counts
 
 
 def union_keys(*keys: Keys) -> Keys:

@@ -29,7 +29,7 @@ def snapshot(db) -> list[str]:
     items = []
     for row in rows:
         props = {k: str(v) for k, v in row["props"].items() if k != "content_hash"}
-        links = sorted(json.dumps([t, {k: str(v) for k, v in (p or {}).items()}, e], ensure_ascii=False)
+        links = sorted(json.dumps([t, {k: str(v) for k, v in (p or {}).items()}, e], ensure_ascii=False, sort_keys=True)
                        for t, p, e in row["out"] if t)
         items.append(json.dumps([row["label"], props, links], ensure_ascii=False, sort_keys=True))
     return sorted(items)
