@@ -104,16 +104,20 @@ STATED_KEYS = (
 )
 
 
-def merge_relationships(rel: Rel, start: Label, end: Label) -> str:
-    """Link existing nodes; ``sources`` lists every document that states the link."""
+def _ends(rel: Rel, start: Label, end: Label) -> tuple[str, str, str]:
+    """A link's two end patterns, keyed by the row, and its type (all from the vocabulary, checked)."""
     if not isinstance(rel, Rel):
         raise TypeError(f"{rel!r} is not a schema Rel")
-    a, b = _checked(start), _checked(end)
+    return (f"{_checked(start)} {{{NATURAL_KEYS[start]}: row.start}}",
+            f"{_checked(end)} {{{NATURAL_KEYS[end]}: row.end}}", rel.value)
+
+
+def merge_relationships(rel: Rel, start: Label, end: Label) -> str:
+    """Link existing nodes; ``sources`` lists every document that states the link."""
+    a, b, kind = _ends(rel, start, end)
     return (
-        "UNWIND $rows AS row "
-        "MATCH (a:" + a + " {" + NATURAL_KEYS[start] + ": row.start}) "
-        "MATCH (b:" + b + " {" + NATURAL_KEYS[end] + ": row.end}) "
-        "MERGE (a)-[r:" + rel.value + "]->(b) "
+        "UNWIND $rows AS row MATCH (a:" + a + ") MATCH (b:" + b + ") "
+        "MERGE (a)-[r:" + kind + "]->(b) "
         "SET r.sources = CASE WHEN " + DOC + " IN coalesce(r.sources, []) THEN r.sources "
         "ELSE coalesce(r.sources, []) + " + DOC + " END"
     )
@@ -179,13 +183,10 @@ def retract_statements(label: Label) -> str:
 
 def retract_relationships(rel: Rel, start: Label, end: Label) -> str:
     """Take the listed documents off links of one type (rows: doc, start, end); a link no one states goes."""
-    if not isinstance(rel, Rel):
-        raise TypeError(f"{rel!r} is not a schema Rel")
-    a, b = _checked(start), _checked(end)
+    a, b, kind = _ends(rel, start, end)
     return (
-        "UNWIND $rows AS row "
-        "MATCH (:" + a + " {" + NATURAL_KEYS[start] + ": row.start})-[r:" + rel.value + "]->"
-        "(:" + b + " {" + NATURAL_KEYS[end] + ": row.end}) WHERE " + DOC + " IN coalesce(r.sources, []) "
+        "UNWIND $rows AS row MATCH (:" + a + ")-[r:" + kind + "]->(:" + b + ") "
+        "WHERE " + DOC + " IN coalesce(r.sources, []) "
         "WITH r, collect(" + DOC + ") AS docs "
         "SET r.sources = [x IN r.sources WHERE NOT x IN docs] "
         "WITH r WHERE size(r.sources) = 0 DELETE r"
