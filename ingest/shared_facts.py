@@ -226,7 +226,7 @@ def remove_document(tx: ManagedTransaction, doc_id: str, keys: Keys) -> Outcome:
     ``keys``: the facts the document states, read once by the caller (the summary needs them too).
     """
     before = fact_states(tx, keys, [doc_id], others=False)
-    counts = retract_documents(tx, [doc_id], delete_node=True, recompute=keys)
+    counts = retract_documents(tx, [doc_id], keys)
     return Outcome(counts, diff_states(doc_id, before, fact_states(tx, keys, [], others=False)), [])
 
 

@@ -92,7 +92,7 @@ DISAGREEING = (
     "RETURN labels(n)[0] AS label, n.key AS key, d.id AS doc, d.published AS published, properties(t) AS stated"
 )
 #: Whether a run of a version that keeps DISPUTED_FIELD has written this graph.
-DISPUTES_KEPT = "MATCH (run:IngestRun) WHERE run.disputes_kept = true RETURN count(run) > 0 AS kept"
+DISPUTES_KEPT = "RETURN EXISTS { MATCH (run:IngestRun) WHERE run.disputes_kept = true } AS kept"
 #: Facts two or more documents state (all of them: read once, to mark an older version's graph).
 SHARED_FACT_KEYS = (
     "MATCH (n)-[:SOURCED_FROM]->() WITH n, count(*) AS statements WHERE statements > 1 "

@@ -173,22 +173,19 @@ def recompute_facts(tx: ManagedTransaction, counts: Counter[str], keys: Keys) ->
         _run(tx, counts, cypher.RECOMPUTE_FACTS, provenance=sorted(PROVENANCE_FIELDS), **key_params(keys))
 
 
-def retract_documents(tx: ManagedTransaction, doc_ids: list[str], delete_node: bool,
-                      recompute: Keys | None = None) -> Counter[str]:
-    """Remove what only these documents state; keep facts and links other documents state too.
+def retract_documents(tx: ManagedTransaction, doc_ids: list[str], recompute: Keys) -> Counter[str]:
+    """Remove documents whose files are gone; keep facts and links other documents state too.
 
-    A fact that stays is recomputed from its remaining sources, so a value
-    only these documents gave goes and the others' values come back. All the
-    documents go in one round trip per statement: a run that changes a hundred
-    documents would otherwise wait on four hundred. ``recompute``: the facts
-    to recompute afterwards, which the caller has read already (the facts the
-    documents state); none when the caller recomputes what it needs itself.
+    ``recompute``: the facts the documents stated, which the caller has read
+    already. Those that stay are recomputed from their remaining sources, so
+    a value only these documents gave goes and the others' values come back.
+    (A changed document is not retracted whole: see ``retract_statements``.)
     """
     counts: Counter[str] = Counter()
-    steps = [cypher.RETRACT_RELATIONSHIPS, cypher.RETRACT_FACTS, cypher.RETRACT_DOCUMENT_LINKS]
-    for statement in steps + ([cypher.DELETE_DOCUMENT] if delete_node else []):
+    for statement in (cypher.RETRACT_RELATIONSHIPS, cypher.RETRACT_FACTS, cypher.RETRACT_DOCUMENT_LINKS,
+                      cypher.DELETE_DOCUMENT):
         _run(tx, counts, statement, docs=doc_ids)
-    recompute_facts(tx, counts, recompute or {})
+    recompute_facts(tx, counts, recompute)
     return counts
 
 
