@@ -149,12 +149,13 @@ RETRACT_RELATIONSHIPS = (
     "SET r.sources = [x IN r.sources WHERE NOT x IN $docs] "
     "WITH r WHERE size(r.sources) = 0 DELETE r"
 )
-RETRACT_FACTS = (
-    "UNWIND $docs AS doc MATCH (:SourceDocument {id: doc})<-[s:SOURCED_FROM]-(f) "
+#: Deletes the matched statements ``s`` of facts ``f``, then the facts no document states any more.
+_DROP_STATEMENTS = (
     "WITH collect(s) AS statements, collect(DISTINCT f) AS facts "
     "FOREACH (s IN statements | DELETE s) "
     "WITH facts UNWIND facts AS f WITH f WHERE NOT (f)-[:SOURCED_FROM]->() DETACH DELETE f"
 )
+RETRACT_FACTS = "UNWIND $docs AS doc MATCH (:SourceDocument {id: doc})<-[s:SOURCED_FROM]-(f) " + _DROP_STATEMENTS
 #: Each link a document in ``$docs`` states, by type and by its ends' labels and natural keys
 #: (``$natural``: label → key property), so that a changed document is compared with what it said.
 DOC_LINKS = (
@@ -169,15 +170,12 @@ DOC_LINKS = (
 def retract_statements(label: Label) -> str:
     """Remove the listed documents' statements of facts of one label (rows: doc, key); a fact no one states goes.
 
-    What it will delete is collected first (an aggregation is a barrier), as in RETRACT_FACTS.
+    What it will delete is collected first (an aggregation is a barrier), with RETRACT_FACTS's tail.
     """
     name, key = _checked(label), NATURAL_KEYS[label]
     return (
-        "UNWIND $rows AS row MATCH (n:" + name + " {" + key + ": row.key})-[s:SOURCED_FROM]->"
-        "(:SourceDocument {id: " + DOC + "}) "
-        "WITH collect(s) AS statements, collect(DISTINCT n) AS facts "
-        "FOREACH (s IN statements | DELETE s) "
-        "WITH facts UNWIND facts AS n WITH n WHERE NOT (n)-[:SOURCED_FROM]->() DETACH DELETE n"
+        "UNWIND $rows AS row MATCH (f:" + name + " {" + key + ": row.key})-[s:SOURCED_FROM]->"
+        "(:SourceDocument {id: " + DOC + "}) " + _DROP_STATEMENTS
     )
 
 
