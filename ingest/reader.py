@@ -80,11 +80,12 @@ def read_record(path: Path) -> RawRecord:
         except RecursionError:  # the pure-Python composer recurses per level; libyaml stops at 1000
             raise ReadFailed(Problem(name, None, "", f"malformed YAML: nested deeper than {MAX_DEPTH} levels")) from None
         lines: dict[FieldPath, int] = {}
+        built = _Built()
         if node is not None:
-            problem = _check(node, loader, lines, name)
+            problem = _check(node, loader, lines, name, built)
             if problem is not None:
                 raise ReadFailed(problem)
-        data = loader.construct_document(node) if node is not None else None
+        data = built.root if built.plain else loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -106,19 +107,39 @@ def read_record(path: Path) -> RawRecord:
     return RawRecord(path, data, lines, content)
 
 
-def _check(root: yaml.Node, loader: yaml.SafeLoader, lines: dict[FieldPath, int], name: str) -> Problem | None:
-    """The first alias, over-deep nesting, repeated field or unbuildable scalar; fills ``lines``.
+_MAP_TAG, _SEQ_TAG, _STR_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:str"
+_SPECIAL_KEY_TAGS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+
+
+class _Built:
+    """The document's Python value, built during the check; ``plain`` is False when PyYAML must build it instead."""
+
+    def __init__(self) -> None:
+        self.root: Any = None
+        self.plain = True
+
+
+def _check(root: yaml.Node, loader: yaml.SafeLoader, lines: dict[FieldPath, int], name: str,
+           built: _Built | None = None) -> Problem | None:
+    """The first alias, over-deep nesting, repeated field or unbuildable scalar; fills ``lines`` (and ``built``).
 
     Iterative, with every node visited once: a node reached a second time is
     an alias (composition shares the anchored node), so an alias bomb or a
     self-referencing alias is refused after a few steps instead of expanded.
+    The same walk builds the plain dicts, lists and scalars a record is made
+    of, which halves the Python work of reading a record; a tagged
+    collection (``!!set``, ``!!omap``) or a merge key (``<<``) leaves
+    ``built.plain`` False, and read_record lets PyYAML's constructor build
+    the value as before.
     """
     seen: set[int] = set()
-    # (node, field path, its line, the line to name if it is an alias, depth); a shared node's own
-    # mark is its anchor's, so an alias is located by its key or by the line where its list starts
-    stack: list[tuple[yaml.Node, FieldPath, int, int, int]] = [(root, (), root.start_mark.line + 1, 1, 0)]
+    holder: list[Any] = [None]
+    # (node, field path, its line, the line to name if it is an alias, depth, container, slot); a shared
+    # node's own mark is its anchor's, so an alias is located by its key or by the line where its list starts
+    stack: list[tuple[yaml.Node, FieldPath, int, int, int, Any, Any]] = [
+        (root, (), root.start_mark.line + 1, 1, 0, holder, 0)]
     while stack:
-        node, path, line, alias_line, depth = stack.pop()
+        node, path, line, alias_line, depth, container, slot = stack.pop()
         if id(node) in seen:
             return Problem(name, alias_line, format_path(path), "YAML aliases (*name) are not allowed in a record: "
                            "write the value out")
@@ -129,6 +150,9 @@ def _check(root: yaml.Node, loader: yaml.SafeLoader, lines: dict[FieldPath, int]
         if isinstance(node, yaml.MappingNode):
             keys: set[str] = set()
             children = []
+            value: Any = {}
+            if built is not None and node.tag != _MAP_TAG:
+                built.plain = False
             for key_node, value_node in node.value:
                 if id(key_node) in seen or not isinstance(key_node, yaml.ScalarNode):
                     return Problem(name, key_node.start_mark.line + 1, format_path(path),
@@ -139,15 +163,38 @@ def _check(root: yaml.Node, loader: yaml.SafeLoader, lines: dict[FieldPath, int]
                     return Problem(name, key_line, format_path(path + (key,)), "field given twice in the same mapping")
                 keys.add(key)
                 lines[path + (key,)] = key_line
-                children.append((value_node, path + (key,), key_line, key_line, depth + 1))
+                if built is not None and built.plain:
+                    if key_node.tag in _SPECIAL_KEY_TAGS:
+                        built.plain = False
+                    else:
+                        built_key: Any = key
+                        if key_node.tag != _STR_TAG:  # a key like 2021 or true is built as PyYAML builds it
+                            problem = _scalar_problem(key_node, loader, path + (key,), key_line, name)
+                            if problem is not None:
+                                return problem
+                            built_key = loader.construct_object(key_node)
+                        value[built_key] = None  # filled when the child is visited; keeps the file's order
+                        children.append((value_node, path + (key,), key_line, key_line, depth + 1, value, built_key))
+                        continue
+                children.append((value_node, path + (key,), key_line, key_line, depth + 1, None, None))
             stack.extend(reversed(children))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(reversed([(item, path + (index,), item.start_mark.line + 1, node.start_mark.line + 1, depth + 1)
-                                   for index, item in enumerate(node.value)]))
+            if built is not None and node.tag != _SEQ_TAG:
+                built.plain = False
+            value = [None] * len(node.value)
+            stack.extend(reversed([(item, path + (index,), item.start_mark.line + 1, node.start_mark.line + 1,
+                                    depth + 1, value, index) for index, item in enumerate(node.value)]))
+        elif node.tag == _STR_TAG:  # SafeConstructor's str is the scalar's text: nothing can fail
+            value = node.value
         else:
             problem = _scalar_problem(node, loader, path, line, name)
             if problem is not None:
                 return problem
+            value = loader.construct_object(node)  # cached by the loader: built once
+        if container is not None:
+            container[slot] = value
+    if built is not None:
+        built.root = holder[0]
     return None
 
 
