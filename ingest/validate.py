@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import hashlib
 import multiprocessing
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -162,10 +164,30 @@ def validate_files(files: list[Path], today: dt.date | None = None,
     use the other cores; forked workers inherit the loaded reference data.
     """
     workers = min(os.cpu_count() or 1, 4)
-    if len(files) < PARALLEL_FROM or workers < 2:
-        return [validate_file(path, today, allow_drafts) for path in files]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(partial(validate_file, today=today, allow_drafts=allow_drafts), files, chunksize=8))
+    with without_cycle_collection():
+        if len(files) < PARALLEL_FROM or workers < 2:
+            return [validate_file(path, today, allow_drafts) for path in files]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(partial(validate_file, today=today, allow_drafts=allow_drafts), files, chunksize=8))
+
+
+@contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused, in this process and the workers forked from it.
+
+    Reading records allocates hundreds of thousands of objects that are
+    freed by reference counting (none of them forms a cycle), and the
+    validated documents pile up in the parent: each full collection walked all
+    of them, and took 35-40% of a validation. Memory is unchanged: nothing
+    here waits for the collector.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def validate_file(path: Path, today: dt.date | None = None,
