@@ -17,20 +17,22 @@ summary exactly as consistent as the documents (one transaction), a rerun
 equals a clean ingest, and an unchanged re-ingest does no summary work.
 A graph without a summary (a first ingest, or a graph an older version
 wrote) gets it built once after the run's writes instead (``missing``,
-``ensure``). ``rebuild`` recomputes it from scratch (after a change to the
-region tree, say).
+``ensure``). A first ingest into a graph without documents knows every
+link it wrote, so it adds the cells up from its own rows (``Contributions``)
+instead of reading a million facts back. ``rebuild`` recomputes it from
+scratch (after a change to the region tree, say).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
 from policykg.graph.connection import Graph, read_rows, write
-from policykg.ingest.writer import Keys, key_params, union_keys
-from policykg.schema.vocabulary import Label
+from policykg.ingest.writer import Batch, Keys, key_params, union_keys
+from policykg.schema.vocabulary import Label, Rel
 
 #: The facts the summary counts, and the COVERS property that counts each label.
 COUNTED: dict[Label, str] = {Label.POLICY: "policies", Label.MEASURE: "measures", Label.TARGET: "targets",
@@ -173,18 +175,55 @@ def rebuild(graph: Graph) -> int:
     server's transaction memory (716 MB of a 1 GB heap). The old cells go and
     the new ones come in the same transaction, so a crash leaves the old summary.
     """
-    def work(tx: ManagedTransaction) -> int:
-        within = ancestors(tx)
-        cells = _cells(tx.run(ALL_CONTRIBUTIONS), within)
-        tx.run(CLEAR).consume()
-        rows = [{"region": region, "theme": theme, **{name: counts[name] for name in PROPERTIES}}
-                for (region, theme), counts in sorted(cells.items())]
-        created = 0
-        for start in range(0, len(rows), 10_000):
-            created += tx.run(CREATE_CELLS, rows=rows[start:start + 10_000]).consume().counters.relationships_created
-        return created
+    return write(graph, lambda tx: _replace_cells(tx, tx.run(ALL_CONTRIBUTIONS)))
 
-    return write(graph, work)
+
+def _replace_cells(tx: ManagedTransaction, contributions: Iterable[Any]) -> int:
+    within = ancestors(tx)
+    cells = _cells(contributions, within)
+    tx.run(CLEAR).consume()
+    rows = [{"region": region, "theme": theme, **{name: counts[name] for name in PROPERTIES}}
+            for (region, theme), counts in sorted(cells.items())]
+    created = 0
+    for start in range(0, len(rows), 10_000):
+        created += tx.run(CREATE_CELLS, rows=rows[start:start + 10_000]).consume().counters.relationships_created
+    return created
+
+
+#: The links that make a fact count, by the property of Contributions they fill.
+_THEMES, _REGIONS = {Rel.ADDRESSES}, {Rel.APPLIES_TO, Rel.LOCATED_IN}
+
+
+class Contributions:
+    """What the counted facts of a run's batches add to the summary, gathered as the batches are written.
+
+    Only complete for a graph that had no documents before the run: then
+    every link a counted fact has is one of these rows (link ends are
+    reference data or validated keys, so every row became a relationship).
+    """
+
+    def __init__(self) -> None:
+        self._facts: dict[tuple[Label, str], tuple[set[str], set[str]]] = {}
+
+    def add(self, batch: Batch) -> None:
+        for (rel, start, end), rows in batch.links.items():
+            if start not in COUNTED or not ((rel in _THEMES and end is Label.THEME)
+                                            or (rel in _REGIONS and end is Label.REGION)):
+                continue
+            for row in rows:
+                themes, regions = self._facts.setdefault((start, row["start"]), (set(), set()))
+                (themes if rel in _THEMES else regions).add(row["end"])
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """Rows shaped like ALL_CONTRIBUTIONS's: the facts with a theme and a region."""
+        for (label, _), (themes, regions) in self._facts.items():
+            if themes and regions:
+                yield {"label": label.value, "themes": sorted(themes), "own": sorted(regions)}
+
+
+def build(graph: Graph, gathered: Contributions) -> int:
+    """The summary of a first ingest, added up from its own rows: the cells written."""
+    return write(graph, lambda tx: _replace_cells(tx, gathered.rows()))
 
 
 def missing(graph: Graph) -> bool:
