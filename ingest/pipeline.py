@@ -16,12 +16,10 @@ in each writing transaction.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import secrets
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from queue import Queue
 from threading import Thread
@@ -34,7 +32,7 @@ from policykg.ingest import statements as cypher
 from policykg.ingest import summary
 from policykg.ingest.runlog import IngestReport, record_run
 from policykg.ingest.shared_facts import Group, Outcome, mark_disputes, remove_document, replace_documents
-from policykg.ingest.validate import Unchanged, ValidDocument, validate_changed
+from policykg.ingest.validate import ValidDocument, validate_changed
 from policykg.ingest.writer import batch_keys, build_batch, stated_keys, stated_keys_by_document, write_reference_data
 
 Progress = Callable[[int, int, str], None]
@@ -55,13 +53,6 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
     # raises before anything is written; files whose hash is stored are not even parsed
     documents, unchanged = validate_changed(paths, known, allow_drafts=False)
     validated = time.perf_counter() - clock
-    with _kept_out_of_collections():
-        return _write(graph, paths, stored, documents, unchanged, validated, clock, prune, progress)
-
-
-def _write(graph: Graph, paths: list[Path], stored: dict[str, Any], documents: list[ValidDocument],
-           unchanged: list[Unchanged], validated: float, clock: float, prune: bool,
-           progress: Progress | None) -> IngestReport:
     apply_schema(graph)  # MERGE relies on the uniqueness constraints
     if stored and not read_rows(graph, cypher.DISPUTES_KEPT)[0]["kept"]:
         write(graph, mark_disputes)  # an older version's graph: its facts' disputes are marked once
@@ -105,24 +96,6 @@ def _write(graph: Graph, paths: list[Path], stored: dict[str, Any], documents: l
     write(graph, lambda tx: record_run(tx, report))
     report.seconds["total"] = time.perf_counter() - clock
     return report
-
-
-@contextmanager
-def _kept_out_of_collections() -> Iterator[None]:
-    """The validated documents (millions of objects at 10,000 documents) left out of the cycle collector's walks.
-
-    They live until the run ends, yet every full collection while rows are
-    built walked all of them again; ``gc.freeze`` sets them aside. Only a
-    freeze made here is undone.
-    """
-    frozen = gc.get_freeze_count() == 0
-    if frozen:
-        gc.freeze()
-    try:
-        yield
-    finally:
-        if frozen:
-            gc.unfreeze()
 
 
 def _write_group(tx: ManagedTransaction, group: Group, deferred: bool) -> Outcome:
