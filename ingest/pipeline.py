@@ -66,13 +66,11 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
     gathered = summary.Contributions() if deferred and not stored else None
 
     total, done = len(documents) + len(unchanged), len(unchanged)
-    for group in _prefetched(_groups(documents, stored)):
+    for group in _prefetched(_groups(documents, stored, gathered)):
         outcome = write(graph, lambda tx, g=group: _write_group(tx, g, deferred))
         report.counts.update(outcome.counts)
-        for document, batch, existed in group:
+        for document, _, existed in group:
             (report.changed if existed else report.new).append(document.id)
-            if gathered is not None:
-                gathered.add(batch)
         report.add_changes(outcome.changes)
         report.conflicts.extend(outcome.conflicts)
         done += len(group)
@@ -112,12 +110,15 @@ def _remove(tx: ManagedTransaction, doc_id: str, deferred: bool) -> Outcome:
     return summary.maintained(tx, [keys], lambda: remove_document(tx, doc_id, keys), deferred)
 
 
-def _groups(documents: list[ValidDocument], stored: dict[str, Any]) -> Iterator[Group]:
-    """Documents with their rows, in transactions of about GROUP_ROWS rows."""
+def _groups(documents: list[ValidDocument], stored: dict[str, Any],
+            gathered: summary.Contributions | None = None) -> Iterator[Group]:
+    """Documents with their rows, in transactions of about GROUP_ROWS rows (and their summary contributions)."""
     group: Group = []
     rows = 0
     for document in documents:
         batch = build_batch(document)
+        if gathered is not None:  # used only when every group is written
+            gathered.add(batch)
         group.append((document, batch, document.id in stored))
         rows += sum(map(len, batch.facts.values())) + sum(map(len, batch.links.values()))
         if rows >= GROUP_ROWS:

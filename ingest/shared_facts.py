@@ -214,10 +214,11 @@ def _disagree(before: FactState | None, statements: list[Statement]) -> bool:
 def _agreed_state(fact: FactKey, before: FactState | None, statements: list[Statement]) -> FactState:
     """The state after the writes of a fact whose statements all agree: what the node had, plus what the group gives."""
     values = dict(before.values) if before else {"key": fact[1]}
-    for _, _, stated in statements:
-        values |= _values(stated)
-    return FactState(values, {doc: stated for doc, _, stated in statements},
-                     {doc: (published, _values(stated)) for doc, published, stated in statements})
+    sources: dict[str, tuple[str, dict[str, Any]]] = {}
+    for doc, published, stated in statements:
+        sources[doc] = (published, _values(stated))
+        values |= sources[doc][1]
+    return FactState(values, {doc: stated for doc, _, stated in statements}, sources)
 
 
 def remove_document(tx: ManagedTransaction, doc_id: str, keys: Keys) -> Outcome:
@@ -264,13 +265,14 @@ def fact_states(tx: ManagedTransaction, keys: Keys, docs: list[str], others: boo
     for row in rows:
         state = states.get((row["label"], row["key"]))
         if state is not None:
-            state.statements[row["doc"]] = _plain(row["stated"])
-            state.sources[row["doc"]] = (_plain_value(row["published"]), _values(row["stated"]))
+            stated = _plain(row["stated"])
+            state.statements[row["doc"]] = stated
+            state.sources[row["doc"]] = (_plain_value(row["published"]), _values(stated))
     return states
 
 
 def _only(states: States, keys: set[FactKey]) -> States:
-    return {k: v for k, v in states.items() if k in keys}
+    return {k: states[k] for k in keys if k in states}  # a document's few keys, not the group's many states
 
 
 def diff_states(doc_id: str, before: States, after: States) -> list[dict[str, Any]]:
@@ -344,7 +346,8 @@ def _disagreements(label: str, key: str, a: tuple[str, str, dict[str, Any]],
 
 
 def _values(stated: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in _plain(stated).items() if k not in PROVENANCE_FIELDS}
+    """A statement's values without its provenance; ``stated`` is plain already (``_plain``)."""
+    return {k: v for k, v in stated.items() if k not in PROVENANCE_FIELDS}
 
 
 _SIMPLE = (str, int, float, list)
