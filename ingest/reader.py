@@ -120,8 +120,8 @@ class _Built:
 
 
 def _check(root: yaml.Node, loader: yaml.SafeLoader, lines: dict[FieldPath, int], name: str,
-           built: _Built | None = None) -> Problem | None:
-    """The first alias, over-deep nesting, repeated field or unbuildable scalar; fills ``lines`` (and ``built``).
+           built: _Built) -> Problem | None:
+    """The first alias, over-deep nesting, repeated field or unbuildable scalar; fills ``lines`` and ``built``.
 
     Iterative, with every node visited once: a node reached a second time is
     an alias (composition shares the anchored node), so an alias bomb or a
@@ -151,7 +151,7 @@ def _check(root: yaml.Node, loader: yaml.SafeLoader, lines: dict[FieldPath, int]
             keys: set[str] = set()
             children = []
             value: Any = {}
-            if built is not None and node.tag != _MAP_TAG:
+            if node.tag != _MAP_TAG:
                 built.plain = False
             for key_node, value_node in node.value:
                 if id(key_node) in seen or not isinstance(key_node, yaml.ScalarNode):
@@ -163,7 +163,7 @@ def _check(root: yaml.Node, loader: yaml.SafeLoader, lines: dict[FieldPath, int]
                     return Problem(name, key_line, format_path(path + (key,)), "field given twice in the same mapping")
                 keys.add(key)
                 lines[path + (key,)] = key_line
-                if built is not None and built.plain:
+                if built.plain:
                     if key_node.tag in _SPECIAL_KEY_TAGS:
                         built.plain = False
                     else:
@@ -179,7 +179,7 @@ def _check(root: yaml.Node, loader: yaml.SafeLoader, lines: dict[FieldPath, int]
                 children.append((value_node, path + (key,), key_line, key_line, depth + 1, None, None))
             stack.extend(reversed(children))
         elif isinstance(node, yaml.SequenceNode):
-            if built is not None and node.tag != _SEQ_TAG:
+            if node.tag != _SEQ_TAG:
                 built.plain = False
             value = [None] * len(node.value)
             stack.extend(reversed([(item, path + (index,), item.start_mark.line + 1, node.start_mark.line + 1,
@@ -193,8 +193,7 @@ def _check(root: yaml.Node, loader: yaml.SafeLoader, lines: dict[FieldPath, int]
             value = loader.construct_object(node)  # cached by the loader: built once
         if container is not None:
             container[slot] = value
-    if built is not None:
-        built.root = holder[0]
+    built.root = holder[0]
     return None
 
 

@@ -195,7 +195,7 @@ _THEMES, _REGIONS = {Rel.ADDRESSES}, {Rel.APPLIES_TO, Rel.LOCATED_IN}
 
 
 class Contributions:
-    """What the counted facts of a run's batches add to the summary, gathered as the batches are written.
+    """What the counted facts of a run's batches add to the summary, gathered as the batches are built.
 
     Only complete for a graph that had no documents before the run: then
     every link a counted fact has is one of these rows (link ends are
