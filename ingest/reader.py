@@ -163,19 +163,17 @@ def _check(root: yaml.Node, loader: yaml.SafeLoader, lines: dict[FieldPath, int]
                     return Problem(name, key_line, format_path(path + (key,)), "field given twice in the same mapping")
                 keys.add(key)
                 lines[path + (key,)] = key_line
+                if key_node.tag in _SPECIAL_KEY_TAGS:
+                    built.plain = False
+                elif key_node.tag != _STR_TAG:  # a key like 2021 or true is built as PyYAML builds it, or refused
+                    problem = _scalar_problem(key_node, loader, path + (key,), key_line, name)
+                    if problem is not None:
+                        return problem
                 if built.plain:
-                    if key_node.tag in _SPECIAL_KEY_TAGS:
-                        built.plain = False
-                    else:
-                        built_key: Any = key
-                        if key_node.tag != _STR_TAG:  # a key like 2021 or true is built as PyYAML builds it
-                            problem = _scalar_problem(key_node, loader, path + (key,), key_line, name)
-                            if problem is not None:
-                                return problem
-                            built_key = loader.construct_object(key_node)
-                        value[built_key] = None  # filled when the child is visited; keeps the file's order
-                        children.append((value_node, path + (key,), key_line, key_line, depth + 1, value, built_key))
-                        continue
+                    built_key = key if key_node.tag == _STR_TAG else loader.construct_object(key_node)
+                    value[built_key] = None  # filled when the child is visited; keeps the file's order
+                    children.append((value_node, path + (key,), key_line, key_line, depth + 1, value, built_key))
+                    continue
                 children.append((value_node, path + (key,), key_line, key_line, depth + 1, None, None))
             stack.extend(reversed(children))
         elif isinstance(node, yaml.SequenceNode):

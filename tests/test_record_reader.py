@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from policykg.ingest.reader import Loader, read_record
+from policykg.ingest.reader import Loader, ReadFailed, read_record
 
 from tests.conftest import DEMO_DOCUMENTS
 
@@ -43,6 +43,18 @@ def test_odd_yaml_reads_as_pyyaml_loads_it(tmp_path: Path, name: str):
     data = read_record(path).data
     assert data == expected == yaml.load(text, Loader=Loader)
     assert [type(v) for v in _leaves(data)] == [type(v) for v in _leaves(expected)]
+
+
+@pytest.mark.parametrize("text", ["b:\n  2021-02-30: y\n", "a: !!set {x}\nb:\n  2021-02-30: y\n"],
+                         ids=["plain", "after a tagged collection"])
+def test_a_key_that_cannot_be_built_is_a_located_problem(tmp_path: Path, text: str):
+    path = tmp_path / "key.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ReadFailed) as refused:
+        read_record(path)
+    assert str(refused.value.problem).endswith("b.2021-02-30: '2021-02-30' is not a real calendar date "
+                                               "(day is out of range for month)")
+    assert refused.value.problem.line == len(text.splitlines())  # the key's own line, the last
 
 
 def test_every_field_keeps_its_line(tmp_path: Path):
