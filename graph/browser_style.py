@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policykg.schema.vocabulary import Label
-
 from policykg.errors import BrowserError
+from policykg.schema.vocabulary import Label
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from typing import Any, Protocol, TypeVar
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo
-from policykg.graph.settings import Settings, resolve_settings
 
 from policykg.errors import (
     AuthFailed,
@@ -26,6 +25,7 @@ from policykg.errors import (
     PolicyKGError,
     WriteRefused,
 )
+from policykg.graph.settings import Settings, resolve_settings
 
 T = TypeVar("T")
 

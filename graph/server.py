@@ -33,9 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from policykg.graph.browser import install_web
-
 from policykg.errors import ServerError
+from policykg.graph.browser import install_web
 
 NEO4J_VERSION = "5.26.30"
 BROWSER_VERSION = "5.24.0"
@@ -94,7 +93,7 @@ class LocalServer:
     web_files: dict[str, str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def at(cls, home: Path | None = None) -> "LocalServer":
+    def at(cls, home: Path | None = None) -> LocalServer:
         """The instance in ``home`` with the ports its last start wrote to its config."""
         server = cls() if home is None else cls(home=home)
         conf = server.home / "conf" / "neo4j.conf"

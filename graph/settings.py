@@ -36,7 +36,7 @@ class Settings(BaseSettings):
         if parts.scheme not in SCHEMES or not parts.hostname:
             raise ValueError(f"malformed Neo4j URI {uri!r}: expected e.g. bolt://host:7687 or neo4j+s://host")
         try:
-            parts.port
+            _ = parts.port  # urlsplit checks the port only when asked
         except ValueError as exc:
             raise ValueError(f"malformed Neo4j URI {uri!r}: {exc}") from None
         return uri

@@ -26,6 +26,7 @@ from threading import Thread
 from typing import Any
 
 from neo4j import ManagedTransaction
+
 from policykg.graph.connection import Graph, read_rows, write
 from policykg.graph.constraints import apply_schema
 from policykg.ingest import statements as cypher
@@ -56,7 +57,7 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
     apply_schema(graph)  # MERGE relies on the uniqueness constraints
     if stored and not read_rows(graph, cypher.DISPUTES_KEPT)[0]["kept"]:
         write(graph, mark_disputes)  # an older version's graph: its facts' disputes are marked once
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     report = IngestReport(f"{started:%Y%m%dT%H%M%S.%fZ}-{secrets.token_hex(3)}", started)
     report.counts.update(write(graph, write_reference_data))
     report.unchanged.extend(u.id for u in unchanged)

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import ManagedTransaction
+
 from policykg.graph.connection import Graph, read_rows
 from policykg.ingest import statements as cypher
-
 
 #: A first ingest of 10,000 documents adds about a million facts; listing them
 #: all made one 16 MB property and a million-row answer. The run keeps the
@@ -89,7 +89,7 @@ def record_run(tx: ManagedTransaction, report: IngestReport) -> None:
                 + [{"id": i, "status": "unchanged"} for i in report.unchanged])
     props = {
         "started_at": report.started_at,
-        "finished_at": dt.datetime.now(dt.timezone.utc),
+        "finished_at": dt.datetime.now(dt.UTC),
         "documents_new": len(report.new),
         "documents_changed": len(report.changed),
         "documents_unchanged": len(report.unchanged),

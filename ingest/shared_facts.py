@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from neo4j import ManagedTransaction
+
 from policykg.ingest import statements as cypher
 from policykg.ingest.validate import ValidDocument
 from policykg.ingest.writer import (

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
+
 from policykg.graph.connection import Graph, read_rows, write
 from policykg.ingest.writer import Batch, Keys, key_params, union_keys
 from policykg.schema.vocabulary import Label, Rel

@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from policykg.errors import Problem, UnknownName, ValidationFailed
 from policykg.ingest.reader import (
     MAX_BYTES,
     FieldPath,
@@ -36,9 +39,6 @@ from policykg.ingest.reader import (
 from policykg.schema.reference import gazetteer, indicators, themes
 from policykg.schema.sections import SECTIONS, DocumentRecord
 from policykg.schema.vocabulary import Label
-from pydantic import ValidationError
-
-from policykg.errors import Problem, UnknownName, ValidationFailed
 
 RECORD_SUFFIXES = (".yaml", ".yml")
 

@@ -14,11 +14,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from policykg.errors import ConfigError, GraphUnavailable, ValidationFailed
 from policykg.graph.connection import connect
 from policykg.graph.settings import Settings
 from policykg.ingest.pipeline import ingest_paths
-
-from policykg.errors import ConfigError, GraphUnavailable, ValidationFailed
 
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import ManagedTransaction
+
 from policykg.ingest import statements as cypher
 from policykg.ingest.validate import ValidDocument
 from policykg.schema.models import Fact

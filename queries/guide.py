@@ -13,12 +13,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+from policykg.errors import BrowserError
 from policykg.graph.browser import GUIDE_FILE, STYLE_FILE
 from policykg.graph.browser_style import grass
 from policykg.queries.cypher_text import mask_literals
 from policykg.queries.loader import NamedQuery, load_all
-
-from policykg.errors import BrowserError
 
 
 def cypher_literal(value: Any) -> str:

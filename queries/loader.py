@@ -59,10 +59,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from policykg.errors import QueryError
 from policykg.queries.cypher_text import mask_literals
 from policykg.queries.params import PARAM_TYPES, coerce, parse_assignments
-
-from policykg.errors import QueryError
 
 QUERY_DIR = Path(__file__).resolve().parent
 HEADER_KEYS = ("name", "zh", "en", "param", "example", "expand", "columns", "limit", "pivot", "one_of")

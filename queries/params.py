@@ -13,9 +13,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from policykg.schema.reference import gazetteer, themes
-
 from policykg.errors import QueryError
+from policykg.schema.reference import gazetteer, themes
 
 
 def _int(raw: str) -> int:

@@ -15,13 +15,12 @@ from neo4j import unit_of_work
 from neo4j.exceptions import ClientError
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Duration, Time
+
+from policykg.errors import QueryError
 from policykg.graph.connection import Graph, one_line, read
 from policykg.queries.cypher_text import mask_literals
 from policykg.queries.loader import LIMIT_PARAMETER, UNLIMITED, NamedQuery, get, row_limit
 from policykg.queries.params import lucene_escape, lucene_query  # noqa: F401 - lucene_escape: public here too
-
-from policykg.errors import QueryError
-
 
 #: Values the driver already hands over as plain Python (most cells): returned as they are, first.
 _SCALARS = frozenset({str, int, float, bool, type(None)})

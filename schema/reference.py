@@ -75,7 +75,7 @@ class IndicatorEntry(BaseModel):
     note_en: str | None = None
 
     @model_validator(mode="after")
-    def _share_in_per_cent(self) -> "IndicatorEntry":
+    def _share_in_per_cent(self) -> IndicatorEntry:
         # A share compares with another share only when both are in per cent.
         if self.kind == "share" and (self.unit != "%" or not self.share_of):
             raise ValueError(f"indicator {self.key}: a share has unit '%' and names what it is a share of")
@@ -101,7 +101,7 @@ class Lookup:
     spelled: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def build(cls, kind: str, entries: dict[str, list[str]]) -> "Lookup":
+    def build(cls, kind: str, entries: dict[str, list[str]]) -> Lookup:
         index: dict[str, list[str]] = {}
         spelled: dict[str, str] = {}
         for key, names in entries.items():

@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import Field, create_model
+
 from policykg.schema import models
 from policykg.schema.vocabulary import NATURAL_KEYS, Label, Rel
-from pydantic import Field, create_model
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from policykg.graph.browser import post_connect_cmd
 from policykg.graph.connection import Graph, open_graph, read_rows, write
 from policykg.graph.server import LocalServer, cache_root

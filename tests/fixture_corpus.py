@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from policykg.graph.connection import Graph
 
+from policykg.graph.connection import Graph
 from tests.conftest import wipe
 
 FIXTURE_DOCUMENTS = Path(__file__).resolve().parent / "data" / "analytics"

@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from policykg.errors import QueryError
 from policykg.graph.export import to_networkx
 from policykg.queries import analytics
-
 from tests.cli import run_cli
 from tests.fixture_corpus import fixture_graph  # noqa: F401 - the module's fixture
 

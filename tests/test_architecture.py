@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from policykg.ingest import statements, summary
 from policykg.queries.cypher_text import mask_literals
 from policykg.queries.loader import load_all

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from neo4j.graph import Node
+
 from policykg.graph.browser import (
     ASSET_DIR,
     DOCKER_ASSET_PORT,
@@ -24,7 +25,6 @@ from policykg.graph.connection import Graph
 from policykg.queries.guide import graph_cypher, guide_html, params_command
 from policykg.queries.loader import NamedQuery, load_all
 from policykg.schema.vocabulary import Label
-
 from tests.cli import run_cli
 from tests.conftest import TEST_BOLT_PORT, TEST_HTTP_PORT, local_test_server
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
 from policykg.graph.browser import GUIDE_FILE, STYLE_FILE, browser_url
 from policykg.graph.browser_style import NODE_STYLES
 from policykg.graph.connection import Graph
 from policykg.schema.vocabulary import Label
-
 from tests.conftest import TEST_HTTP_PORT, Neo4jUnderTest
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykg.ingest.pipeline import ingest_paths
-
 from tests.conftest import wipe
 from tests.test_reingest import snapshot
 

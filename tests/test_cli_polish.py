@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policykg.ingest.pipeline import ingest_paths
 from rich.cells import cell_len
 
+from policykg.ingest.pipeline import ingest_paths
 from tests.cli import run_cli
 from tests.conftest import TEST_BOLT_PORT, TEST_HTTP_PORT
 

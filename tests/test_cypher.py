@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from policykg.graph.connection import write
-from policykg.queries.runner import run_cypher
 
 from policykg.errors import WriteRefused
+from policykg.graph.connection import write
+from policykg.queries.runner import run_cypher
 from tests.cli import run_cli
 from tests.conftest import node_count
 

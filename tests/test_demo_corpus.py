@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from policykg.graph.connection import read_rows
 
 # Read off the seed article (shared/seeds/000_e559cf07f42a77de.txt), not off the corpus.

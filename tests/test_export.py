@@ -12,6 +12,7 @@ from collections import Counter
 import networkx as nx
 import pandas as pd
 import pytest
+
 from policykg.errors import UnknownName
 from policykg.graph.connection import read_rows
 from policykg.graph.connection import write as write_tx
@@ -19,7 +20,6 @@ from policykg.graph.export import ExportError, to_networkx, write
 from policykg.ingest.pipeline import ingest_paths
 from policykg.queries.subgraph import answer_keys, query_subgraph
 from policykg.schema.reference import gazetteer, indicators, themes
-
 from tests.cli import run_cli
 from tests.fixture_corpus import FIXTURE_DOCUMENTS, fixture_graph  # noqa: F401 - the module's fixture
 

@@ -3,7 +3,6 @@
 import pytest
 
 from policykg.ingest.extract.normalise import ExtractError, decode, is_heading, make_source, paragraphs
-
 from tests.extract_util import run
 
 

@@ -16,13 +16,13 @@ import time
 from pathlib import Path
 
 import pytest
+
 from policykg.graph.connection import Graph, connect, read_rows
 from policykg.graph.server import LocalServer
 from policykg.graph.settings import resolve_settings
 from policykg.ingest.pipeline import ingest_paths
 from policykg.ingest.validate import validate_paths
 from policykg.ingest.writer import batch_keys, build_batch
-
 from tests.conftest import DEMO_DOCUMENTS, wipe
 from tests.test_reingest import snapshot
 

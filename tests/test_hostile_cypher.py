@@ -12,11 +12,11 @@ import threading
 
 import pytest
 from neo4j.exceptions import ClientError
+
+from policykg.errors import QueryError
 from policykg.graph.connection import read_rows, write
 from policykg.graph.server import HARDENING
 from policykg.queries.runner import refused_clause, run_cypher
-
-from policykg.errors import QueryError
 from tests.cli import run_cli
 from tests.conftest import local_test_server, node_count
 

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from policykg.ingest import reader
 from policykg.ingest.validate import validate_file
 from policykg.ingest.watch import watch
-
 from tests.cli import run_cli
 from tests.conftest import node_count, rel_count
-from tests.test_ingest_bad_input import corpus  # noqa: F401  (one valid document, already ingested)
+from tests.test_ingest_bad_input import corpus  # noqa: F401,F811  (one valid document, already ingested)
 
 GOOD = Path(__file__).parent / "data" / "shenzhen.yaml"
 BASE = GOOD.read_text(encoding="utf-8").replace("id: test-shenzhen-brief", "id: test-shenzhen-hostile")
@@ -121,7 +121,7 @@ def tried() -> dict[str, int]:
 
 
 @pytest.mark.parametrize("kind", CASES, ids=list(CASES))
-def test_hostile_record_is_refused_with_one_located_line(kind, corpus, graph, neo4j_under_test, tried):
+def test_hostile_record_is_refused_with_one_located_line(kind, corpus, graph, neo4j_under_test, tried):  # noqa: F811 (the imported fixture)
     folder, counts = corpus
     text, on_line, field, message = CASES[kind]
     bad = folder / "bad.yaml"

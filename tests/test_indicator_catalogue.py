@@ -11,10 +11,10 @@ import json
 from pathlib import Path
 
 import pytest
+
 from policykg.errors import UnknownName
 from policykg.ingest.validate import validate_file
 from policykg.schema.reference import indicators
-
 from tests.cli import run_cli
 
 GOOD = Path(__file__).parent / "data" / "shenzhen.yaml"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from policykg.ingest.reader import Loader
 
+from policykg.ingest.reader import Loader
 from tests.cli import run_cli
 from tests.conftest import node_count, rel_count
 

@@ -7,13 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from policykg.errors import ValidationFailed
 from policykg.graph.connection import read_rows
 from policykg.ingest import pipeline, runlog, shared_facts, validate, writer
 from policykg.ingest.pipeline import ingest_paths
 from policykg.ingest.runlog import last_run
 from policykg.queries.runner import run_query
-
 from tests.conftest import DEMO_DOCUMENTS, node_count, rel_count, wipe
 from tests.test_reingest import snapshot
 

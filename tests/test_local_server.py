@@ -9,9 +9,9 @@ import stat
 import urllib.request
 
 import pytest
-from policykg.graph.server import LocalServer, cache_root, new_password
 
 from policykg.errors import ServerError
+from policykg.graph.server import LocalServer, cache_root, new_password
 from tests.cli import run_cli
 
 BOLT, HTTP = 27687, 27474

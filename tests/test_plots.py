@@ -9,10 +9,10 @@ import sys
 import warnings
 
 import pytest
+
 from policykg.graph.export import to_networkx
 from policykg.queries import analytics, plots
 from policykg.queries.runner import run_query
-
 from tests.cli import run_cli
 from tests.fixture_corpus import fixture_graph  # noqa: F401 - the module's fixture
 

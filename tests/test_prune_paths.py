@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 from policykg.graph.connection import read_rows
-
 from tests.cli import run_cli
 
 TEST_DOC = Path(__file__).parent / "data" / "shenzhen.yaml"

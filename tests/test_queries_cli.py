@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from policykg.queries.loader import load_all
-
 from tests.cli import run_cli
 
 

@@ -14,9 +14,9 @@ import json
 
 import pandas as pd
 import pytest
+
 from policykg.queries.loader import load_all
 from policykg.queries.runner import pivot, run_query
-
 from tests.cli import run_cli
 
 SEED = "seed-2021-11-09-digital-economy-local-paths"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from policykg.queries import catalogue, loader
-from policykg.queries.loader import Param, load_all, load_file, parameters_used
 
 from policykg.errors import QueryError, UnknownName
+from policykg.queries import catalogue, loader
+from policykg.queries.loader import Param, load_all, load_file, parameters_used
 
 QUERY_NAMES = [q.name for q in load_all()]
 

@@ -4,10 +4,10 @@ and plans that look things up by index instead of scanning a label."""
 from __future__ import annotations
 
 import pytest
-from policykg.queries.loader import load_all
-from policykg.queries.runner import run_query
 
 from policykg.errors import QueryError
+from policykg.queries.loader import load_all
+from policykg.queries.runner import run_query
 
 
 def keys(rows) -> list[str]:

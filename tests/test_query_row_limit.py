@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from policykg.errors import QueryError
 from policykg.graph.connection import write
 from policykg.queries.loader import LIMIT_PARAMETER, UNLIMITED, load_all, load_file
 from policykg.queries.runner import run_named
-
-from policykg.errors import QueryError
 
 PLACED = """\
 // name: {name}
@@ -81,8 +81,8 @@ def test_every_query_answers_the_same_with_numbers_as_browser_sends_them(demo_gr
         if query.places_limit:
             assert as_browser[LIMIT_PARAMETER] == 101.0
         with demo_graph.session() as session:
-            rows = session.execute_read(lambda tx: tx.run(query.cypher, as_browser).data())
-            exact = session.execute_read(lambda tx: tx.run(query.cypher, params).data())
+            rows = session.execute_read(lambda tx: tx.run(query.cypher, as_browser).data())  # noqa: B023 (called at once)
+            exact = session.execute_read(lambda tx: tx.run(query.cypher, params).data())  # noqa: B023 (called at once)
         assert rows == exact, query.name
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+
 from policykg.queries.loader import get
 from policykg.queries.runner import run_named
 

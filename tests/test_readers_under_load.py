@@ -18,7 +18,6 @@ from policykg.ingest.validate import validate_paths
 from policykg.ingest.writer import batch_keys, build_batch
 from policykg.queries.loader import load_all
 from policykg.queries.runner import run_named
-
 from tests.conftest import DEMO_DOCUMENTS
 from tests.test_faults import corpus  # noqa: F401  (the demo corpus and 120 small documents)
 

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from policykg.graph.connection import read_rows
 from policykg.ingest.pipeline import ingest_paths
-
 from tests.cli import run_cli
 from tests.conftest import DEMO_DOCUMENTS, node_count, rel_count
 

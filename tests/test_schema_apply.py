@@ -11,7 +11,6 @@ from policykg.graph.constraints import (
     indexes,
 )
 from policykg.schema.vocabulary import NATURAL_KEYS, Label
-
 from tests.cli import run_cli
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from policykg.schema.describe import model_rows
 from policykg.schema.vocabulary import NATURAL_KEYS, Label, Rel
-
 from tests.cli import run_cli
 
 

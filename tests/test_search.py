@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from policykg.queries.runner import lucene_escape, search
 
 from policykg.errors import QueryError
+from policykg.queries.runner import lucene_escape, search
 from tests.cli import run_cli
 
 

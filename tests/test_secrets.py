@@ -12,7 +12,6 @@ from policykg.graph import server as server_module
 from policykg.graph.connection import connect, read_rows
 from policykg.graph.server import LocalServer
 from policykg.graph.settings import resolve_settings
-
 from tests.cli import run_cli
 
 TEST_DOC = Path(__file__).parent / "data" / "shenzhen.yaml"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from policykg.graph.settings import resolve_settings
 
 from policykg.errors import ConfigError
+from policykg.graph.settings import resolve_settings
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from policykg.graph.connection import read_rows, write
 from policykg.ingest.pipeline import ingest_paths
-
 from tests.cli import run_cli
 
 SEED = (Path(__file__).parent / "data" / "shenzhen.yaml").read_text(encoding="utf-8")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
 from policykg.graph.connection import write
-
 from tests.cli import run_cli
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from policykg.graph.connection import read_rows, write
 from policykg.ingest import pipeline, shared_facts, summary
 from policykg.ingest.pipeline import ingest_paths
 from policykg.queries.loader import get
 from policykg.queries.runner import run_query
-
 from tests.cli import run_cli
 from tests.conftest import DEMO_DOCUMENTS
 

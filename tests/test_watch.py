@@ -6,12 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from policykg.errors import ConfigError
 from policykg.graph.connection import connect, read_rows
 from policykg.graph.server import LocalServer
 from policykg.graph.settings import resolve_settings
 from policykg.ingest.watch import parse_interval, watch
-
-from policykg.errors import ConfigError
 
 TEST_DOC = Path(__file__).parent / "data" / "shenzhen.yaml"
 

@@ -28,13 +28,13 @@ from policykg.ingest.extract import numerals, themes
 from policykg.ingest.extract import regions as regions_mod
 from policykg.ingest.extract.gloss import gloss
 from policykg.ingest.extract.indicators import IndicatorMatcher
-from policykg.schema.reference import indicators as reference_indicators
 from policykg.ingest.extract.normalise import ExtractError
 from policykg.ingest.extract.pipeline import Extraction
 from policykg.ingest.extract.regions import Region
 from policykg.ingest.extract.titles import policy_kind
-from policykg.schema.sections import DocumentRecord
 from policykg.schema.reference import gazetteer
+from policykg.schema.reference import indicators as reference_indicators
+from policykg.schema.sections import DocumentRecord
 
 COMPARATORS = {"=": "=", ">": ">", ">=": "≥", "~": "≈", "<=": "≤", "<": "<"}
 

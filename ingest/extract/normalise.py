@@ -54,7 +54,7 @@ class Source:
 
     original: str
     text: str
-    to_original: "list[int] | range"  # normalised offset → original offset
+    to_original: list[int] | range  # normalised offset → original offset
 
     def quote(self, start: int, end: int) -> str:
         if start >= end:

@@ -12,8 +12,7 @@ import regex
 
 from policykg.ingest.extract import figures as figures_mod
 from policykg.ingest.extract import normalise as norm
-from policykg.ingest.extract import numerals
-from policykg.ingest.extract import periods
+from policykg.ingest.extract import numerals, periods
 from policykg.ingest.extract import regions as regions_mod
 from policykg.ingest.extract import titles as titles_mod
 from policykg.ingest.extract.figures import Context, Figure

@@ -145,7 +145,7 @@ def _ok(text: str, start: int, end: int, form: str) -> bool:
     nxt = text[end] if end < len(text) else ""
     prev = text[start - 1] if start else ""
     if len(form) == 3 and form[1:] in ("城市", "城区", "山区", "江区", "海区", "湖区") and prev and prev not in _SAFE_BEFORE:
-        return False  # 沿海城市 is no 海城市, 西湖区域… 
+        return False  # 沿海城市 is no 海城市, 西湖区域…
     if nxt and form[-1] in _NEXT_WORD and nxt in _NEXT_WORD[form[-1]]:
         return False
     prev_words = _PREV_WORD.get(form)

@@ -14,7 +14,7 @@ import yaml
 from policykg.errors import PolicyKGError, Problem, ValidationFailed
 from policykg.ingest.extract import draft, predictions
 from policykg.ingest.extract.indicators import IndicatorMatcher
-from policykg.ingest.extract.normalise import ExtractError, MAX_BYTES, decode
+from policykg.ingest.extract.normalise import MAX_BYTES, ExtractError, decode
 from policykg.ingest.extract.pipeline import extract
 from policykg.ingest.reader import MAX_BYTES as RECORD_MAX_BYTES
 
