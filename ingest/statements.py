@@ -8,15 +8,9 @@ natural keys that ``schema/constraints.cypher`` makes unique.
 
 from __future__ import annotations
 
+from policykg.graph import cypher_build as build
 from policykg.schema.sections import DISPUTED_FIELD, FACT_LABELS, SECTIONS
-from policykg.schema.vocabulary import NATURAL_KEYS, Label, Rel
-
-
-def _checked(label: Label) -> str:
-    if not isinstance(label, Label):
-        raise TypeError(f"{label!r} is not a schema Label")
-    return label.value
-
+from policykg.schema.vocabulary import Label, Rel
 
 #: Every row names its document, so that one statement writes the rows of several documents.
 DOC = "row.doc"
@@ -34,20 +28,16 @@ def merge_facts(label: Label) -> str:
     values a document gives: a field it leaves out is not touched on the node,
     and gone from the statement (a changed document's statement is replaced).
     """
-    name, key = _checked(label), NATURAL_KEYS[label]
     return (
         "UNWIND $rows AS row "
-        "MERGE (n:" + name + " {" + key + ": row.key}) SET n += row.props "
+        "MERGE (" + build.node("n", label, "row.key") + ") SET n += row.props "
         "WITH n, row MATCH (d:SourceDocument {id: " + DOC + "}) "
         "MERGE (n)-[s:SOURCED_FROM]->(d) SET s = row.source, s += row.props"
     )
 
 
-def _facts_by_key() -> str:
-    """A subquery yielding the fact nodes whose keys are in ``$<Label>`` (one list parameter per fact label)."""
-    branches = [f"UNWIND ${_checked(label)} AS k MATCH (n:{label.value} {{{NATURAL_KEYS[label]}: k}}) RETURN n"
-                for label in FACT_LABELS]
-    return "CALL () { " + " UNION ALL ".join(branches) + " } "
+#: The fact nodes whose keys are in ``$<Label>`` (one list parameter per fact label).
+_FACTS_BY_KEY = build.nodes_by_key(FACT_LABELS)
 
 
 #: Each listed fact's values, recomputed from what its documents state: for
@@ -58,7 +48,7 @@ def _facts_by_key() -> str:
 #: a hundred times but written once, not a hundred times. The writer lists only
 #: the facts that need it (a statement retracted, or a value that disagrees).
 RECOMPUTE_FACTS = (
-    _facts_by_key() +
+    _FACTS_BY_KEY +
     "MATCH (n)-[s:SOURCED_FROM]->(d:SourceDocument) WITH n, s ORDER BY d.published DESC, d.id DESC "
     "WITH n, collect(s) AS stated "
     "WITH n, stated, reduce(ks = [], s IN stated | ks + [k IN keys(s) WHERE NOT k IN ks AND NOT k IN $provenance]) "
@@ -72,7 +62,7 @@ RECOMPUTE_FACTS = (
     "SET n." + DISPUTED_FIELD + " = CASE WHEN disputed = [] THEN null ELSE disputed END"
 )
 #: The listed facts' node properties (index lookups only: no statement is read).
-FACT_VALUES = _facts_by_key() + "RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props"
+FACT_VALUES = _FACTS_BY_KEY + "RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props"
 #: The statements the documents in ``$docs`` make of facts keyed in ``$keys``, reached from the
 #: documents: it costs what they state, not what the corpus says about the same facts.
 DOC_STATEMENTS = (
@@ -83,7 +73,7 @@ DOC_STATEMENTS = (
 #: value, for the listed facts. Only disputed facts can have one, and only on a
 #: disputed field, so the facts on which every document agrees are not walked.
 DISAGREEING = (
-    _facts_by_key() +
+    _FACTS_BY_KEY +
     "WITH n WHERE n." + DISPUTED_FIELD + " IS NOT NULL "
     "WITH n, [(n)-[t:SOURCED_FROM]->(d:SourceDocument) WHERE d.id IN $docs | properties(t)] AS mine "
     "MATCH (n)-[t:SOURCED_FROM]->(d:SourceDocument) WHERE NOT d.id IN $docs "
@@ -104,20 +94,12 @@ STATED_KEYS = (
 )
 
 
-def _ends(rel: Rel, start: Label, end: Label) -> tuple[str, str, str]:
-    """A link's two end patterns, keyed by the row, and its type (all from the vocabulary, checked)."""
-    if not isinstance(rel, Rel):
-        raise TypeError(f"{rel!r} is not a schema Rel")
-    return (f"{_checked(start)} {{{NATURAL_KEYS[start]}: row.start}}",
-            f"{_checked(end)} {{{NATURAL_KEYS[end]}: row.end}}", rel.value)
-
-
 def merge_relationships(rel: Rel, start: Label, end: Label) -> str:
     """Link existing nodes; ``sources`` lists every document that states the link."""
-    a, b, kind = _ends(rel, start, end)
     return (
-        "UNWIND $rows AS row MATCH (a:" + a + ") MATCH (b:" + b + ") "
-        "MERGE (a)-[r:" + kind + "]->(b) "
+        "UNWIND $rows AS row MATCH (" + build.node("a", start, "row.start") + ") "
+        "MATCH (" + build.node("b", end, "row.end") + ") "
+        "MERGE (a)-[r:" + build.rel(rel) + "]->(b) "
         "SET r.sources = CASE WHEN " + DOC + " IN coalesce(r.sources, []) THEN r.sources "
         "ELSE coalesce(r.sources, []) + " + DOC + " END"
     )
@@ -141,7 +123,7 @@ STORED_HASHES = "MATCH (d:SourceDocument) RETURN d.id AS id, d.content_hash AS h
 # or a link cannot have one row read what another row deleted.
 #: Only the types links between facts can have (a shared fact's thousands of
 #: SOURCED_FROM are not walked; each link touches a fact the document states).
-LINK_TYPES = "|".join(sorted({link.rel.value for section in SECTIONS for link in section.links}))
+LINK_TYPES = build.rel_types({link.rel for section in SECTIONS for link in section.links})
 RETRACT_RELATIONSHIPS = (
     "UNWIND $docs AS doc MATCH (:SourceDocument {id: doc})<-[:SOURCED_FROM]-(f)-[r:" + LINK_TYPES + "]-() "
     "WHERE doc IN coalesce(r.sources, []) "
@@ -172,18 +154,17 @@ def retract_statements(label: Label) -> str:
 
     What it will delete is collected first (an aggregation is a barrier), with RETRACT_FACTS's tail.
     """
-    name, key = _checked(label), NATURAL_KEYS[label]
     return (
-        "UNWIND $rows AS row MATCH (f:" + name + " {" + key + ": row.key})-[s:SOURCED_FROM]->"
+        "UNWIND $rows AS row MATCH (" + build.node("f", label, "row.key") + ")-[s:SOURCED_FROM]->"
         "(:SourceDocument {id: " + DOC + "}) " + _DROP_STATEMENTS
     )
 
 
 def retract_relationships(rel: Rel, start: Label, end: Label) -> str:
     """Take the listed documents off links of one type (rows: doc, start, end); a link no one states goes."""
-    a, b, kind = _ends(rel, start, end)
     return (
-        "UNWIND $rows AS row MATCH (:" + a + ")-[r:" + kind + "]->(:" + b + ") "
+        "UNWIND $rows AS row MATCH (" + build.node("", start, "row.start") + ")-[r:" + build.rel(rel) + "]->("
+        + build.node("", end, "row.end") + ") "
         "WHERE " + DOC + " IN coalesce(r.sources, []) "
         "WITH r, collect(" + DOC + ") AS docs "
         "SET r.sources = [x IN r.sources WHERE NOT x IN docs] "

@@ -31,41 +31,34 @@ from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
 
+from policykg.graph import cypher_build as build
 from policykg.graph.connection import Graph, read_rows, write
 from policykg.ingest.writer import Batch, Keys, key_params, union_keys
+from policykg.schema.sections import THEMED_REGION_RELS, THEMED_SECTIONS
 from policykg.schema.vocabulary import Label, Rel
 
-#: The facts the summary counts, and the COVERS property that counts each label.
-COUNTED: dict[Label, str] = {Label.POLICY: "policies", Label.MEASURE: "measures", Label.TARGET: "targets",
-                             Label.PROJECT: "projects"}
+#: The facts the summary counts (the themed sections), and the COVERS property that counts each: the section name.
+COUNTED: dict[Label, str] = {section.label: section.name for section in THEMED_SECTIONS}
 PROPERTIES = (*COUNTED.values(), "facts", "own")
 
 Cell = tuple[str, str]  # (region code, theme id)
 T = TypeVar("T")
 
-_CONTRIBUTION = """
-WITH f, COLLECT { MATCH (f)-[:ADDRESSES]->(t:Theme) RETURN DISTINCT t.id } AS themes
-WHERE themes <> []
-WITH f, themes, COLLECT { MATCH (f)-[:APPLIES_TO|LOCATED_IN]->(r:Region) RETURN DISTINCT r.code } AS own
-WHERE own <> []
-RETURN labels(f)[0] AS label, themes, own
-"""
+_CONTRIBUTION = (
+    "WITH f, COLLECT { MATCH (f)-[:" + build.rel(Rel.ADDRESSES) + "]->(t:" + build.label(Label.THEME) + ") "
+    "RETURN DISTINCT t.id } AS themes "
+    "WHERE themes <> [] "
+    "WITH f, themes, COLLECT { MATCH (f)-[:" + build.rel_types(THEMED_REGION_RELS) + "]->(r:"
+    + build.label(Label.REGION) + ") RETURN DISTINCT r.code } AS own "
+    "WHERE own <> [] "
+    "RETURN labels(f)[0] AS label, themes, own"
+)
 
 #: What each listed fact adds to the summary: its label, its own regions and its themes.
-CONTRIBUTIONS = """
-CALL () {
-  UNWIND $Policy AS key MATCH (f:Policy {key: key}) RETURN f
-  UNION ALL
-  UNWIND $Measure AS key MATCH (f:Measure {key: key}) RETURN f
-  UNION ALL
-  UNWIND $Target AS key MATCH (f:Target {key: key}) RETURN f
-  UNION ALL
-  UNWIND $Project AS key MATCH (f:Project {key: key}) RETURN f
-}""" + _CONTRIBUTION
+CONTRIBUTIONS = build.nodes_by_key(COUNTED, var="f") + _CONTRIBUTION
 
 #: What every counted fact adds (rebuild): streamed, so the server holds one fact at a time.
-ALL_CONTRIBUTIONS = """
-MATCH (f) WHERE f:Policy OR f:Measure OR f:Target OR f:Project""" + _CONTRIBUTION
+ALL_CONTRIBUTIONS = "MATCH (f) WHERE " + build.has_any_label("f", COUNTED) + " " + _CONTRIBUTION
 
 #: Every region with the regions it lies within (a few hundred rows: the tree is walked in Python).
 ANCESTORS = """
@@ -74,19 +67,14 @@ RETURN r.code AS code, COLLECT { MATCH (r)-[:PART_OF*1..]->(up:Region) RETURN DI
 """
 
 #: Add each cell's difference to its counts; a cell left with no fact goes.
-APPLY = """
-UNWIND $rows AS row
-MATCH (region:Region {code: row.region}), (theme:Theme {id: row.theme})
-MERGE (region)-[c:COVERS]->(theme)
-SET c.policies = coalesce(c.policies, 0) + row.policies,
-    c.measures = coalesce(c.measures, 0) + row.measures,
-    c.targets = coalesce(c.targets, 0) + row.targets,
-    c.projects = coalesce(c.projects, 0) + row.projects,
-    c.facts = coalesce(c.facts, 0) + row.facts,
-    c.own = coalesce(c.own, 0) + row.own
-WITH c WHERE c.facts <= 0
-DELETE c
-"""
+APPLY = (
+    "UNWIND $rows AS row "
+    "MATCH (region:Region {code: row.region}), (theme:Theme {id: row.theme}) "
+    "MERGE (region)-[c:COVERS]->(theme) "
+    "SET " + ", ".join(f"c.{name} = coalesce(c.{name}, 0) + row.{name}" for name in PROPERTIES) + " "
+    "WITH c WHERE c.facts <= 0 "
+    "DELETE c"
+)
 
 ROWS = """
 MATCH (r:Region)-[c:COVERS]->(t:Theme)
@@ -97,12 +85,11 @@ ORDER BY region, theme
 CLEAR = "MATCH (:Region)-[c:COVERS]->(:Theme) DELETE c"
 
 #: The cells of a rebuild, written after CLEAR in the same transaction.
-CREATE_CELLS = """
-UNWIND $rows AS row
-MATCH (region:Region {code: row.region}), (theme:Theme {id: row.theme})
-CREATE (region)-[:COVERS {policies: row.policies, measures: row.measures, targets: row.targets,
-                          projects: row.projects, facts: row.facts, own: row.own}]->(theme)
-"""
+CREATE_CELLS = (
+    "UNWIND $rows AS row "
+    "MATCH (region:Region {code: row.region}), (theme:Theme {id: row.theme}) "
+    "CREATE (region)-[:COVERS {" + ", ".join(f"{name}: row.{name}" for name in PROPERTIES) + "}]->(theme)"
+)
 
 #: Facts on themes, and summary cells: two counts from the count store, no scan.
 COUNTS = """
@@ -192,7 +179,7 @@ def _replace_cells(tx: ManagedTransaction, contributions: Iterable[Any]) -> int:
 
 
 #: The links that make a fact count, by the property of Contributions they fill.
-_THEMES, _REGIONS = {Rel.ADDRESSES}, {Rel.APPLIES_TO, Rel.LOCATED_IN}
+_THEMES, _REGIONS = {Rel.ADDRESSES}, set(THEMED_REGION_RELS)
 
 
 class Contributions:

@@ -23,10 +23,12 @@ from typing import Any
 import networkx as nx
 
 from policykg.errors import QueryError
+from policykg.schema.sections import THEMED_LABELS, THEMED_REGION_RELS
 from policykg.schema.vocabulary import Label, Rel
 
-FACT_LABELS = (Label.POLICY.value, Label.TARGET.value, Label.MEASURE.value, Label.PROJECT.value)
-REGION_LINKS = (Rel.APPLIES_TO.value, Rel.LOCATED_IN.value)
+#: The facts the analyses read: the themed sections of the sections table, as the export names their labels.
+FACT_LABELS = tuple(label.value for label in THEMED_LABELS)
+REGION_LINKS = tuple(rel.value for rel in THEMED_REGION_RELS)
 PARENT_LINKS = (Rel.INCLUDES.value, Rel.SETS.value)
 #: Louvain is randomised; a fixed seed gives the same communities on every run.
 SEED = 42

@@ -96,12 +96,22 @@ SECTIONS: tuple[Section, ...] = (
     )),
 )
 
-SECTION_BY_NAME: dict[str, Section] = {s.name: s for s in SECTIONS}
 SECTION_BY_LABEL: dict[Label, Section] = {s.label: s for s in SECTIONS}
 
 #: Labels whose nodes exist because a document states them (they carry
 #: SOURCED_FROM and disappear when no document states them any more).
 FACT_LABELS: tuple[Label, ...] = tuple(s.label for s in SECTIONS)
+
+#: The facts that address themes (a ``themes`` link): what the region × theme summary (ingest/summary.py,
+#: one COVERS count per section, named after it) and the network analyses (queries/analytics.py) count.
+THEMED_SECTIONS: tuple[Section, ...] = tuple(s for s in SECTIONS if any(link.rel is Rel.ADDRESSES for link in s.links))
+THEMED_LABELS: tuple[Label, ...] = tuple(s.label for s in THEMED_SECTIONS)
+#: The relationship types that place a themed fact in its own region (APPLIES_TO, LOCATED_IN).
+THEMED_REGION_RELS: tuple[Rel, ...] = tuple(sorted({link.rel for s in THEMED_SECTIONS for link in s.links
+                                                    if link.node is Label.REGION}))
+#: The relationship types that place any fact in a region (search names a hit's region by them).
+REGION_RELS: tuple[Rel, ...] = tuple(sorted({link.rel for s in SECTIONS for link in s.links
+                                             if link.node is Label.REGION}))
 
 #: Fields of a fact that describe one document's statement of it; they go on SOURCED_FROM.
 PROVENANCE_FIELDS: frozenset[str] = frozenset({"locator", "quote", "extracted"})
