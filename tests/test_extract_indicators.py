@@ -22,7 +22,7 @@ def test_catalogue_match_prefers_the_longest_name_of_a_fitting_kind():
     m = IndicatorMatcher(CATALOGUE)
     assert m.match("全省数字经济核心产业增加值", "level")["key"] == "core-digital-va"
     assert m.match("数字经济核心产业增加值占GDP比重", "share")["key"] == "core-digital-va-gdp-share"
-    assert m.match("数字经济核心产业增加值", "growth_yoy")["key"] == "core-digital-va"
+    assert m.match("数字经济核心产业增加值", "growth")["key"] == "core-digital-va"
     # the province's 生产总值 is its GDP: 占全省生产总值的比重 and 占GDP比重 are one share
     assert m.match("核心产业增加值占全省生产总值的比重", "share")["key"] == "core-digital-va-gdp-share"
     assert m.match("核心产业增加值占服务业增加值比重", "share") is None  # a share, but not of GDP as catalogued

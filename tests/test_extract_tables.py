@@ -39,7 +39,7 @@ def test_one_cell_per_line_with_an_attribute_column():
 def test_one_row_per_line_with_a_comparator_in_the_cell():
     ex = run(ROW_PER_LINE, published="2023-01-10", title="浙江省数字经济发展规划")
     assert [(float(f.value), f.unit, f.kind, f.period, f.comparator) for f in ex.figures] == [
-        (8.5, "%", "share", "2022", "="), (12, "%", "target", "2025", ">="),
+        (8.5, "%", "share", "2022", "="), (12, "%", "target", "2025", "≥"),
         (30, "个", "level", "2022", "="), (60, "个", "target", "2025", "=")]
     assert ex.source.quote(*ex.figures[1].quote_span) == "数字经济核心产业增加值占GDP比重 | % | 8.5 | ≥12"
 

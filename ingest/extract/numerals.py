@@ -13,8 +13,6 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
-CN_DIGITS = "零〇一二两三四五六七八九"
-CN_NUMERAL_CHARS = CN_DIGITS + "十百千"
 MAGNITUDES = {"万亿": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿": Decimal(10) ** 10,
               "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
               "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}

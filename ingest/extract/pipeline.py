@@ -114,6 +114,33 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
     text = source.text
     pars = norm.paragraphs(text)
     guessed: list[str] = []
+    published, date_known = _published(meta, pars, name, guessed, today)
+    if not meta.get("title"):
+        t = guess_title(pars)
+        if t:
+            meta["title"] = t
+            guessed.append("title_zh")
+    mentions = regions_mod.find(text)
+    doc_region = _doc_region(mentions, meta.get("title", "") + meta.get("publisher", ""))
+    ctx = _context(pars, mentions, doc_region, published.year if date_known else None)
+    titles, abbrev = titles_mod.find(pars)
+    if not meta.get("publisher"):  # a notice's issuer, in its first lines, is the publisher
+        head = next((t for t in titles if t.paragraph <= 3 and t.issuers
+                     and regex.search(r"关于印发|的通知", pars[t.paragraph - 1].text)), None)
+        if head is not None:
+            meta["publisher"] = "、".join(head.issuers)
+            guessed.append("publisher_zh")
+    span = regex.search(r"((?:19|20)\d\d)\s*[-—–~至]\s*((?:19|20)\d\d)年?", meta.get("title", "")
+                        + "".join(t.title for t in titles[:1]))
+    ctx.plan_span = f"{span.group(1)}-{span.group(2)}" if span else None
+    figs = figures_mod.dedupe(_read_figures(pars, mentions, ctx))
+    return Extraction(name, source, meta, guessed, published, pars, mentions, doc_region, ctx.mentions_china,
+                      titles, abbrev, figs, titles_mod.doc_numbers(text))
+
+
+def _published(meta: dict[str, str], pars: list[norm.Paragraph], name: str, guessed: list[str],
+               today: dt.date | None) -> tuple[dt.date, bool]:
+    """(the publication date, whether it is known): the metadata's, else one the text writes, else today."""
     published: dt.date | None = None
     if meta.get("published"):
         published = _parse_date(meta["published"])
@@ -127,43 +154,29 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
             guessed.append("published")
     if meta.get("url") and not regex.fullmatch(r"https?://\S+", meta["url"]):
         raise norm.ExtractError(f"{name}: url {meta['url']!r} is not an http(s) address")
-    date_known = published is not None
     if published is None:
-        published = today or dt.date.today()
         guessed.append("published")
-    if not meta.get("title"):
-        t = guess_title(pars)
-        if t:
-            meta["title"] = t
-            guessed.append("title_zh")
-    doc_year = published.year if date_known else None  # relative dates (去年, 前三季度) need a known date
+        return today or dt.date.today(), False
+    return published, True
 
-    # regions: count mentions to find the document's own region
-    masked_titles = text
-    mentions = regions_mod.find(text)
+
+def _context(pars: list[norm.Paragraph], mentions: list[regions_mod.Mention], doc_region: Region | None,
+             doc_year: int | None) -> Context:
+    """What the figure reader needs of the whole document; relative dates (去年, 前三季度) need a known date."""
     province_hint = {mn.region.province for mn in mentions
                      if mn.region and mn.region.province and mn.region.level in ("province", "prefecture")}
     mentions_china = any(mn.surface == "中国" for mn in mentions)
-    doc_region = _doc_region(mentions, meta.get("title", "") + meta.get("publisher", ""))
-    del masked_titles
-    ctx = Context(doc_year, date_known, doc_region, mentions_china, province_hint)
-    if not date_known:
+    ctx = Context(doc_year, doc_year is not None, doc_region, mentions_china, province_hint)
+    if doc_year is None:
         prose = "\n".join(p.text for p in pars if not figures_mod.is_table_line(p.text))
         reported = [mk.year for mk in periods.marks(figures_mod.mask_titles(prose), None)
                     if mk.year and not mk.deadline and not mk.span]
         ctx.latest_reported_year = max(reported, default=None)
+    return ctx
 
-    titles, abbrev = titles_mod.find(pars)
-    if not meta.get("publisher"):  # a notice's issuer, in its first lines, is the publisher
-        head = next((t for t in titles if t.paragraph <= 3 and t.issuers
-                     and regex.search(r"关于印发|的通知", pars[t.paragraph - 1].text)), None)
-        if head is not None:
-            meta["publisher"] = "、".join(head.issuers)
-            guessed.append("publisher_zh")
-    span = regex.search(r"((?:19|20)\d\d)\s*[-—–~至]\s*((?:19|20)\d\d)年?", meta.get("title", "")
-                        + "".join(t.title for t in titles[:1]))
-    ctx.plan_span = f"{span.group(1)}-{span.group(2)}" if span else None
 
+def _read_figures(pars: list[norm.Paragraph], mentions: list[regions_mod.Mention], ctx: Context) -> list[Figure]:
+    """Every paragraph's figures (time marks carried until the next heading), and the tables' rows."""
     figs: list[Figure] = []
     starts = [mn.start for mn in mentions]
     carry: list[periods.TimeMark] = []
@@ -187,9 +200,7 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
                 carry = [marks[-1]]
     if table_cells:
         figs.extend(figures_mod.read_table(table_cells, ctx))
-    figs = figures_mod.dedupe(figs)
-    return Extraction(name, source, meta, guessed, published, pars, mentions, doc_region, mentions_china,
-                      titles, abbrev, figs, titles_mod.doc_numbers(text))
+    return figs
 
 
 CHUNK = 4000

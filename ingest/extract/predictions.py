@@ -5,6 +5,10 @@ from __future__ import annotations
 from policykg.ingest.extract import numerals
 from policykg.ingest.extract.pipeline import Extraction
 
+#: The scorer's words (score.py, ANNOTATION.md) for the records' kinds and comparators the extractor uses.
+SCORER_KIND = {"growth": "growth_yoy"}
+SCORER_COMPARATOR = {"≥": ">=", "≤": "<=", "≈": "~"}
+
 
 def region_name(fig) -> str | None:
     if fig.region is None:
@@ -19,9 +23,9 @@ def entry(ex: Extraction) -> dict:
             "region": region_name(f),
             "value": numerals.as_float(f.value),
             "unit": f.unit,
-            "kind": f.kind,
+            "kind": SCORER_KIND.get(f.kind, f.kind),
             "period": f.period,
-            "comparator": f.comparator,
+            "comparator": SCORER_COMPARATOR.get(f.comparator, f.comparator),
             "indicator": f.indicator,
             "quote": ex.source.quote(*f.quote_span),
             "locator": f"¶{f.paragraph}",
