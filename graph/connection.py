@@ -23,6 +23,7 @@ from policykg.errors import (
     DatabaseNotFound,
     GraphUnavailable,
     PolicyKGError,
+    ServerNotAnswering,
     WriteRefused,
 )
 from policykg.graph.settings import Settings, resolve_settings
@@ -110,7 +111,7 @@ def translate_errors(where: Endpoint) -> Iterator[None]:
     except neo.AuthError:
         raise AuthFailed(f"Neo4j at {where.uri} refused user {where.username!r}: wrong username or password") from None
     except neo.ServiceUnavailable as exc:
-        raise GraphUnavailable(f"no Neo4j answers at {where.uri}: {_first_line(exc)}") from None
+        raise ServerNotAnswering(f"no Neo4j answers at {where.uri}: {_first_line(exc)}") from None
     except neo.SessionExpired as exc:
         raise GraphUnavailable(f"connection to {where.uri} was lost: {_first_line(exc)}") from None
     except neo.ClientError as exc:

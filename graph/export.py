@@ -235,6 +235,11 @@ def resolve_scope(regions: Iterable[str] = (), theme_names: Iterable[str] = ()) 
     return wanted + [(Label.THEME, themes().resolve(name).id, name) for name in theme_names]
 
 
+def _check_depth(depth: int | None) -> None:
+    if depth is not None and depth < 0:
+        raise ExportError(f"must be 0 or more, got {depth}", parameter="depth")
+
+
 def _seed_ids(graph: Graph, regions: list[str], theme_names: list[str], keys: list[str]) -> list[str]:
     """Element ids of the named regions, themes and natural keys; UnknownName when one is not in the graph."""
     seeds: list[str] = []
@@ -263,10 +268,9 @@ def to_networkx(graph: Graph, region: str | Iterable[str] | None = None, theme: 
     the edges among them). With nothing named, the whole graph is read.
     """
     regions, theme_names, key_list = _as_list(region), _as_list(theme), _as_list(keys)
-    if depth < 0:
-        raise ExportError(f"--depth must be 0 or more, got {depth}")
+    _check_depth(depth)
     if page_size < 1:
-        raise ExportError(f"page size must be at least 1, got {page_size}")
+        raise ExportError(f"must be at least 1, got {page_size}", parameter="page_size")
     builder = _Builder()
     scoped = bool(regions or theme_names or keys is not None)
     if scoped:
@@ -335,11 +339,7 @@ def write(g: nx.MultiDiGraph, fmt: ExportFormat | str, path: Path | None = None)
     GraphML and GEXF go through networkx's writers, which build the XML tree
     in memory; CSV and JSON are written node by node from the graph.
     """
-    try:
-        fmt = ExportFormat(fmt)
-    except ValueError:
-        raise ExportError(f"unknown export format {fmt!r}; expected one of "
-                          f"{', '.join(f.value for f in ExportFormat)}") from None
+    fmt = export_format(fmt)
     path = path or default_path(fmt)
     try:
         if fmt is ExportFormat.csv:
@@ -354,6 +354,27 @@ def write(g: nx.MultiDiGraph, fmt: ExportFormat | str, path: Path | None = None)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
     return [path]
+
+
+def export_format(fmt: ExportFormat | str) -> ExportFormat:
+    """The format named (in any case); ExportError listing the formats for another name."""
+    try:
+        return ExportFormat(fmt.lower())
+    except ValueError:
+        raise ExportError(f"unknown export format {fmt!r}; expected one of "
+                          f"{', '.join(f.value for f in ExportFormat)}") from None
+
+
+def prepare(fmt: ExportFormat | str, path: Path | None, regions: Iterable[str] = (),
+            theme_names: Iterable[str] = (), depth: int | None = None) -> tuple[ExportFormat, Path]:
+    """Everything an export can refuse before the graph is read: format, depth, names, destination.
+
+    Returns the format and the path to write; the CLI calls it before it connects.
+    """
+    chosen = export_format(fmt)
+    _check_depth(depth)
+    resolve_scope(regions, theme_names)
+    return chosen, check_writable(chosen, path)
 
 
 def check_writable(fmt: ExportFormat, path: Path | None) -> Path:
@@ -374,4 +395,5 @@ def check_writable(fmt: ExportFormat, path: Path | None) -> Path:
     return target
 
 
-__all__ = ["ExportError", "ExportFormat", "check_writable", "resolve_scope", "to_networkx", "write"]
+__all__ = ["ExportError", "ExportFormat", "check_writable", "export_format", "prepare", "resolve_scope", "to_networkx",
+           "write"]

@@ -4,11 +4,13 @@
     ├── ConfigError               settings that cannot work (malformed URI, ...)
     ├── ServerError               the local Neo4j cannot be installed or started
     ├── BrowserError              the Neo4j Browser bundle (style, guide) cannot be built
-    ├── GraphUnavailable          no Neo4j answers at the address
+    ├── GraphUnavailable          the server cannot be reached, or the connection was lost
+    │   └── ServerNotAnswering    no Neo4j answers at the address (start one, or point elsewhere)
     ├── AuthFailed                Neo4j answered but refused the credentials
     ├── DatabaseNotFound          the named database does not exist
     ├── ValidationFailed          records that do not fit the format (all problems)
     ├── ExportError               an export that cannot be written (format, path, depth)
+    ├── ExtractError              a text the extractor cannot read (missing, binary, not UTF-8, too large)
     ├── PlotError                 a picture that cannot be drawn (no CJK font, file type, nothing to draw)
     ├── QueryError                a query file, name or parameter is wrong
     │   └── UnknownName           a region or theme name that resolves to nothing
@@ -16,7 +18,9 @@
 
 The CLI prints ``Error: <str(exc)>`` and exits 1 for every one of these; any
 other exception is a bug and keeps its traceback (without locals, because
-settings hold passwords).
+settings hold passwords). An error about one argument of a library call
+names the argument (``parameter``, and its message starts with it: "limit
+must be ..."); the CLI names the flag that sets it instead (policykg/cli/flags.py).
 """
 
 from __future__ import annotations
@@ -25,7 +29,17 @@ from dataclasses import dataclass
 
 
 class PolicyKGError(Exception):
-    """Base class: the message is meant for the user and fits on one line."""
+    """Base class: the message is meant for the user and fits on one line.
+
+    ``parameter``: the argument of the call that is wrong; ``str()`` is then
+    "<parameter> <reason>", and a caller that knows the argument by another
+    name (the CLI, by its flag) says that name before ``reason``.
+    """
+
+    def __init__(self, reason: str = "", *, parameter: str | None = None) -> None:
+        super().__init__(f"{parameter} {reason}" if parameter else reason)
+        self.reason = reason
+        self.parameter = parameter
 
 
 class ConfigError(PolicyKGError):
@@ -44,6 +58,10 @@ class GraphUnavailable(PolicyKGError):
     pass
 
 
+class ServerNotAnswering(GraphUnavailable):
+    pass
+
+
 class AuthFailed(PolicyKGError):
     pass
 
@@ -54,6 +72,10 @@ class DatabaseNotFound(PolicyKGError):
 
 class ExportError(PolicyKGError):
     pass
+
+
+class ExtractError(PolicyKGError):
+    """Input that cannot be read as Chinese text (one line, for the CLI)."""
 
 
 class PlotError(PolicyKGError):

@@ -149,7 +149,7 @@ def similarity(g: nx.MultiDiGraph, min_overlap: int = 2, limit: int | None = Non
     1.0 and top the list.
     """
     if min_overlap < 1:
-        raise QueryError(f"--min-overlap must be at least 1, got {min_overlap}")
+        raise QueryError(f"must be at least 1, got {min_overlap}", parameter="min_overlap")
     features = region_features(g)
     rows = []
     for a, b in itertools.combinations(sorted(features, key=_short), 2):

@@ -102,7 +102,7 @@ def run_named(graph: Graph, query: NamedQuery, params: dict[str, str], limit: in
     """
     limit = query.limit if limit is None else limit
     if limit < 0:
-        raise QueryError(f"--limit must be 0 (all rows) or more, got {limit}")
+        raise QueryError(f"must be 0 (all rows) or more, got {limit}", parameter="limit")
     bound = query.bind(params)
     cypher = query.cypher
     if query.places_limit:  # the query cuts where it saves work (see the loader's docstring)

@@ -58,7 +58,7 @@ def test_without_a_minimum_overlap_two_foreign_economies_would_rank_first(g):
     # Guizhou and the US share one theme (cbdf) of five features: Guizhou's measure is on cloud computing
     assert ("520000", "US", 0.2, 1) in pick(rows, "region_a", "region_b", "similarity", "overlap")
     assert len(analytics.similarity(g, limit=2)) == 2
-    with pytest.raises(QueryError, match="--min-overlap must be at least 1"):
+    with pytest.raises(QueryError, match="^min_overlap must be at least 1, got 0$"):
         analytics.similarity(g, min_overlap=0)
 
 

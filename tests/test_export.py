@@ -179,7 +179,7 @@ def test_subgraph_of_a_canned_query(fixture_graph):  # noqa: F811
 def test_unknown_region_and_bad_depth_are_refused(fixture_graph):  # noqa: F811
     with pytest.raises(UnknownName, match="unknown region 'Atlantis'"):
         to_networkx(fixture_graph, region="Atlantis")
-    with pytest.raises(ExportError, match="--depth must be 0 or more"):
+    with pytest.raises(ExportError, match="^depth must be 0 or more"):
         to_networkx(fixture_graph, region="北京", depth=-1)
 
 

@@ -13,15 +13,11 @@ from dataclasses import dataclass
 
 import regex
 
-from policykg.errors import PolicyKGError
+from policykg.errors import ExtractError
 
 #: A policy document is rarely above 1 MB of text; a larger file is a dump of many (split it), and its
 #: draft would pass the record size limit of `policykg validate` (ingest/reader.py).
 MAX_BYTES = 4_000_000
-
-
-class ExtractError(PolicyKGError):
-    """Input that cannot be read as Chinese text (one line, for the CLI)."""
 
 
 def decode(data: bytes, name: str = "input") -> str:

@@ -19,7 +19,8 @@ import typer
 from typer.core import TyperGroup
 
 from policykg.cli.context import State
-from policykg.errors import GraphUnavailable, PolicyKGError, ValidationFailed
+from policykg.cli.flags import message
+from policykg.errors import PolicyKGError, ServerNotAnswering, ValidationFailed
 
 #: Added to "no Neo4j answers": the next step a user can take.
 START_HINT = "; is it running? `policykg server start` starts a local one (or set NEO4J_URI)"
@@ -38,12 +39,11 @@ class _App(TyperGroup):
             for problem in exc.problems:
                 typer.echo(f"Error: {problem}", err=True)
             raise typer.Exit(1) from None
-        except GraphUnavailable as exc:
-            hint = START_HINT if str(exc).startswith("no Neo4j answers") else ""
-            typer.echo(f"Error: {exc}{hint}", err=True)
+        except ServerNotAnswering as exc:
+            typer.echo(f"Error: {exc}{START_HINT}", err=True)
             raise typer.Exit(1) from None
         except PolicyKGError as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            typer.echo(f"Error: {message(exc)}", err=True)
             raise typer.Exit(1) from None
 
 

@@ -29,21 +29,13 @@ def export(
     from policykg.cli import dataframes
 
     dataframes.allow()  # networkx may use numpy
-    from policykg.graph.export import ExportError, ExportFormat, check_writable, resolve_scope, to_networkx, write
+    from policykg.graph.export import ExportError, prepare, to_networkx, write
 
-    try:
-        export_format = ExportFormat(fmt.lower())
-    except ValueError:
-        raise ExportError(f"unknown export format {fmt!r}; expected one of "
-                          f"{', '.join(f.value for f in ExportFormat)}") from None
     if param and not query:
         raise ExportError("--param needs --query NAME")
     if query and (region or theme):
         raise ExportError("give either --query or --region/--theme, not both")
-    if depth is not None and depth < 0:
-        raise ExportError(f"--depth must be 0 or more, got {depth}")
-    resolve_scope(region or [], theme or [])
-    target = check_writable(export_format, out)
+    export_format, target = prepare(fmt, out, region or [], theme or [], depth)
     if query:
         from policykg.queries import loader
         from policykg.queries.params import parse_assignments
