@@ -14,7 +14,9 @@
     ├── PlotError                 a picture that cannot be drawn (no CJK font, file type, nothing to draw)
     ├── QueryError                a query file, name or parameter is wrong
     │   └── UnknownName           a region or theme name that resolves to nothing
-    └── WriteRefused              a write sent through a read-only path
+    ├── WriteRefused              a write sent through a read-only path
+    └── ReviewError               a draft review that cannot go on (unknown draft, undecided facts, ...)
+        └── ReviewConflict        someone else decided the same fact first (carries their decision)
 
 The CLI prints ``Error: <str(exc)>`` and exits 1 for every one of these; any
 other exception is a bug and keeps its traceback (without locals, because
@@ -88,6 +90,18 @@ class QueryError(PolicyKGError):
 
 class UnknownName(QueryError):
     pass
+
+
+class ReviewError(PolicyKGError):
+    pass
+
+
+class ReviewConflict(ReviewError):
+    """A decision written against a stale revision: ``current`` is the other writer's decision."""
+
+    def __init__(self, message: str, current: dict | None):
+        super().__init__(message)
+        self.current = current
 
 
 class WriteRefused(PolicyKGError):

@@ -110,6 +110,12 @@ class DocumentMeta(Record):
                         "refuses it until a reviewer removes this flag.")
     guessed: list[Literal["title_zh", "title_en", "publisher_zh", "published", "url"]] = Field(
         [], description="Metadata fields the extractor guessed from the text; a reviewer checks them.")
+    # -- review (policykg review, ingest/review/) --
+    source_path: Text | None = Field(None, description="The text file the record was extracted from.")
+    source_sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = Field(
+        None, description="SHA-256 of that text file's bytes, to tell when the source changed.")
+    reviewed_by: Text | None = Field(None, description="Who reviewed the draft's facts (policykg review).")
+    reviewed_on: dt.date | None = Field(None, description="When the review was published.")
 
 
 class Organization(Fact):

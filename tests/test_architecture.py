@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = {"policykg": "policykg", "schema": "policykg.schema", "graph": "policykg.graph",
             "queries": "policykg.queries", "ingest": "policykg.ingest"}
 #: The direction of imports: a module may import only from its own layer or the ones before it.
-LAYERS = ["policykg.errors", "policykg.schema", "policykg.graph", "policykg.queries", "policykg.ingest",
+LAYERS = ["policykg.errors", "policykg.schema", "policykg.graph", "policykg.queries", "policykg.ingest", "policykg.web",
           "policykg.cli", "policykg"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import subprocess
 import sys
 import tempfile
@@ -102,6 +103,9 @@ def extract_files(paths: list[Path], out_dir: Path | None, prediction_file: Path
             problems.append(Problem(str(path), None, "", str(exc).removeprefix(f"{path.name}: ")))
             continue
         record, notes = draft.build(ex, matcher)
+        # where the text is and what it was, so that a review shows it and notices when it changes
+        record["document"]["source_path"] = str(path.resolve())
+        record["document"]["source_sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
         target = None
         if out_dir is not None:
             try:

@@ -91,6 +91,7 @@ def _register() -> None:
 
     for module in (status, server, schema, ingest, extract, query, browser, export, analyze):
         module.register(app)
+    __import__("policykg.cli.review", fromlist=["register"]).register(app)
 
 
 _register()

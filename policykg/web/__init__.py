@@ -1,0 +1,1 @@
+"""`policykg review`: the local web app over ingest/review (Starlette, Jinja2 templates, uvicorn)."""
