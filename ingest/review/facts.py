@@ -16,8 +16,11 @@ from pydantic import ValidationError
 
 from policykg.errors import UnknownName
 from policykg.schema.reference import gazetteer, indicators
-from policykg.schema.sections import SECTION_BY_NAME, SECTIONS, Section
+from policykg.schema.sections import SECTIONS, Section
 from policykg.schema.vocabulary import Label
+
+#: Sections by their name in a record file.
+SECTION_BY_NAME: dict[str, Section] = {s.name: s for s in SECTIONS}
 
 #: Fields that say where a document states a fact, not what it states (left out of a signature).
 WHERE_FIELDS = ("key", "locator", "extracted")

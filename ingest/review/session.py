@@ -17,9 +17,17 @@ from policykg.errors import ReviewError
 from policykg.ingest.reader import ReadFailed, read_record
 from policykg.ingest.review import decisions as store
 from policykg.ingest.review.diff import rebase
-from policykg.ingest.review.facts import apply_changes, card_text, check, fact_id, iter_facts, signature
+from policykg.ingest.review.facts import (
+    SECTION_BY_NAME,
+    apply_changes,
+    card_text,
+    check,
+    fact_id,
+    iter_facts,
+    signature,
+)
 from policykg.ingest.review.source import SourceText, read_source
-from policykg.schema.sections import SECTION_BY_NAME, SECTIONS
+from policykg.schema.sections import SECTIONS
 
 
 @dataclass

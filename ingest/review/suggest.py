@@ -14,10 +14,9 @@ from typing import Any
 from policykg.errors import PolicyKGError
 from policykg.ingest.extract import draft as draft_mod
 from policykg.ingest.extract.pipeline import extract
-from policykg.ingest.review.facts import field_specs
+from policykg.ingest.review.facts import SECTION_BY_NAME, field_specs
 from policykg.ingest.review.session import Review
 from policykg.schema.reference import indicators
-from policykg.schema.sections import SECTION_BY_NAME
 
 #: Sections whose drafted facts are figures, tried when the section asked for has none.
 FIGURES = ("targets", "observations")

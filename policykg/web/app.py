@@ -27,10 +27,9 @@ from policykg.errors import PolicyKGError, ReviewConflict, ReviewError, Validati
 from policykg.ingest.review import publish as publishing
 from policykg.ingest.review import session
 from policykg.ingest.review.drafts import Drafts
-from policykg.ingest.review.facts import apply_changes, coerce, field_specs
+from policykg.ingest.review.facts import SECTION_BY_NAME, apply_changes, coerce, field_specs
 from policykg.ingest.review.suggest import suggest
 from policykg.schema.reference import gazetteer, indicators
-from policykg.schema.sections import SECTION_BY_NAME
 from policykg.web.security import Gate, GateMiddleware
 
 
