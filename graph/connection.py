@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Record, unit_of_work
 from neo4j import exceptions as neo
 
 from policykg.errors import (
@@ -145,13 +145,25 @@ def write(graph: Graph, work: Callable[[ManagedTransaction], T]) -> T:
         return session.execute_write(work)
 
 
-def read_rows(graph: Graph, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Run one read query and return its records as plain dicts."""
+def read_records(graph: Graph, cypher: str, parameters: dict[str, Any] | None = None,
+                 timeout: float | None = None) -> list[Record]:
+    """Run one read query (at most ``timeout`` seconds, if given); its records as the driver gives them.
 
-    def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
-        return [record.data() for record in tx.run(cypher, parameters or {})]
+    A record is indexable by column name; readers that convert every value
+    themselves (the export, the query runner) take them so, since
+    ``record.data()`` would copy every value once more.
+    """
+
+    @unit_of_work(timeout=timeout)
+    def work(tx: ManagedTransaction) -> list[Record]:
+        return list(tx.run(cypher, parameters or {}))
 
     return read(graph, work)
+
+
+def read_rows(graph: Graph, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Run one read query and return its records as dicts (``record.data()``)."""
+    return [record.data() for record in read_records(graph, cypher, parameters)]
 
 
 def server_info(graph: Graph) -> dict[str, str]:

@@ -20,7 +20,6 @@ works as it is.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -29,10 +28,10 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from neo4j.time import Date, DateTime, Time
 
 from policykg.errors import ExportError, UnknownName
-from policykg.graph.connection import Graph, read
+from policykg.graph.connection import Graph, read_records
+from policykg.graph.values import file_safe
 from policykg.schema.reference import gazetteer, themes
 from policykg.schema.vocabulary import NATURAL_KEYS, Label
 
@@ -60,12 +59,6 @@ _OUT_EDGES = (" MATCH (n)-[r]->(m) WHERE NOT r:COVERS RETURN elementId(n) AS sou
               " type(r) AS type, properties(r) AS props")
 
 
-def read_rows(graph: Graph, cypher: str, parameters: dict[str, Any]) -> list[Any]:
-    """Records as the driver gives them (indexable by column name): ``record.data()`` would copy
-    every value once more, which is most of the time an export takes."""
-    return read(graph, lambda tx: list(tx.run(cypher, parameters)))
-
-
 def _label_page(label: Label) -> str:
     """The next page of one label's nodes after key $after (label and key from the vocabulary)."""
     if not isinstance(label, Label):
@@ -84,23 +77,12 @@ def _primary_label(labels: Iterable[str]) -> Label | None:
     return known[0] if known else None
 
 
-def safe_value(value: Any) -> Any:
-    """A property value GraphML and GEXF can hold: str, int, float or bool."""
-    if isinstance(value, (Date, DateTime, Time)):
-        value = value.to_native()
-    if isinstance(value, (dt.date, dt.datetime, dt.time)):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return json.dumps([safe_value(v) for v in value], ensure_ascii=False)
-    return value
-
-
 def _node_attributes(label: Label, labels: list[str], props: dict[str, Any],
                      provenance: list[list[Any]]) -> dict[str, Any]:
     key = props.get(NATURAL_KEYS[label])
     # 'id' (Theme, SourceDocument) is the natural key, kept as 'key' like every label's: GEXF and
     # nodes.csv use 'id' for the node id itself.
-    attrs: dict[str, Any] = {k: safe_value(v) for k, v in props.items() if v is not None and k != "id"}
+    attrs: dict[str, Any] = {k: file_safe(v) for k, v in props.items() if v is not None and k != "id"}
     name_zh = props.get("name_zh") or props.get("title_zh") or props.get("label_zh")
     name_en = props.get("name_en") or props.get("title_en") or props.get("label_en")
     sources = sorted((doc, loc) for doc, loc in provenance if doc is not None)
@@ -143,7 +125,7 @@ class _Builder:
             key = row["type"]
             if self.g.has_edge(u, v, key):  # the writer MERGEs one per (start, type, end); be safe anyway
                 key = f"{key}#{self.g.number_of_edges(u, v)}"
-            attrs = {k: safe_value(v) for k, v in row["props"].items() if v is not None}
+            attrs = {k: file_safe(v) for k, v in row["props"].items() if v is not None}
             attrs["label"] = row["type"]
             self.g.add_edge(u, v, key=key, **attrs)
 
@@ -187,11 +169,11 @@ def _paged_by_key(graph: Graph, label: Label, cypher: str, sink: Callable[[list[
     key_name, after = NATURAL_KEYS[label], ""
     while True:
         params = {"after": after, "limit": page_size}
-        rows = read_rows(graph, cypher, params)
+        rows = read_records(graph, cypher, params)
         if keys_query is None:
             keys = [row["props"][key_name] for row in rows]
         else:
-            keys = [row["k"] for row in read_rows(graph, keys_query, params)]
+            keys = [row["k"] for row in read_records(graph, keys_query, params)]
         sink(rows)
         if len(keys) < page_size:
             return
@@ -208,7 +190,7 @@ def _read_around(graph: Graph, builder: _Builder, seeds: list[str], depth: int, 
     for _ in range(depth):
         following: list[str] = []
         for chunk in _chunks(frontier, page_size):
-            for row in read_rows(graph, walk, {"ids": chunk}):
+            for row in read_records(graph, walk, {"ids": chunk}):
                 if row["eid"] not in seen:
                     seen[row["eid"]] = None
                     if not row["hub"]:
@@ -218,9 +200,9 @@ def _read_around(graph: Graph, builder: _Builder, seeds: list[str], depth: int, 
             break
     ids = list(seen)
     for chunk in _chunks(ids, page_size):
-        builder.add_nodes(read_rows(graph, _BY_ID + _PROVENANCE, {"ids": chunk}))
+        builder.add_nodes(read_records(graph, _BY_ID + _PROVENANCE, {"ids": chunk}))
     for chunk in _chunks(ids, page_size):
-        builder.add_edges(read_rows(graph, _BY_ID + _OUT_EDGES, {"ids": chunk}))
+        builder.add_edges(read_records(graph, _BY_ID + _OUT_EDGES, {"ids": chunk}))
 
 
 def _as_list(value: str | Iterable[str] | None) -> list[str]:
@@ -244,7 +226,7 @@ def _seed_ids(graph: Graph, regions: list[str], theme_names: list[str], keys: li
     """Element ids of the named regions, themes and natural keys; UnknownName when one is not in the graph."""
     seeds: list[str] = []
     for label, key, name in resolve_scope(regions, theme_names):
-        rows = read_rows(graph, f"MATCH (n:{label.value} {{{NATURAL_KEYS[label]}: $key}}) RETURN elementId(n) AS eid",
+        rows = read_records(graph, f"MATCH (n:{label.value} {{{NATURAL_KEYS[label]}: $key}}) RETURN elementId(n) AS eid",
                          {"key": key})
         if not rows:
             raise UnknownName(f"{label.value.lower()} {name!r} ({key}) is not in the graph; "
@@ -252,7 +234,7 @@ def _seed_ids(graph: Graph, regions: list[str], theme_names: list[str], keys: li
         seeds.append(rows[0]["eid"])
     if keys:
         for label in EXPORTED:
-            rows = read_rows(graph, f"MATCH (n:{label.value}) WHERE n.{NATURAL_KEYS[label]} IN $keys "
+            rows = read_records(graph, f"MATCH (n:{label.value}) WHERE n.{NATURAL_KEYS[label]} IN $keys "
                                     "RETURN elementId(n) AS eid", {"keys": keys})
             seeds += [row["eid"] for row in rows]
     return list(dict.fromkeys(seeds))

@@ -14,7 +14,6 @@ reported instead of being settled silently.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from policykg.graph.values import as_text
 from policykg.ingest import statements as cypher
 from policykg.ingest.validate import ValidDocument
 from policykg.ingest.writer import (
@@ -268,7 +268,7 @@ def fact_states(tx: ManagedTransaction, keys: Keys, docs: list[str], others: boo
         if state is not None:
             stated = _plain(row["stated"])
             state.statements[row["doc"]] = stated
-            state.sources[row["doc"]] = (_plain_value(row["published"]), _values(stated))
+            state.sources[row["doc"]] = (as_text(row["published"]), _values(stated))
     return states
 
 
@@ -351,20 +351,9 @@ def _values(stated: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in stated.items() if k not in PROVENANCE_FIELDS}
 
 
-_SIMPLE = (str, int, float, list)
-
-
-def _plain_value(value: Any) -> Any:
-    """Neo4j temporal values and Python dates compare as ISO text."""
-    if isinstance(value, _SIMPLE):  # nearly every value: checked first, since a group has a million of them
-        return value
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
-    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
-
-
 def _plain(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: _plain_value(v) for k, v in props.items() if v is not None}
+    """A statement's or a node's values as compared: dates as ISO text (``as_text``), no empty fields."""
+    return {k: as_text(v) for k, v in props.items() if v is not None}
 
 
 def _name(props: dict[str, Any]) -> str:

@@ -120,12 +120,15 @@ class NamedQuery:
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
 
-    def bind(self, given: dict[str, str]) -> dict[str, Any]:
+    def bind(self, given: dict[str, str], limit: int | None = None) -> dict[str, Any]:
         """Typed, resolved $parameters for ``given`` raw values, defaults filling the gaps.
 
         Unknown and missing names are refused rather than ignored: a typo in a
         parameter name would otherwise run the query with its default and
-        return a plausible but wrong answer.
+        return a plausible but wrong answer. The row limit ($__row_limit, the
+        one place it is bound) is for at most ``limit`` rows (0: all), or the
+        query's default; without ``limit`` it is bound only when the query
+        places it (so Browser and EXPLAIN can run the text as it is).
         """
         unknown = [k for k in given if self.param(k) is None]
         if unknown:
@@ -143,8 +146,8 @@ class NamedQuery:
                 raise type(exc)(f"parameter {param.name!r} of query {self.name!r}: {exc}") from None
         if self.one_of and all(bound.get(name) is None for name in self.one_of):
             raise QueryError(f"query {self.name!r} needs " + " or ".join(f"--param {n}=…" for n in self.one_of))
-        if self.places_limit:
-            bound[LIMIT_PARAMETER] = row_limit(self.limit)
+        if self.places_limit or limit is not None:
+            bound[LIMIT_PARAMETER] = row_limit(self.limit if limit is None else limit)
         return bound
 
     def example_cypher_params(self) -> dict[str, Any]:

@@ -1,8 +1,8 @@
 """Run canned queries, ad-hoc Cypher and full-text search, always in read transactions.
 
 Results come back as plain Python rows (dicts of str, int, float, list,
-date): the CLI renders them, tests compare them, and nothing downstream has
-to know the driver's temporal or graph types.
+date; ``graph.values.plain``): the CLI renders them, tests compare them, and
+nothing downstream has to know the driver's temporal or graph types.
 """
 
 from __future__ import annotations
@@ -11,50 +11,19 @@ import json
 import re
 from typing import Any
 
-from neo4j import unit_of_work
 from neo4j.exceptions import ClientError
-from neo4j.graph import Node, Path, Relationship
-from neo4j.time import Date, DateTime, Duration, Time
 
 from policykg.errors import QueryError
-from policykg.graph.connection import Graph, one_line, read
+from policykg.graph.connection import Graph, one_line, read_records
+from policykg.graph.values import plain
 from policykg.queries.cypher_text import mask_literals
-from policykg.queries.loader import LIMIT_PARAMETER, UNLIMITED, NamedQuery, get, row_limit
-from policykg.queries.params import lucene_escape, lucene_query  # noqa: F401 - lucene_escape: public here too
-
-#: Values the driver already hands over as plain Python (most cells): returned as they are, first.
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-
-
-def plain(value: Any) -> Any:
-    """Driver values → JSON-friendly Python values (dates as datetime.date, nodes as property dicts)."""
-    if type(value) in _SCALARS:
-        return value
-    if isinstance(value, (Date, DateTime, Time)):
-        return value.to_native()
-    if isinstance(value, Duration):
-        return str(value)
-    if isinstance(value, Node):
-        return {"_labels": sorted(value.labels), **{k: plain(v) for k, v in value.items()}}
-    if isinstance(value, Relationship):
-        return {"_type": value.type, **{k: plain(v) for k, v in value.items()}}
-    if isinstance(value, Path):
-        return [plain(n) for n in value.nodes]
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    return value
+from policykg.queries.loader import LIMIT_PARAMETER, NamedQuery, get
+from policykg.queries.params import lucene_query
 
 
 def _records(graph: Graph, cypher: str, parameters: dict[str, Any], timeout: float | None = None) -> list[dict[str, Any]]:
-    @unit_of_work(timeout=timeout)
-    def work(tx):
-        result = tx.run(cypher, parameters)
-        keys = result.keys()
-        return [{key: plain(value) for key, value in zip(keys, record)} for record in result]
-
-    return read(graph, work)
+    return [{key: plain(value) for key, value in record.items()}
+            for record in read_records(graph, cypher, parameters, timeout)]
 
 
 def expand_json_column(rows: list[dict[str, Any]], column: str) -> list[dict[str, Any]]:
@@ -103,12 +72,11 @@ def run_named(graph: Graph, query: NamedQuery, params: dict[str, str], limit: in
     limit = query.limit if limit is None else limit
     if limit < 0:
         raise QueryError(f"must be 0 (all rows) or more, got {limit}", parameter="limit")
-    bound = query.bind(params)
+    cut = 0 if query.expand else limit  # an expanded query's rows are cut after they are unpacked
+    bound = query.bind(params, cut)
     cypher = query.cypher
-    if query.places_limit:  # the query cuts where it saves work (see the loader's docstring)
-        bound[LIMIT_PARAMETER] = UNLIMITED if query.expand else row_limit(limit)
-    elif limit and not query.expand and (limited := _limited_cypher(cypher)) is not None:
-        cypher, bound = limited, {**bound, LIMIT_PARAMETER: limit + 1}
+    if cut and not query.places_limit:  # a query that places the cut itself saves work by it (loader docstring)
+        cypher = _limited_cypher(cypher) or cypher
     rows = _records(graph, cypher, bound)
     if query.expand:
         rows = expand_json_column(rows, query.expand)

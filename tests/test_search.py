@@ -7,7 +7,8 @@ import json
 import pytest
 
 from policykg.errors import QueryError
-from policykg.queries.runner import lucene_escape, search
+from policykg.queries.params import lucene_escape
+from policykg.queries.runner import search
 from tests.cli import run_cli
 
 
