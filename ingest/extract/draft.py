@@ -25,6 +25,7 @@ import regex
 import yaml
 from pydantic import ValidationError
 
+from policykg.errors import PolicyKGError
 from policykg.ingest.extract import numerals, themes
 from policykg.ingest.extract import regions as regions_mod
 from policykg.ingest.extract.figures import Figure
@@ -36,6 +37,7 @@ from policykg.ingest.extract.regions import Region
 from policykg.ingest.extract.titles import policy_kind
 from policykg.schema.reference import gazetteer
 from policykg.schema.reference import indicators as reference_indicators
+from policykg.schema.reference import themes as vocabulary
 from policykg.schema.sections import DocumentRecord
 
 # precompiled patterns of the helpers below
@@ -97,10 +99,11 @@ def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict
     _policies(d)
     for n, f in enumerate(ex.figures, 1):
         _figure(d, n, f)
+    measures, projects = _commitments(d)
     record = {
         "document": document, "regions": regions, "organizations": d.organizations,
         "indicators": list(d.indicators.values()), "policies": d.policies, "targets": d.targets,
-        "projects": [], "observations": d.observations, "measures": [],
+        "projects": projects, "observations": d.observations, "measures": measures,
     }
     return _prune(record), d.notes
 
@@ -266,6 +269,53 @@ def _observation(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> di
     return obs
 
 
+PROJECT_KINDS_EN = {"工程": "programme", "计划": "programme", "行动": "action", "平台": "platform", "基地": "base",
+                    "中心": "centre", "project": "project"}
+
+
+def _commitments(d: _Draft) -> tuple[list[dict], list[dict]]:
+    """The measures and projects sections: one measure per (region, themes) a clause commits to, in text
+    order (the first clause that says it is the quote); a named project once per name."""
+    measures: list[dict] = []
+    projects: list[dict] = []
+    seen: set[tuple] = set()
+    for c in d.ex.commitments:
+        region = "CN" if c.national or c.region is None else _ref(c.region)
+        policy = d.policy_keys.get(c.policy_hint or "") or d.main_policy
+        if policy is None:
+            policy = d.main_policy = _document_policy(d.ex, d.title, d.policies, d.policy_keys)
+        common = {"locator": f"¶{c.paragraph}", "quote": d.ex.source.quote(*c.quote_span), "extracted": True,
+                  "region": region, "policy": policy, "themes": c.themes}
+        if c.project and ("project", c.project) not in seen:
+            seen.add(("project", c.project))
+            projects.append({"key": f"{d.did}-p{len(projects) + 1:03d}"[:120], **common, "name_zh": c.project,
+                             "name_en": _commitment_en(region, c.themes, PROJECT_KINDS_EN[c.project_kind or "project"]),
+                             "kind": PROJECT_KINDS_EN[c.project_kind or "project"], "count": c.count, "year": c.year})
+        key = (region, tuple(c.themes))
+        if c.themes and key not in seen:
+            seen.add(key)
+            measures.append({"key": f"{d.did}-m{len(measures) + 1:03d}"[:120], **common, "name_zh": c.text[:2000],
+                             "name_en": _commitment_en(region, c.themes, "measure"), "status": c.status})
+    return measures, projects
+
+
+def region_en(ref: str) -> str:
+    """The gazetteer's English name of a region a record writes (a code or a name), else ''."""
+    try:
+        entry = gazetteer().resolve(ref)
+    except PolicyKGError:
+        return ""
+    return "China" if entry.code == "CN" else entry.name_en
+
+
+def _commitment_en(region: str, theme_ids: list[str], what: str) -> str:
+    """'Zhejiang: measure on cross-border data flows' from the gazetteer and the theme vocabulary."""
+    where = region_en(region)
+    labels = [vocabulary().themes[t].label_en for t in theme_ids if t in vocabulary().themes]
+    about = f" on {', '.join(label[0].lower() + label[1:] for label in labels)}" if labels else ""
+    return f"{where}: {what}{about}" if where else f"{what.capitalize()}{about}"
+
+
 def _main_policy(ex: Extraction, policy_keys: dict[str, str], title: str) -> str | None:
     m = _QUOTED_TITLE.search(title)
     if m and m.group(1) in policy_keys:
@@ -313,6 +363,13 @@ HEADER = """\
 """
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Records refuse YAML aliases: a list two facts share is written out twice."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def to_yaml(record: dict, notes: list[str], name: str, today: dt.date | None = None) -> str:
     try:
         DocumentRecord.model_validate(record)  # a draft must pass `policykg validate` unchanged
@@ -322,5 +379,6 @@ def to_yaml(record: dict, notes: list[str], name: str, today: dt.date | None = N
         raise ExtractError(f"{name}: the draft would not validate ({where}: {first['msg']})") from None
     head = HEADER.format(name=name, today=(today or dt.date.today()).isoformat())
     head += "".join(f"# NOTE: {n}\n" for n in notes)
-    body = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    body = yaml.dump(record, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False)
     return head + "\n" + body

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import regex
 
 from policykg.ingest.extract import figures as figures_mod
+from policykg.ingest.extract import measures as measures_mod
 from policykg.ingest.extract import normalise as norm
 from policykg.ingest.extract import numerals, periods
 from policykg.ingest.extract import regions as regions_mod
@@ -18,6 +19,7 @@ from policykg.ingest.extract import titles as titles_mod
 from policykg.ingest.extract.figures import Context, Figure
 from policykg.ingest.extract.regions import Region
 
+_PLAN_WORDS = regex.compile(r"要点|计划|方案|规划|意见")
 META_KEYS = ("title", "publisher", "published", "url", "id", "title_en", "publisher_en")
 
 
@@ -36,6 +38,7 @@ class Extraction:
     abbreviations: dict[str, str]
     figures: list[Figure]
     doc_numbers: list[str] = field(default_factory=list)
+    commitments: list[measures_mod.Commitment] = field(default_factory=list)
 
     def regions(self) -> list[Region]:
         """Distinct regions named, in order of first mention (national words excluded, 中国 included)."""
@@ -134,8 +137,11 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
                         + "".join(t.title for t in titles[:1]))
     ctx.plan_span = f"{span.group(1)}-{span.group(2)}" if span else None
     figs = figures_mod.dedupe(_read_figures(pars, mentions, ctx))
+    plan_like = titles_mod.policy_kind(meta.get("title", "")) not in ("report", "speech", "programme") or bool(
+        _PLAN_WORDS.search(meta.get("title", "")))
+    commitments = measures_mod.find(pars, doc_region, ctx.doc_year, plan_like, mentions)
     return Extraction(name, source, meta, guessed, published, pars, mentions, doc_region, ctx.mentions_china,
-                      titles, abbrev, figs, titles_mod.doc_numbers(text))
+                      titles, abbrev, figs, titles_mod.doc_numbers(text), commitments)
 
 
 def _published(meta: dict[str, str], pars: list[norm.Paragraph], name: str, guessed: list[str],

@@ -1,0 +1,164 @@
+"""Measures and projects: what a region commits itself to do, read from commitment clauses.
+
+A measure is a clause with a commitment verb (支持, 推动, 鼓励, 开展, 建设, 实施, 建立, 完善, 打造, 培育 …)
+that names a theme of the vocabulary (its keywords_zh): "加快建设国际数据专用通道" commits the text's
+region to cross-border data flows. The clause is the quote; its region is the one the clause (else its
+sentence) names, 全省/本市 the document's own; its status comes from the verb and the frame (已/建成/启动:
+adopted; 要/将/力争 or a plan's task: planned; 要求/指示: directed). A project is a named programme, platform
+or base the clause builds (“数字产业壮大工程”, 国家级工业互联网平台), with its count and year when written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from dataclasses import dataclass, field
+
+import regex
+
+from policykg.ingest.extract import normalise as norm
+from policykg.ingest.extract import numerals, periods, themes
+from policykg.ingest.extract import regions as regions_mod
+from policykg.ingest.extract.figures import mask_titles
+from policykg.ingest.extract.regions import Mention, Region
+
+COMMIT = regex.compile(
+    r"支持|推动|鼓励|开展|建设|实施|建立|完善|打造|培育|推进|加快|加强|深化|探索|构建|布局|壮大|促进|引导|启动|"
+    r"争创|创建|推广|强化|统筹|部署|组建|设立|出台|制定|发布|引进|建成|上线|投运|开通|提升|发展")
+ADOPTED = regex.compile(r"已|建成|获批|上线|投运|开通|揭牌|落地|出台|印发|发布了|启动了?|成功|累计|先后|先期")
+DIRECTED = regex.compile(r"要求|指示|强调|部署")
+PLANNED = regex.compile(r"要|将|力争|争取|计划|拟|到(?:19|20)\d\d年|“?十[四五六]五”?|未来|加快|积极")
+CLAUSE = regex.compile(r"[^,;:。!?\n]+")
+SENTENCE = regex.compile(r"[^;。!?\n]+")
+PROJECT = regex.compile(
+    r"(?:实施|建设|打造|建成|启动|推进|培育|创建|组建|设立|布局)(?:了)?"
+    r"(?P<count>\d+|[一二两三四五六七八九十]{1,3})?(?:个|项|家|批)?(?P<level>国家级|省级|市级)?"
+    r"(?P<name>“[^“”]{2,24}”(?:工程|计划|平台|基地|中心|行动)?|[\p{Han}A-Za-z0-9]{2,16}(?:工程|计划|平台|基地|中心))")
+_LEAD = regex.compile(r"^(?:[(\[]?[一二三四五六七八九十\d]+[)\]、.]\s*|【[^】]*】|\s)+")
+_NATIONAL_BODY = regex.compile(r"(?:党中央|中共中央|国务院|国家发展改革委|国家发改委|工业和信息化部|工信部|中央网信办|国家网信办)")
+_TITLE = regex.compile(r"《([^《》]{1,150})》")
+_GOAL = regex.compile(r"力争|到(?:19|20)\d\d年")
+_SUPPORT_WORDS = ("支持", "推动", "鼓励", "引导", "指导", "推进")
+#: Themes a clause names only in passing: the root (every text is about it).
+SKIP_THEMES = frozenset({"digital-economy"})
+
+
+@dataclass
+class Commitment:
+    """One measure (or project) a clause states."""
+
+    quote_span: tuple[int, int]  # offsets in the normalised text
+    paragraph: int
+    text: str  # the clause
+    region: Region | None  # None: the country (a national measure) or unknown
+    national: bool
+    status: str  # adopted | planned | directed
+    themes: list[str]
+    project: str | None = None  # the project's name, when the clause builds a named one
+    project_kind: str | None = None  # 工程 | 计划 | 平台 | 基地 | 中心 | 行动
+    count: int | None = None
+    year: int | None = None
+    policy_hint: str | None = None  # a 《》 title in the sentence
+    notes: list[str] = field(default_factory=list)
+
+
+def find(pars: list[norm.Paragraph], doc_region: Region | None, doc_year: int | None,
+         plan_like: bool, mentions: list[Mention] | None = None) -> list[Commitment]:
+    """Every commitment clause with a theme, in text order; ``plan_like``: the text is a plan or work
+    programme, so its tasks are planned unless the clause says they are done; ``mentions``: the
+    document's region mentions (found here when not given)."""
+    out: list[Commitment] = []
+    starts = [mn.start for mn in mentions] if mentions is not None else []
+    for par in pars:
+        if "|" in par.text or not (themes.find(par.text) or PROJECT.search(par.text)):
+            continue  # table rows are figures, not commitments; a paragraph without a theme commits to none
+        text = mask_titles(par.text)
+        if mentions is None:
+            local = regions_mod.find(text)
+        else:
+            lo, hi = bisect.bisect_left(starts, par.start), bisect.bisect_left(starts, par.start + len(text))
+            inside = [(m.start(), m.end()) for m in _TITLE.finditer(par.text)]  # names in 《》 act for no one
+            local = [dataclasses.replace(mn, start=mn.start - par.start, end=mn.end - par.start)
+                     for mn in mentions[lo:hi] if not any(a <= mn.start - par.start < b for a, b in inside)]
+        for s in SENTENCE.finditer(text):
+            hint = _TITLE.search(par.text, s.start(), s.end())
+            for c in CLAUSE.finditer(text, s.start(), s.end()):
+                found = _commitment(text, c, s, par, local, doc_region, doc_year, plan_like)
+                if found is not None:
+                    found.policy_hint = hint.group(1) if hint else None
+                    out.append(found)
+    return out
+
+
+def _commitment(text: str, c: regex.Match, s: regex.Match, par: norm.Paragraph, mentions: list[Mention],
+                doc_region: Region | None, doc_year: int | None, plan_like: bool) -> Commitment | None:
+    """The clause ``c`` as a commitment, or None when it has no commitment verb or no theme."""
+    clause = c.group()
+    found = [t for t in themes.find(clause) if t not in SKIP_THEMES]
+    project = PROJECT.search(clause)
+    if not found and project is None:
+        return None
+    verb = COMMIT.search(clause)
+    if verb is None:
+        return None
+    lead = len(clause) - len(_LEAD.sub("", clause))
+    start, end = c.start() + lead, c.end()
+    region, national = _region(text, c.start(), c.end(), s.start(), verb.start() + c.start(), mentions, doc_region)
+    sentence_before = text[s.start():c.end()]
+    status = _status(sentence_before, plan_like)
+    year = _year(text[s.start():c.end()], doc_year)
+    out = Commitment((par.start + start, par.start + end), par.number, text[start:end], region, national,
+                     status, found, year=year)
+    if project is not None:
+        name = project.group("name").replace("“", "").replace("”", "")
+        out.project = name
+        out.project_kind = next((k for k in ("工程", "计划", "平台", "基地", "中心", "行动") if name.endswith(k)), "project")
+        if project.group("count"):
+            try:
+                out.count = int(numerals.number(project.group("count")))
+            except ValueError:
+                out.count = None
+        out.themes = list(dict.fromkeys(found + [t for t in themes.find(name) if t not in SKIP_THEMES]))
+    return out
+
+
+def _status(before: str, plan_like: bool) -> str:
+    """adopted when the clause says it is done; directed for an instruction; else planned (a task)."""
+    if ADOPTED.search(before) and not _GOAL.search(before):
+        return "adopted"
+    if DIRECTED.search(before):
+        return "directed"
+    if PLANNED.search(before) or plan_like:
+        return "planned"
+    return "adopted"
+
+
+def _year(text: str, doc_year: int | None) -> int | None:
+    """The year the clause's sentence dates the commitment to, up to the clause (never a later one)."""
+    years = [mk.year for mk in periods.marks(text, doc_year) if mk.year]
+    return years[-1] if years else None
+
+
+def _region(text: str, c_start: int, c_end: int, s_start: int, verb: int, mentions: list[Mention],
+            doc_region: Region | None) -> tuple[Region | None, bool]:
+    """The region the clause names before its verb, else the sentence's first, else the document's;
+    全省/本市 are the document's own region, 国家/全国 the country."""
+    supported = [mn for mn in mentions if mn.role == "name" and c_start <= mn.start < c_end
+                 and text.endswith(_SUPPORT_WORDS, 0, mn.start)]
+    if supported:  # 支持杭州打造…: the region supported is the one that acts
+        return supported[0].region, False
+    for lo, hi in ((c_start, verb), (s_start, verb)):
+        group = [mn for mn in mentions if lo <= mn.start and mn.end <= hi and mn.role in ("name", "self", "national")
+                 and mn.surface != "中国"]  # 中国特色…, 中国(河北)…: not the country as the actor
+        if not group:
+            continue
+        mn = group[-1] if lo == c_start else group[0]
+        if mn.role == "self":
+            return doc_region, False
+        if mn.role == "national":
+            return regions_mod.CHINA, True
+        if mn.region is not None and not (mn.region.level == "area" and mn.region.record_ref == "CN"):
+            return mn.region, False
+    if _NATIONAL_BODY.match(text, s_start) and doc_region is not None:
+        return regions_mod.CHINA, True
+    return doc_region, doc_region is None
