@@ -166,9 +166,12 @@ def read_rows(graph: Graph, cypher: str, parameters: dict[str, Any] | None = Non
     return [record.data() for record in read_records(graph, cypher, parameters)]
 
 
+COMPONENTS = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition"
+HOME_DATABASE = "CALL db.info() YIELD name RETURN name"
+
+
 def server_info(graph: Graph) -> dict[str, str]:
-    rows = read_rows(graph, "CALL dbms.components() YIELD name, versions, edition "
-                     "RETURN name, versions[0] AS version, edition")
+    rows = read_rows(graph, COMPONENTS)
     info = rows[0] if rows else {"name": "unknown", "version": "unknown", "edition": "unknown"}
     return {"address": graph.uri, "name": info["name"], "version": info["version"],
             "edition": info["edition"], "database": graph.database or _default_db(graph)}
@@ -177,5 +180,5 @@ def server_info(graph: Graph) -> dict[str, str]:
 def _default_db(graph: Graph) -> str:
     """The home database a session without a name lands in (asked, since Aura may differ)."""
     with translate_errors(graph), graph.driver.session() as session:
-        rows = session.execute_read(lambda tx: [r.data() for r in tx.run("CALL db.info() YIELD name RETURN name")])
+        rows = session.execute_read(lambda tx: [r.data() for r in tx.run(HOME_DATABASE)])
     return rows[0]["name"] if rows else "neo4j"

@@ -27,12 +27,16 @@ def apply_schema(graph: Graph) -> int:
     return len(statements)
 
 
+CONSTRAINTS = ("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties "
+               "RETURN name, type, labelsOrTypes, properties ORDER BY name")
+INDEXES = ("SHOW INDEXES YIELD name, type, labelsOrTypes, properties, owningConstraint "
+           "WHERE owningConstraint IS NULL AND type <> 'LOOKUP' "
+           "RETURN name, type, labelsOrTypes, properties ORDER BY name")
+
+
 def constraints(graph: Graph) -> list[dict[str, Any]]:
-    return read_rows(graph, "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties "
-                     "RETURN name, type, labelsOrTypes, properties ORDER BY name")
+    return read_rows(graph, CONSTRAINTS)
 
 
 def indexes(graph: Graph) -> list[dict[str, Any]]:
-    return read_rows(graph, "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, owningConstraint "
-                     "WHERE owningConstraint IS NULL AND type <> 'LOOKUP' "
-                     "RETURN name, type, labelsOrTypes, properties ORDER BY name")
+    return read_rows(graph, INDEXES)

@@ -30,6 +30,7 @@ from typing import Any
 import networkx as nx
 
 from policykg.errors import ExportError, UnknownName
+from policykg.graph import cypher_build as build
 from policykg.graph.connection import Graph, read_records
 from policykg.graph.values import file_safe
 from policykg.schema.reference import gazetteer, themes
@@ -55,16 +56,31 @@ _PROVENANCE = (
     " RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props, provenance"
 )
 _BY_ID = "UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id WITH n"
+#: One hop from the frontier, not through a document (a hub) nor to the run log or the summary.
+_WALK = ("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id AND NOT n:SourceDocument "
+         "MATCH (n)-[r]-(m) WHERE NOT m:IngestRun AND NOT r:COVERS "
+         "RETURN DISTINCT elementId(m) AS eid, m:SourceDocument AS hub")
 _OUT_EDGES = (" MATCH (n)-[r]->(m) WHERE NOT r:COVERS RETURN elementId(n) AS source, elementId(m) AS target,"
               " type(r) AS type, properties(r) AS props")
 
 
 def _label_page(label: Label) -> str:
     """The next page of one label's nodes after key $after (label and key from the vocabulary)."""
-    if not isinstance(label, Label):
-        raise TypeError(f"{label!r} is not a schema Label")
-    key = NATURAL_KEYS[label]
-    return f"MATCH (n:{label.value}) WHERE n.{key} > $after WITH n ORDER BY n.{key} LIMIT $limit"
+    key = "n." + build.key_of(label)
+    return "MATCH (" + build.node("n", label) + ") WHERE " + key + " > $after WITH n ORDER BY " + key + " LIMIT $limit"
+
+
+def _page_keys(label: Label) -> str:
+    """The natural keys of the page ``_label_page`` reads (an edge page may have no rows to take them from)."""
+    return _label_page(label) + " RETURN n." + build.key_of(label) + " AS k"
+
+
+def _seed_by_key(label: Label) -> str:
+    return "MATCH (" + build.node("n", label, "$key") + ") RETURN elementId(n) AS eid"
+
+
+def _seeds_in(label: Label) -> str:
+    return "MATCH (" + build.node("n", label) + ") WHERE n." + build.key_of(label) + " IN $keys RETURN elementId(n) AS eid"
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -156,7 +172,7 @@ def _read_whole(graph: Graph, builder: _Builder, page_size: int) -> None:
         _paged_by_key(graph, label, _label_page(label) + _PROVENANCE, builder.add_nodes, page_size)
     for label in EXPORTED:
         _paged_by_key(graph, label, _label_page(label) + _OUT_EDGES, builder.add_edges, page_size,
-                      keys_query=_label_page(label) + " RETURN n." + NATURAL_KEYS[label] + " AS k")
+                      keys_query=_page_keys(label))
 
 
 def _paged_by_key(graph: Graph, label: Label, cypher: str, sink: Callable[[list[Any]], None],
@@ -184,13 +200,10 @@ def _read_around(graph: Graph, builder: _Builder, seeds: list[str], depth: int, 
     """The nodes within ``depth`` hops of the seeds (not through hubs), then the edges among them."""
     seen = dict.fromkeys(seeds)
     frontier = list(seeds)
-    walk = ("UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id AND NOT n:SourceDocument "
-            "MATCH (n)-[r]-(m) WHERE NOT m:IngestRun AND NOT r:COVERS "
-            "RETURN DISTINCT elementId(m) AS eid, m:SourceDocument AS hub")
     for _ in range(depth):
         following: list[str] = []
         for chunk in _chunks(frontier, page_size):
-            for row in read_records(graph, walk, {"ids": chunk}):
+            for row in read_records(graph, _WALK, {"ids": chunk}):
                 if row["eid"] not in seen:
                     seen[row["eid"]] = None
                     if not row["hub"]:
@@ -226,16 +239,14 @@ def _seed_ids(graph: Graph, regions: list[str], theme_names: list[str], keys: li
     """Element ids of the named regions, themes and natural keys; UnknownName when one is not in the graph."""
     seeds: list[str] = []
     for label, key, name in resolve_scope(regions, theme_names):
-        rows = read_records(graph, f"MATCH (n:{label.value} {{{NATURAL_KEYS[label]}: $key}}) RETURN elementId(n) AS eid",
-                         {"key": key})
+        rows = read_records(graph, _seed_by_key(label), {"key": key})
         if not rows:
             raise UnknownName(f"{label.value.lower()} {name!r} ({key}) is not in the graph; "
                               "run `policykg ingest` first")
         seeds.append(rows[0]["eid"])
     if keys:
         for label in EXPORTED:
-            rows = read_records(graph, f"MATCH (n:{label.value}) WHERE n.{NATURAL_KEYS[label]} IN $keys "
-                                    "RETURN elementId(n) AS eid", {"keys": keys})
+            rows = read_records(graph, _seeds_in(label), {"keys": keys})
             seeds += [row["eid"] for row in rows]
     return list(dict.fromkeys(seeds))
 

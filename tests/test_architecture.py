@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from policykg.ingest import statements, summary
+from policykg.graph import connection, constraints, counts, export
+from policykg.ingest import runlog, statements, summary
 from policykg.queries.cypher_text import mask_literals
 from policykg.queries.loader import load_all
 from policykg.schema.sections import SECTIONS
@@ -138,9 +139,14 @@ def _cypher_texts() -> dict[str, str]:
             texts[f"ingest/statements.py:{name}"] = value
         elif isinstance(value, dict):
             texts.update({f"ingest/statements.py:{name}[{k}]": v for k, v in value.items() if isinstance(v, str)})
-    for name, value in vars(summary).items():
-        if isinstance(value, str) and name.isupper():
-            texts[f"ingest/summary.py:{name}"] = value
+    for module in (summary, runlog, export, connection, constraints, counts):
+        where = module.__name__.removeprefix("policykg.").replace(".", "/")
+        for name, value in vars(module).items():
+            if isinstance(value, str) and name.lstrip("_").isupper() and value.strip():
+                texts[f"{where}.py:{name}"] = value
+    for label in export.EXPORTED:
+        for builder in (export._label_page, export._page_keys, export._seed_by_key, export._seeds_in):
+            texts[f"graph/export.py:{builder.__name__}({label})"] = builder(label)
     for section in SECTIONS:
         texts[f"merge_facts({section.label})"] = statements.merge_facts(section.label)
         for link in section.links:
@@ -167,3 +173,19 @@ def test_section_links_agree_with_the_relationship_table():
             start, end = (section.label, link.node) if link.outward else (link.node, section.label)
             declared_from, declared_to, _ = REL_ENDPOINTS[link.rel]
             assert start.value in declared_from.split("|") and end.value in declared_to.split("|"), (section.name, link)
+
+
+_CYPHER_START = re.compile(r"^\s*(MATCH|OPTIONAL MATCH|UNWIND|MERGE|CREATE|CALL|WITH|RETURN|SHOW|DROP)\b")
+
+
+def test_no_cypher_is_an_f_string_outside_the_builder():
+    """Generated Cypher goes through graph/cypher_build.py, which takes only vocabulary members."""
+    found = []
+    for module, path in sorted(_modules().items()):
+        if module in ("policykg.graph.cypher_build",) or ".extract" in module:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant) \
+                    and _CYPHER_START.match(str(node.values[0].value)):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []
