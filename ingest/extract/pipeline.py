@@ -110,10 +110,13 @@ def guess_title(pars: list[norm.Paragraph]) -> str | None:
 
 
 def extract(original: str, name: str = "text", meta: dict[str, str] | None = None,
-            today: dt.date | None = None) -> Extraction:
+            today: dt.date | None = None, matching: str | None = None) -> Extraction:
+    """``matching``: the Simplified twin of a Traditional ``original`` (same length, readers/traditional.py);
+    the rules read it, quotes are cut from the original."""
     meta_front, original_body = front_matter(original)
     meta = {**meta_front, **{k: v for k, v in (meta or {}).items() if v}}
-    source = norm.make_source(original_body)
+    source = norm.make_source(original_body if matching is None else front_matter(matching)[1])
+    source.original = original_body
     text = source.text
     pars = norm.paragraphs(text)
     guessed: list[str] = []

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from policykg.errors import PolicyKGError, Problem, ValidationFailed
-from policykg.ingest.extract import draft, predictions
+from policykg.ingest.extract import draft, inbox, predictions, readers
 from policykg.ingest.extract.indicators import IndicatorMatcher
-from policykg.ingest.extract.normalise import MAX_BYTES, ExtractError, decode
+from policykg.ingest.extract.normalise import ExtractError
 from policykg.ingest.extract.pipeline import extract
 from policykg.ingest.reader import MAX_BYTES as RECORD_MAX_BYTES
 
@@ -28,22 +27,16 @@ class Written:
     targets: int
     policies: int
     regions: int
+    beside: Path | None = None  # the reviewed draft this new version was written beside
 
 
-def read_text(path: Path) -> str:
-    if not path.exists():
-        raise ExtractError(f"{path}: no such file")
-    if path.is_dir():
-        raise ExtractError(f"{path}: is a folder, not a text file")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ExtractError(f"{path}: {size / 1e6:.1f} MB of text is above the {MAX_BYTES / 1e6:.0f} MB limit "
-                           "for one document; split it into its documents")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ExtractError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    return decode(data, str(path))
+@dataclass
+class Outcome:
+    """What a run did: drafts written, sources skipped as up to date, and one problem per bad file."""
+
+    written: list[Written] = field(default_factory=list)
+    skipped: list[tuple[Path, Path]] = field(default_factory=list)  # (source, its up-to-date draft)
+    problems: list[Problem] = field(default_factory=list)
 
 
 def load_meta(path: Path | None) -> dict[str, dict[str, str]]:
@@ -82,53 +75,89 @@ def load_catalogue(path: Path | None) -> list[dict]:
 def extract_files(paths: list[Path], out_dir: Path | None, prediction_file: Path | None = None,
                   overrides: dict[str, str] | None = None, meta_file: Path | None = None,
                   catalogue: list[dict] | None = None, today: dt.date | None = None) -> list[Written]:
-    """Draft every readable text; ValidationFailed (one problem per bad file) after writing the rest."""
+    """Draft every readable document; ValidationFailed (one problem per bad file) after writing the rest."""
+    outcome = extract_paths(paths, out_dir, prediction_file, overrides, meta_file, catalogue, today, skip=False)
+    if outcome.problems:
+        raise ValidationFailed(outcome.problems)
+    return outcome.written
+
+
+def extract_paths(paths: list[Path], out_dir: Path | None, prediction_file: Path | None = None,
+                  overrides: dict[str, str] | None = None, meta_file: Path | None = None,
+                  catalogue: list[dict] | None = None, today: dt.date | None = None,
+                  skip: bool = True) -> Outcome:
+    """Draft every supported file of ``paths`` (folders walked); a bad file is a problem, never the end.
+
+    With ``skip``, a source whose draft records its SHA-256 is left alone; a draft a reviewer has begun
+    is never overwritten (inbox.py)."""
     meta_by_name = load_meta(meta_file)
     matcher = IndicatorMatcher(catalogue)
-    problems: list[Problem] = []
-    written: list[Written] = []
+    outcome = Outcome()
     preds: dict[str, dict] = {}
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-    for path in paths:
+    taken: set[Path] = set()
+    for path in inbox.expand(paths):
         try:
-            text = read_text(path)
+            _one(path, out_dir, meta_by_name, overrides, matcher, today, skip, taken, outcome, preds)
         except ExtractError as exc:
-            problems.append(Problem(str(path), None, "", str(exc).removeprefix(f"{path}: ")))
-            continue
-        meta = {**meta_by_name.get(path.name, {}), **{k: v for k, v in (overrides or {}).items() if v}}
-        try:
-            ex = extract(text, path.name, meta, today)
-        except ExtractError as exc:
-            problems.append(Problem(str(path), None, "", str(exc).removeprefix(f"{path.name}: ")))
-            continue
-        record, notes = draft.build(ex, matcher)
-        # where the text is and what it was, so that a review shows it and notices when it changes
-        record["document"]["source_path"] = str(path.resolve())
-        record["document"]["source_sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
-        target = None
-        if out_dir is not None:
-            try:
-                body = draft.to_yaml(record, notes, path.name, today)
-            except ExtractError as exc:
-                problems.append(Problem(str(path), None, "", str(exc).removeprefix(f"{path.name}: ")))
-                continue
-            if len(body.encode("utf-8")) > RECORD_MAX_BYTES:
-                problems.append(Problem(str(path), None, "", f"its draft would be {len(body.encode()) / 1e6:.1f} MB, "
-                                        f"above the record limit of {RECORD_MAX_BYTES / 1e6:.1f} MB; split the text"))
-                continue
-            target = out_dir / f"{path.stem}.yaml"
-            target.write_text(body, encoding="utf-8")
-        preds[path.name] = predictions.entry(ex)
-        written.append(Written(path, target, len(ex.figures), len(record["targets"]), len(record["policies"]),
-                               len(record["regions"])))
+            outcome.problems.append(Problem(str(path), None, "", _located(str(exc), path)))
     if prediction_file is not None:
         prediction_file.parent.mkdir(parents=True, exist_ok=True)
         prediction_file.write_text(yaml.safe_dump({"files": preds}, allow_unicode=True, sort_keys=False),
                                    encoding="utf-8")
-    if problems:
-        raise ValidationFailed(problems)
-    return written
+    return outcome
+
+
+def _located(message: str, path: Path) -> str:
+    return message.removeprefix(f"{path}: ").removeprefix(f"{path.name}: ")
+
+
+def _one(path: Path, out_dir: Path | None, meta_by_name: dict, overrides: dict[str, str] | None,
+         matcher: IndicatorMatcher, today: dt.date | None, skip: bool, taken: set[Path], outcome: Outcome,
+         preds: dict[str, dict]) -> None:
+    """Read, extract and draft one file (ExtractError for a file that cannot be)."""
+    target = inbox.target_for(path, out_dir, taken) if out_dir is not None else None
+    if skip and target is not None and inbox.versions(target):
+        digest = inbox.file_sha256(path)
+        if digest is not None and inbox.up_to_date(target, digest):
+            taken.add(target)
+            outcome.skipped.append((path, target))
+            return
+    source = readers.read(path)
+    given = {**meta_by_name.get(path.name, {}), **{k: v for k, v in (overrides or {}).items() if v}}
+    meta, notes = page_meta(source, given)
+    ex = extract(source.text, path.name, meta, today, source.matching)
+    record, draft_notes = draft.build(ex, matcher)
+    # where the text is and what it was, so that a review shows it and notices when it changes
+    record["document"]["source_path"] = str(path.resolve())
+    record["document"]["source_sha256"] = source.sha256
+    inbox.relocate(record, source.locators)
+    beside = None
+    if target is not None:
+        body = inbox.seal(draft.to_yaml(record, notes + draft_notes, path.name, today), source, path)
+        if len(body.encode("utf-8")) > RECORD_MAX_BYTES:
+            raise ExtractError(f"its draft would be {len(body.encode()) / 1e6:.1f} MB, above the record limit "
+                               f"of {RECORD_MAX_BYTES / 1e6:.1f} MB; split the text")
+        if inbox.begun(target):
+            beside, target = target, inbox.next_version(target)
+        taken.add(target)
+        target.write_text(body, encoding="utf-8")
+    preds[path.name] = predictions.entry(ex)
+    outcome.written.append(Written(path, target, len(ex.figures), len(record["targets"]), len(record["policies"]),
+                                   len(record["regions"]), beside))
+
+
+def page_meta(source: readers.SourceText, given: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The metadata to extract with: what the user gave (--meta, options) first, then what the page says;
+    a note for each value taken from the page, saying where it was read."""
+    meta = dict(given)
+    notes = []
+    for key, said in source.meta.items():
+        if not meta.get(key):
+            meta[key] = said.value
+            notes.append(f"{key}: {said.value} (read from {said.where})")
+    return meta, notes
 
 
 def score_corpus(corpus: Path, meta_file: Path | None = None, catalogue: list[dict] | None = None) -> str:
