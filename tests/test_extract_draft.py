@@ -77,7 +77,7 @@ def test_ingest_refuses_the_draft(tmp_path):
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"", "empty"), (b"\x00\x01\x02\x03binary" * 10, "binary"), ("数字经济发展规划。".encode("gbk"), "GB18030"),
+    (b"", "empty"), (b"\x00\x01\x02\x03binary" * 10, "binary"), ("数字经济发展规划。".encode("utf-16-le")[:-1], "not text"),
 ])
 def test_bad_input_is_one_error_line(tmp_path, content, message):
     src = tmp_path / "bad.txt"

@@ -234,8 +234,17 @@ def _target(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> dict:
         "name_zh": (f.indicator or quote)[:2000], "name_en": gloss(f.indicator or quote), "policy": policy,
         "region": _ref(f.region) if f.region else None, "indicator": indicator,
         "comparator": f.comparator, "value": float(numerals.as_float(f.value)), "unit": f.unit or None,
-        "deadline": f.year, "themes": themes.find(f.indicator or quote),
+        "deadline": f.year, "themes": themes.find(f.indicator or quote), **_table_marks(f),
     }
+
+
+def _table_marks(f: Figure) -> dict:
+    """An indicator table's binding mark (属性) and baseline of a target, once the Target model has them."""
+    from policykg.schema.models import Target
+
+    marks = {"binding": f.binding, "baseline_year": f.baseline_year,
+             "baseline_value": float(f.baseline_value) if f.baseline_value is not None else None}
+    return {k: v for k, v in marks.items() if k in Target.model_fields}
 
 
 def _observation(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> dict:

@@ -122,6 +122,9 @@ class Figure:
     table: bool = False
     policy_hint: str | None = None  # a 《》 title or abbreviation in the same sentence
     notes: list[str] = field(default_factory=list)
+    binding: bool | None = None  # an indicator table's 属性: 约束性 True, 预期性 False
+    baseline_year: int | None = None  # the same row's figure for an earlier year (基期), for a target
+    baseline_value: Decimal | None = None
 
 
 @dataclass
@@ -568,6 +571,7 @@ def read_table(cells: list[tuple[int, int, str]], ctx: Context) -> list[Figure]:
     if unit_col is None or not year_cols or unit_col == 0:
         return []
     last_year = max(year_cols.values())
+    attr_col = next((i for i, h in enumerate(header) if h in ("属性", "指标属性")), None)
     body = cells[len(header):]
     figures: list[Figure] = []
     i = 0
@@ -575,28 +579,48 @@ def read_table(cells: list[tuple[int, int, str]], ctx: Context) -> list[Figure]:
         if not (_is_unit(body[i + 1][2]) and body[i][2] and not _CELL_VALUE.fullmatch(body[i][2])):
             i += 1
             continue
-        _ind_num, ind_off, indicator = body[i]
-        unit = body[i + 1][2]
-        for col, year in sorted(year_cols.items()):
-            j = i + 1 + (col - unit_col)
-            if j >= len(body) or j <= i + 1:
-                continue
-            v_num, v_off, v_txt = body[j]
-            m = _CELL_VALUE.fullmatch(v_txt)
-            if not m or m.group("num") is None:
-                continue
-            value = numerals.arabic(m.group("num"))
-            is_target = year > ctx.doc_year if ctx.doc_year is not None else (len(year_cols) > 1 and year == last_year)
-            comparator = {">": ">", "≥": "≥", "<": "<", "≤": "≤"}.get(m.group("cmp") or "", "=")
-            comparator = {"以上": "≥", "左右": "≈"}.get(m.group("tail") or "", comparator)
-            measure = "share" if unit == "%" else "level"
-            figures.append(Figure(
-                value=value, unit=unit, kind="target" if is_target else measure, measure=measure,
-                comparator=comparator, period=str(year), year=year, deadline=is_target, region=ctx.doc_region,
-                national=ctx.doc_region is None, indicator=_SUBROW.sub("", indicator),
-                quote_span=(ind_off, v_off + len(v_txt)), paragraph=v_num, table=True))
+        row = _table_row(body, i, unit_col, year_cols, last_year, ctx)
+        if attr_col is not None and i + 1 < (j := i + 1 + (attr_col - unit_col)) < len(body):
+            for f in row:
+                f.binding = BINDING.get(body[j][2]) if f.kind == "target" else None
+        figures.extend(row)
         i += max(2, 2 + max(col - unit_col for col in year_cols))  # year columns before the unit: no loop
     return figures
+
+
+BINDING = {"约束性": True, "预期性": False}
+
+
+def _table_row(body: list[tuple[int, int, str]], i: int, unit_col: int, year_cols: dict[int, int], last_year: int,
+               ctx: Context) -> list[Figure]:
+    """The figures of the row whose indicator cell is body[i]; a target gets the row's earliest reported
+    figure as its baseline (year and value)."""
+    _ind_num, ind_off, indicator = body[i]
+    unit = body[i + 1][2]
+    row: list[Figure] = []
+    for col, year in sorted(year_cols.items()):
+        j = i + 1 + (col - unit_col)
+        if j >= len(body) or j <= i + 1:
+            continue
+        v_num, v_off, v_txt = body[j]
+        m = _CELL_VALUE.fullmatch(v_txt)
+        if not m or m.group("num") is None:
+            continue
+        value = numerals.arabic(m.group("num"))
+        is_target = year > ctx.doc_year if ctx.doc_year is not None else (len(year_cols) > 1 and year == last_year)
+        comparator = {">": ">", "≥": "≥", "<": "<", "≤": "≤"}.get(m.group("cmp") or "", "=")
+        comparator = {"以上": "≥", "左右": "≈"}.get(m.group("tail") or "", comparator)
+        measure = "share" if unit == "%" else "level"
+        row.append(Figure(
+            value=value, unit=unit, kind="target" if is_target else measure, measure=measure,
+            comparator=comparator, period=str(year), year=year, deadline=is_target, region=ctx.doc_region,
+            national=ctx.doc_region is None, indicator=_SUBROW.sub("", indicator),
+            quote_span=(ind_off, v_off + len(v_txt)), paragraph=v_num, table=True))
+    base = next((f for f in row if f.kind != "target"), None)
+    for f in row:
+        if f.kind == "target" and base is not None:
+            f.baseline_year, f.baseline_value = base.year, base.value
+    return row
 
 
 def table_cells(par_text: str, par_number: int, par_offset: int) -> list[tuple[int, int, str]]:

@@ -85,13 +85,34 @@ def page_meta(tree, found: dict) -> dict[str, Said]:
                       and (el.get("href") or "").startswith(("http://", "https://"))), None)
     if canonical:
         out["url"] = Said(canonical, '<link rel="canonical">')
-    if "title" not in out and found.get("title"):
-        out["title"] = Said(found["title"], "the page's <title> (trafilatura)")
-    if "published" not in out and _iso_date(found.get("date") or ""):
-        out["published"] = Said(_iso_date(found["date"]), "the page's date (htmldate)")
+    if "title" not in out and (title := _page_title(found.get("title") or "")):
+        out["title"] = Said(title, "the page's <title>, site name cut (trafilatura)")
+    if "published" not in out and (day := _marked_date(tree)):
+        out["published"] = Said(day, "the page's date markup (htmldate, no guessing from the text)")
     if "url" in out and not regex.fullmatch(r"https?://\S+", out["url"].value):
         del out["url"]
     return out
+
+
+def _page_title(title: str) -> str | None:
+    """The first part of "标题_网站名" / "标题 - 网站名", if it names something (four Chinese characters)."""
+    part = regex.split(r"\s*(?:_|\||｜| - | — |-{2,})\s*", title)[0].strip()
+    return part if len(regex.findall(r"\p{Han}", part)) >= 4 else None
+
+
+def _marked_date(tree) -> str | None:
+    """A publication date the page's <head> marks up (metas, JSON-LD) as htmldate reads them; the body is
+    not searched (there htmldate finds the dates of related links and calls them the page's)."""
+    from htmldate import find_date
+
+    head = tree.find("head")
+    if head is None:
+        return None
+    try:
+        found = find_date(lxml.html.tostring(head, encoding="unicode"), extensive_search=False, original_date=True)
+    except Exception:  # htmldate raises on odd markup; a date is optional
+        return None
+    return _iso_date(found or "")
 
 
 def _iso_date(value: str) -> str | None:

@@ -18,6 +18,7 @@ from policykg.ingest.extract.readers import SourceText
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 LEGACY = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # no text has these (tab, newlines and form feed aside)
 NAMES = {"utf-8-sig": "UTF-8 with BOM", "utf-8": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32",
          "gb18030": "GB18030", "big5": "Big5", "utf_16_le": "UTF-16LE", "utf_16_be": "UTF-16BE"}
 _SAME_AS = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030", "hz": "gb18030", "big5hkscs": "big5",
@@ -37,7 +38,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                                    f"(byte {exc.start})") from None
     try:
         text = data.decode("utf-8")
-        if "\x00" not in text:
+        if not _CONTROL.search(text):
             return text, "UTF-8"
     except UnicodeDecodeError:
         pass
@@ -66,7 +67,7 @@ def _guess(data: bytes) -> str | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if "\x00" not in text:
+        if not _CONTROL.search(text):
             scores[codec] = _common_share(text)
     if not scores or max(scores.values()) < 0.05:
         return None
