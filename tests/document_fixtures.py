@@ -1,5 +1,5 @@
 """Documents made at test time from a text (one paragraph a line): a saved web page with site chrome, a PDF
-laid out as an official document (indented first lines, justified lines, running head from page 2, `— 3 —` page numbers,
+laid out as an official document (indented first lines, justified lines, running head, `— 3 —` page numbers,
 ruled tables), a .docx, bytes in each encoding, and Traditional Chinese. Also used by scripts/dev/score_formats.py.
 """
 
@@ -123,8 +123,7 @@ def _draw_line(pdf, text: str, x: float, y: float, justify_to: float | None, met
 
 def _furniture(pdf, head: str, page: int, left: float, width: float, size) -> None:
     pdf.setFont(FONT, 10)
-    if page > 1:  # the first page carries the masthead instead, which is the document's own text
-        pdf.drawCentredString(left + width / 2, size[1] - 60, head)
+    pdf.drawCentredString(left + width / 2, size[1] - 60, head)
     pdf.drawCentredString(left + width / 2, 50, f"— {page} —")
 
 
