@@ -139,8 +139,9 @@ def _ruled_table(pdf, table: list[list[str]], left: float, top: float, width: fl
             pdf.drawString(left + c * col_w + 2, y - row_h + 7, cell)
 
 
-def traditional(text: str) -> str:
-    return opencc.OpenCC("s2t").convert(text)
+def traditional(text: str, config: str = "s2t") -> str:
+    """Traditional Chinese (s2t: OpenCC's standard forms; s2tw: Taiwan's, which Big5 can encode)."""
+    return opencc.OpenCC(config).convert(text)
 
 
 def corpus_lines(path: Path) -> list[str]:

@@ -74,8 +74,7 @@ def test_gb18030_bytes_give_the_texts_figures(tmp_path):
 
 
 def test_traditional_big5_gives_the_texts_figures(tmp_path):
-    _same_as_text(tmp_path, "big5", lambda p, m: ("txt", traditional(p.read_text(encoding="utf-8")).encode(
-        "big5", errors="replace")))
+    _same_as_text(tmp_path, "big5", lambda p, m: ("txt", traditional(p.read_text(encoding="utf-8"), "s2tw").encode("big5hkscs")))
 
 
 def test_each_encoding_is_detected_and_named(tmp_path):

@@ -45,7 +45,7 @@ def make(fmt: str, text_path: Path, meta: dict, folder: Path) -> Path:
     elif fmt == "gb18030":
         out, data = folder / f"{stem}.txt", text.encode("gb18030")
     elif fmt == "big5-trad":
-        out, data = folder / f"{stem}.txt", traditional(text).encode("big5", errors="replace")
+        out, data = folder / f"{stem}.txt", traditional(text, "s2tw").encode("big5hkscs")
     else:
         out, data = folder / f"{stem}.txt", traditional(text).encode("utf-8")
     out.write_bytes(data)

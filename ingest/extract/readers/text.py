@@ -1,4 +1,4 @@
-"""Plain text in any encoding Chinese documents come in: UTF-8 (BOM or not), UTF-16, GB18030/GBK, Big5.
+"""Plain text in any encoding Chinese documents come in: UTF-8 (BOM or not), UTF-16, GB18030/GBK, Big5 (and Big5-HKSCS).
 
 The BOM decides when there is one; then a strict UTF-8 decode (most files); then charset-normalizer
 among the Chinese legacy encodings, its guess checked by a strict decode. GBK and GB2312 are read as
@@ -17,12 +17,12 @@ from policykg.ingest.extract.readers import SourceText
 
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-LEGACY = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
+LEGACY = ["gb18030", "big5hkscs", "utf_16_le", "utf_16_be"]  # HKSCS: Big5 with 〇 and Hong Kong characters
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # no text has these (tab, newlines and form feed aside)
 NAMES = {"utf-8-sig": "UTF-8 with BOM", "utf-8": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32",
-         "gb18030": "GB18030", "big5": "Big5", "utf_16_le": "UTF-16LE", "utf_16_be": "UTF-16BE"}
-_SAME_AS = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030", "hz": "gb18030", "big5hkscs": "big5",
-            "cp950": "big5", "utf_16": "utf-16", "utf_8": "utf-8", "ascii": "utf-8"}
+         "gb18030": "GB18030", "big5": "Big5", "big5hkscs": "Big5-HKSCS", "utf_16_le": "UTF-16LE", "utf_16_be": "UTF-16BE"}
+_SAME_AS = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030", "hz": "gb18030", "cp950": "big5hkscs", "big5": "big5hkscs",
+            "utf_16": "utf-16", "utf_8": "utf-8", "ascii": "utf-8"}
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -45,7 +45,17 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     codec = _guess(data)
     if codec is None:
         raise ExtractError(f"{name}: not text in UTF-8, UTF-16, GB18030/GBK or Big5 (a binary file?)")
-    return data.decode(codec), NAMES[codec]
+    text = data.decode(codec)
+    if codec == "big5hkscs" and _plain_big5(data, text):
+        codec = "big5"
+    return text, NAMES[codec]
+
+
+def _plain_big5(data: bytes, text: str) -> bool:
+    try:
+        return data.decode("big5") == text
+    except UnicodeDecodeError:
+        return False
 
 
 #: The most frequent Chinese characters (standard frequency lists): real text is about a third these,
