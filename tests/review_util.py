@@ -6,7 +6,7 @@ from pathlib import Path
 
 from policykg.ingest.extract.run import extract_files
 
-#: Written for these tests (a made-up plan); four figures, two of them targets.
+#: Written for these tests (a made-up plan). The rules miss the last target (a Chinese numeral).
 TEXT = """\
 ---
 title: 江西省数字经济提速行动计划(2024—2026年)
@@ -19,6 +19,7 @@ published: 2024-03-01
 二、发展基础
 2023年，全省软件业务收入达到1800亿元，同比增长12%。
 到2025年，全省规模以上工业企业关键工序数控化率达到65%以上，建成省级数字化车间300个。
+到2026年，培育省级工业互联网平台二十个。
 """
 
 DRAFT_NAME = "jiangxi-tisu.yaml"

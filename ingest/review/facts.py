@@ -155,7 +155,8 @@ def field_specs(section: str) -> tuple[FieldSpec, ...]:
             widget = "text"
         out.append(FieldSpec(name, widget, name in schema.get("required", []), tuple(map(str, enum)),
                              link.refers_to if link else None, prop.get("description", "")))
-    return tuple(out)
+    # what the fact states first (the form opens at it); where the document states it last
+    return tuple(sorted(out, key=lambda spec: spec.name in ("key", "locator", "quote")))
 
 
 def coerce(section: str, raw: dict[str, Any]) -> dict[str, Any]:

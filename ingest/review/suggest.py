@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from policykg.errors import PolicyKGError
 from policykg.ingest.extract import draft as draft_mod
+from policykg.ingest.extract import numerals, periods
 from policykg.ingest.extract.pipeline import extract
 from policykg.ingest.review.facts import SECTION_BY_NAME, field_specs
 from policykg.ingest.review.session import Review
@@ -29,7 +32,7 @@ def suggest(review: Review, section: str, text: str, paragraph: int | None) -> d
     text = text.strip()
     if not text:
         raise PolicyKGError("select some source text first")
-    drafted = _drafted(review, section, text, paragraph)
+    drafted = _drafted(review, section, text, paragraph) or _parsed(review, section, text, paragraph)
     names = {spec.name for spec in field_specs(section)}
     fact = {k: v for k, v in drafted.items() if k in names and k not in ("key", "extracted")}
     fact["quote"] = text
@@ -66,6 +69,41 @@ def _drafted(review: Review, section: str, text: str, paragraph: int | None) -> 
             if match is not None:
                 return match
     return {}
+
+
+#: A number and its unit, when the figure rules found none (a Chinese numeral such as 二十个, say).
+_AMOUNT = regex.compile(r"((?:\d[\d,]*(?:\.\d+)?)|[〇零一二两三四五六七八九十百千]+)\s*(万亿|亿|万|千)?"
+                        r"(%|个|家|项|所|座|台|套|架|户|条|元|人|吨|平方米|千瓦|兆瓦|公里)")
+
+
+def _parsed(review: Review, section: str, text: str, paragraph: int | None) -> dict[str, Any]:
+    """The extractor's numeral and period readers on the selection, when its figure rules drafted nothing:
+    the amount in the selection, and the year marked last before its end in the paragraph."""
+    out: dict[str, Any] = {}
+    amount = _AMOUNT.search(text)
+    if amount:
+        try:
+            out["value"] = float(numerals.number(amount.group(1)))
+            out["unit"] = (amount.group(2) or "") + amount.group(3)
+        except ValueError:
+            pass
+    par = text
+    if review.source is not None and paragraph and 0 < paragraph <= len(review.source.paragraphs):
+        par = review.source.paragraphs[paragraph - 1].text
+    end = par.find(text) + len(text) if text in par else len(par)
+    published = str((review.record.get("document") or {}).get("published") or "")[:4]
+    marks = [m for m in periods.marks(par, int(published) if published.isdigit() else None)
+             if m.start < end and m.year]
+    if marks:
+        names = {spec.name for spec in field_specs(section)}
+        year = marks[-1].year
+        if "deadline" in names:
+            out["deadline"] = year
+        if "year" in names:
+            out["year"] = year
+        if "period" in names:
+            out["period"] = marks[-1].period() or str(year)
+    return out
 
 
 def _extracted(review: Review, text: str) -> dict[str, Any]:

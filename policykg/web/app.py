@@ -183,7 +183,7 @@ def add(request: Request, path: Path, body: dict[str, Any]) -> Any:
 
 
 def prefill(request: Request, path: Path, body: dict[str, Any]) -> Any:
-    review = session.open_review(path, request.app.state.config.out_dir, with_source=False)
+    review = session.open_review(path, request.app.state.config.out_dir)  # with its source: the paragraph
     paragraph = body.get("paragraph")
     return {"fact": suggest(review, str(body.get("section", "")), str(body.get("text", "")),
                             int(paragraph) if paragraph else None)}

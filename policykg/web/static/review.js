@@ -42,8 +42,8 @@ if (draftsTable) {
 }
 
 // ---- a draft's page -------------------------------------------------------------------------
-const top = document.getElementById("top");
-const DRAFT = top && top.dataset.draft;
+const topBar = document.getElementById("top");
+const DRAFT = topBar && topBar.dataset.draft;
 const cards = () => Array.from(document.querySelectorAll("article.card"));
 let current = 0;
 
