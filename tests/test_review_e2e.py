@@ -107,7 +107,7 @@ def test_a_reviewer_takes_a_draft_to_the_graph(chromium: Browser, review_server:
     # reject the software revenue figure: click its card, press r
     _card(page, SOFTWARE).locator(".card-head").click()
     page.keyboard.press("r")
-    expect(_card(page, SOFTWARE)).to_have_class(lambda_has("state-rejected"))
+    expect(_card(page, SOFTWARE)).to_have_class(has_class("state-rejected"))
 
     # the 5G target counts base stations, not 万个: edit unit and value (Enter saves)
     _card(page, FIVE_G).locator(".card-head").click()
@@ -119,7 +119,7 @@ def test_a_reviewer_takes_a_draft_to_the_graph(chromium: Browser, review_server:
     form.locator('input[name="unit"]').fill("个")
     expect(form.locator('[data-err="value"]')).to_have_text("")
     form.locator('input[name="unit"]').press("Enter")
-    expect(_card(page, FIVE_G)).to_have_class(lambda_has("state-edited"))
+    expect(_card(page, FIVE_G)).to_have_class(has_class("state-edited"))
     expect(_card(page, FIVE_G).locator(".card-head .text")).to_contain_text("> 120000个")
 
     # what the rules missed: select it in the source, make a target of it
@@ -145,7 +145,7 @@ def test_a_reviewer_takes_a_draft_to_the_graph(chromium: Browser, review_server:
 
     # a reload (or a crash, or a closed tab) loses nothing
     page.reload()
-    expect(_card(page, SOFTWARE)).to_have_class(lambda_has("state-rejected"))
+    expect(_card(page, SOFTWARE)).to_have_class(has_class("state-rejected"))
     expect(_card(page, FIVE_G).locator(".card-head .text")).to_contain_text("> 120000个")
     expect(page.locator("article.card.state-undecided")).to_have_count(0)
     expect(page.locator("#progress")).to_contain_text(f"{page.locator('article.card').count()} / ")
@@ -176,6 +176,6 @@ def test_a_reviewer_takes_a_draft_to_the_graph(chromium: Browser, review_server:
     assert httpx.get(url.split("?")[0], timeout=5).status_code == 403
 
 
-def lambda_has(name: str) -> re.Pattern[str]:
+def has_class(name: str) -> re.Pattern[str]:
     """A class-attribute matcher: the element's classes include ``name``."""
     return re.compile(rf"(^|\s){re.escape(name)}(\s|$)")

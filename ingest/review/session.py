@@ -75,7 +75,27 @@ class Review:
                 if any(f.section == s.name for f in self.facts)]
 
 
+#: Parsed drafts by path, with the (mtime, size) they were parsed at: a decision on a 300-fact draft
+#: must not parse its YAML again (the reader keeps every line mark, the slow part of a decision).
+_PARSED: dict[str, tuple[tuple[int, int], dict[str, Any], bytes]] = {}
+
+
 def read_draft(path: Path) -> tuple[dict[str, Any], bytes]:
+    """A draft's data (not to be changed in place) and bytes; parsed again only when the file changed."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise ReviewError(f"{path}: no such draft") from None
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _PARSED.get(str(path))
+    if cached is not None and cached[0] == stamp:
+        return cached[1], cached[2]
+    record, content = _parse(path)
+    _PARSED[str(path)] = (stamp, record, content)
+    return record, content
+
+
+def _parse(path: Path) -> tuple[dict[str, Any], bytes]:
     try:
         raw = read_record(path)
     except FileNotFoundError:
@@ -111,7 +131,8 @@ def load_decisions(path: Path, record: dict[str, Any], sha: str, out_dir: Path |
     return data
 
 
-def open_review(path: Path, out_dir: Path | None = None, with_source: bool = True) -> Review:
+def open_review(path: Path, out_dir: Path | None = None, with_source: bool = True, checked: bool = True) -> Review:
+    """The draft with its decisions; ``checked``: each fact's problems too (what a page shows)."""
     record, content = read_draft(path)
     sha = hashlib.sha256(content).hexdigest()
     data = load_decisions(path, record, sha, out_dir)
@@ -122,15 +143,20 @@ def open_review(path: Path, out_dir: Path | None = None, with_source: bool = Tru
         if entry.get("added") is not None:
             facts.append(_view(fid, fid.split("/", 1)[0], None, entry))
     review = Review(path, record, sha, data, facts, None)
-    current = _current_record(review)
-    defined = {s.name: {f.get("key") for f in current.get(s.name) or []} for s in SECTIONS}
-    for fact in facts:
-        fact.text = card_text(fact.section, fact.fact, current)
-        if fact.state != "rejected":
-            fact.problems = check(fact.section, fact.fact, current, defined)
+    if checked:
+        _check_all(review)
     if with_source:
         _attach_source(review)
     return review
+
+
+def _check_all(review: Review) -> None:
+    current = _current_record(review)
+    defined = {s.name: {f.get("key") for f in current.get(s.name) or []} for s in SECTIONS}
+    for fact in review.facts:
+        fact.text = card_text(fact.section, fact.fact, current)
+        if fact.state != "rejected":
+            fact.problems = check(fact.section, fact.fact, current, defined)
 
 
 def _view(fid: str, section: str, drafted: dict[str, Any] | None, entry: dict[str, Any] | None) -> FactView:
@@ -167,7 +193,7 @@ def _current_record(review: Review) -> dict[str, Any]:
 def decide(path: Path, fid: str, state: str, seen_rev: int, by: str, changes: dict[str, Any] | None = None,
            out_dir: Path | None = None) -> dict[str, Any]:
     """Accept, reject or edit one fact. An edit whose fact would not validate is refused with its problems."""
-    review = open_review(path, out_dir, with_source=False)
+    review = open_review(path, out_dir, with_source=False, checked=False)
     view = review.by_id(fid)
     if state == "edited":
         problems = check_fact(review, view.section, apply_changes(view.drafted or view.fact, changes), fid)
@@ -191,7 +217,7 @@ class InvalidFact(ReviewError):
 
 def accept_rest(path: Path, section: str, by: str, out_dir: Path | None = None) -> dict[str, Any]:
     """Accept every undecided fact of one section (the reviewer saw them all right)."""
-    review = open_review(path, out_dir, with_source=False)
+    review = open_review(path, out_dir, with_source=False, checked=False)
     items = [(f.id, f.rev, signature(f.section, f.drafted)) for f in review.facts
              if f.section == section and f.state == "undecided" and f.drafted is not None]
     return store.decide_many(path, items, "accepted", by) if items else {}
@@ -212,7 +238,7 @@ def check_fact(review: Review, section: str, fact: dict[str, Any], fid: str | No
 
 def add_fact(path: Path, section: str, fact: dict[str, Any], by: str, out_dir: Path | None = None) -> str:
     """A fact the rules missed, added by the reviewer (accepted): its id."""
-    review = open_review(path, out_dir, with_source=False)
+    review = open_review(path, out_dir, with_source=False, checked=False)
     fact = {k: v for k, v in fact.items() if v is not None and v != "" and v != []}
     if not fact.get("key"):
         doc_id = str((review.record.get("document") or {}).get("id") or "draft").removeprefix("draft-")

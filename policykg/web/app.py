@@ -164,7 +164,7 @@ def check(request: Request, path: Path, body: dict[str, Any]) -> Any:
     section = str(body.get("section", ""))
     if section not in SECTION_BY_NAME:
         raise ReviewError(f"no section {section!r}")
-    review = session.open_review(path, request.app.state.config.out_dir, with_source=False)
+    review = session.open_review(path, request.app.state.config.out_dir, with_source=False, checked=False)
     fid = body.get("id")
     base = {}
     if fid:
