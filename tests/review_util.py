@@ -6,7 +6,7 @@ from pathlib import Path
 
 from policykg.ingest.extract.run import extract_files
 
-#: Written for these tests (a made-up plan). The rules miss the last target (a Chinese numeral).
+#: Written for these tests (a made-up plan). The rules draft no target from the last line (a Chinese numeral).
 TEXT = """\
 ---
 title: 江西省数字经济提速行动计划(2024—2026年)
