@@ -115,18 +115,33 @@ def region_names(g: nx.MultiDiGraph) -> dict[str, str]:
 # --- region similarity ---------------------------------------------------------
 
 
+def root_themes(g: nx.MultiDiGraph) -> set[str]:
+    """Themes with no broader theme (数字经济): every region names them, so sharing one says nothing."""
+    themes = {n for n, d in g.nodes(data=True) if d.get("labels") == Label.THEME.value}
+    broader = {source for source, _, edge in g.edges(data=True)
+               if edge.get("label") == Rel.BROADER.value and source in themes}
+    return themes - broader
+
+
+#: How much a shared feature says about two regions: a theme is named, an indicator with a target or a
+#: theme acted on by a measure is a specific commitment and weighs more.
+FEATURE_WEIGHTS = {"theme": 1.0, "indicator": 2.0, "measure": 2.0}
+
+
 def region_features(g: nx.MultiDiGraph, views: list[FactView] | None = None) -> dict[str, set[tuple[str, str]]]:
     """What each region's facts commit to: themes, indicators its targets track, themes its measures act on.
 
     A theme backed by a measure counts twice (once as a theme, once as a
     measure), so regions that act on the same theme are closer than regions
-    that only name it.
+    that only name it. The root theme is left out: every region has it.
     """
+    roots = root_themes(g)
     features: dict[str, set[tuple[str, str]]] = {}
     for view in views if views is not None else facts(g):
-        items = {("theme", t) for t in view.themes} | {("indicator", i) for i in view.indicators}
+        themes = view.themes - roots
+        items = {("theme", t) for t in themes} | {("indicator", i) for i in view.indicators}
         if view.label == Label.MEASURE.value:
-            items |= {("measure", t) for t in view.themes}
+            items |= {("measure", t) for t in themes}
         for region in view.regions:
             features.setdefault(region, set()).update(items)
     return features
@@ -137,14 +152,18 @@ def _overlap(shared: set[tuple[str, str]]) -> int:
     return sum(1 for kind, _ in shared if kind != "measure")
 
 
+def _weight(features: set[tuple[str, str]]) -> float:
+    return sum(FEATURE_WEIGHTS[kind] for kind, _ in features)
+
+
 def _short(node: str) -> str:
     return node.split(":", 1)[1]
 
 
 def similarity(g: nx.MultiDiGraph, min_overlap: int = 2, limit: int | None = None) -> list[dict[str, Any]]:
-    """Pairs of regions by the Jaccard similarity of their features, most similar first.
+    """Pairs of regions by the weighted Jaccard similarity of their features, most similar first.
 
-    A pair must share at least ``min_overlap`` themes or indicators: two
+    Shared indicators and measures weigh twice a shared theme (FEATURE_WEIGHTS). A pair must share at least ``min_overlap`` themes or indicators: two
     economies that each mention one and the same theme would otherwise tie at
     1.0 and top the list.
     """
@@ -161,7 +180,7 @@ def similarity(g: nx.MultiDiGraph, min_overlap: int = 2, limit: int | None = Non
         rows.append({
             "region_a": code_a, "region_a_zh": zh_a, "region_a_en": en_a,
             "region_b": code_b, "region_b_zh": zh_b, "region_b_en": en_b,
-            "similarity": round(len(shared) / len(union), 3),
+            "similarity": round(_weight(shared) / _weight(union), 3),
             "overlap": _overlap(shared),
             "shared_themes": sorted(_short(i) for k, i in shared if k == "theme"),
             "shared_indicators": sorted(_short(i) for k, i in shared if k == "indicator"),
@@ -186,9 +205,45 @@ def region_theme_graph(g: nx.MultiDiGraph, views: list[FactView] | None = None) 
     return b
 
 
-def region_theme_matrix(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """One row per region and theme with a fact between them: the facts count (the heatmap's cells)."""
-    b = region_theme_graph(g)
+def _ancestors(g: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """Region → the regions it lies within (PART_OF, followed up to the country)."""
+    parent = {source: target for source, target, edge in g.edges(data=True) if edge.get("label") == Rel.PART_OF.value}
+    found: dict[str, set[str]] = {}
+    for region in parent:
+        seen, up = set(), parent.get(region)
+        while up is not None and up not in seen:
+            seen.add(up)
+            up = parent.get(up)
+        found[region] = seen
+    return found
+
+
+def theme_groups(g: nx.MultiDiGraph) -> dict[str, str]:
+    """Theme id → the theme just below the root that it falls under (itself for those), to draw related themes together."""
+    broader = {source: target for source, target, edge in g.edges(data=True) if edge.get("label") == Rel.BROADER.value}
+    roots = root_themes(g)
+    groups: dict[str, str] = {}
+    for theme in {n for n, d in g.nodes(data=True) if d.get("labels") == Label.THEME.value}:
+        node, seen = theme, set()
+        while broader.get(node) is not None and broader[node] not in roots and node not in seen:
+            seen.add(node)
+            node = broader[node]
+        groups[_short(theme)] = _short(node)
+    return groups
+
+
+def region_theme_matrix(g: nx.MultiDiGraph, within: bool = True) -> list[dict[str, Any]]:
+    """One row per region and theme with a fact between them: the facts count (the heatmap's cells).
+
+    ``within``: a region also counts the facts of the regions within it (a
+    fact once), as the canned region-theme-matrix does; False: its own only.
+    """
+    views = facts(g)
+    if within:
+        ancestors = _ancestors(g)
+        views = [FactView(v.node, v.label, v.regions.union(*(ancestors.get(r, set()) for r in v.regions)), v.themes)
+                 for v in views]
+    b = region_theme_graph(g, views)
     rows = []
     for region, theme, weight in b.edges(data="weight"):
         if b.nodes[region]["bipartite"] == 1:
@@ -198,6 +253,20 @@ def region_theme_matrix(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
         rows.append({"region": code, "region_zh": zh, "region_en": en,
                      "theme": tid, "theme_zh": tzh, "theme_en": ten, "facts": weight})
     return sorted(rows, key=lambda r: (r["region"], r["theme"]))
+
+
+def matrix_by_region(rows: list[dict[str, Any]], top: int = 3) -> list[dict[str, Any]]:
+    """The matrix as one row per region: how many themes, facts on them, and the themes it says most about."""
+    by_region: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_region.setdefault(row["region"], []).append(row)
+    out = []
+    for code, cells in by_region.items():
+        ranked = sorted(cells, key=lambda c: (-c["facts"], c["theme"]))
+        out.append({"region": code, "region_zh": cells[0]["region_zh"], "region_en": cells[0]["region_en"],
+                    "themes": len(cells), "most": "、".join(f"{c['theme_zh'] or c['theme']} {c['facts']}"
+                                                           for c in ranked[:top])})
+    return out
 
 
 def centrality(g: nx.MultiDiGraph) -> list[dict[str, Any]]:

@@ -1,6 +1,8 @@
 // name: fact-source
 // zh: 某一事实出自哪份文件的哪一处（按键，或按名称、说明中的词查找，任意类型）
 // en: Where a fact comes from: the documents and locators that state it (by its key, or by words in its names and notes; any kind of fact)
+// short: 事实的出处 | Where a fact is stated
+// topic: sources
 // param: key: str = any
 // param: text: search = any
 // example: --param key=bj-highland-data-factor-hub

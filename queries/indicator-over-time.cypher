@@ -1,10 +1,12 @@
 // name: indicator-over-time
 // zh: 某地区某项指标历年的数值（实际数值与目标）
 // en: A region's figures for one indicator over time, reported figures and targets
+// short: 指标历年数值 | An indicator over time
+// topic: figures
 // param: region: region
 // param: indicator: str
 // example: --param region=中国 --param indicator=数字经济核心产业增加值占GDP比重
-// columns: year, figure, value, unit, yoy_change_pct, locator
+// columns: year, figure, amount, yoy_change_pct, cited
 
 // The indicator may be given by its key, its Chinese or English name or a
 // catalogue alias. Reported figures come by their year, targets by their

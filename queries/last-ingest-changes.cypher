@@ -1,6 +1,8 @@
 // name: last-ingest-changes
 // zh: 最近一次导入改变了什么（新增、修改、删除的事实）
 // en: What the last ingest changed: facts added, changed or removed, with the document each came from
+// short: 上次导入的变化 | What the last ingest changed
+// topic: changes
 // example:
 // expand: changes
 // columns: change, key, name, field, old, new

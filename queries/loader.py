@@ -64,7 +64,9 @@ from policykg.queries.cypher_text import mask_literals
 from policykg.queries.params import PARAM_TYPES, coerce, parse_assignments
 
 QUERY_DIR = Path(__file__).resolve().parent
-HEADER_KEYS = ("name", "zh", "en", "param", "example", "expand", "columns", "limit", "pivot", "one_of")
+HEADER_KEYS = ("name", "zh", "en", "short", "topic", "param", "example", "expand", "columns", "limit", "pivot", "one_of")
+#: What a question is about, in the order `query list` groups them (``// topic:``; ``other`` when not given).
+TOPICS = ("regions", "targets", "figures", "sources", "changes", "other")
 #: Rows a query returns unless its header or the caller says otherwise.
 DEFAULT_LIMIT = 100
 REQUIRED_KEYS = ("name", "zh", "en", "example")
@@ -115,6 +117,9 @@ class NamedQuery:
     one_of: tuple[str, ...] = ()
     param_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     places_limit: bool = False  # the body uses $__row_limit itself
+    short_zh: str = ""  # ``// short: 中文 | English``: the question in a few words, for `query list`
+    short_en: str = ""
+    topic: str = "other"
 
 
     def param(self, name: str) -> Param | None:
@@ -162,6 +167,10 @@ class NamedQuery:
         lines = [f"// name: {self.name}", f"// zh: {self.description_zh}", f"// en: {self.description_en}"]
         lines += [f"// param: {p.signature()}" for p in self.params]
         lines.append(f"// example: {self.example_args()}".rstrip())
+        if self.short_en:
+            lines.append(f"// short: {self.short_zh} | {self.short_en}")
+        if self.topic != "other":
+            lines.append(f"// topic: {self.topic}")
         if self.expand:
             lines.append(f"// expand: {self.expand}")
         if self.columns:
@@ -327,12 +336,27 @@ def parse(text: str, path: Path) -> NamedQuery:
             raise fail(line, f"parameter {pname!r} is declared but the Cypher never uses ${pname}")
 
     query = NamedQuery(name, header["zh"][0][1], header["en"][0][1], params, example, body, path, expand,
-                       columns, limit, pivot, one_of, param_lines, LIMIT_PARAMETER in used)
+                       columns, limit, pivot, one_of, param_lines, LIMIT_PARAMETER in used,
+                       *_listing(header, fail))
     try:
         query.example_cypher_params()
     except QueryError as exc:
         raise fail(example_line, f"example does not bind: {exc}") from None
     return query
+
+
+def _listing(header: dict[str, list[tuple[int, str]]], fail: Any) -> tuple[str, str, str]:
+    """``// short: 中文 | English`` and ``// topic: T``, both optional (a missing short line: `query list` cuts ``en``)."""
+    short_zh = short_en = ""
+    if "short" in header:
+        number, value = header["short"][0]
+        short_zh, bar, short_en = (part.strip() for part in value.partition("|"))
+        if not (bar and short_zh and short_en):
+            raise fail(number, f"expected '// short: 中文 | English', got {value!r}")
+    topic = header["topic"][0][1] if "topic" in header else "other"
+    if topic not in TOPICS:
+        raise fail(header["topic"][0][0], f"topic {topic!r} is not one of {', '.join(TOPICS)}")
+    return short_zh, short_en, topic
 
 
 def load_file(path: Path) -> NamedQuery:

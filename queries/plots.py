@@ -21,6 +21,8 @@ from policykg.errors import PlotError
 PREFERRED = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Source Han Sans SC",
              "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback", "AR PL UMing CN")
 PROBE = "中文数据"
+#: Fonts that map every character to a box (matplotlib ships Last Resort): they "have" the glyphs but draw none.
+PLACEHOLDER_FONTS = ("Last Resort",)
 SUFFIXES = (".png", ".svg")
 
 
@@ -48,7 +50,7 @@ def cjk_font() -> str:
     """The family name of an installed font that draws Chinese; PlotError when there is none."""
     from matplotlib import font_manager
 
-    fonts = font_manager.fontManager.ttflist
+    fonts = [f for f in font_manager.fontManager.ttflist if not f.name.startswith(PLACEHOLDER_FONTS)]
     ranked = sorted(fonts, key=lambda f: (PREFERRED.index(f.name) if f.name in PREFERRED else len(PREFERRED),
                                           f.weight != 400 and f.weight != "normal", f.name))
     for font in ranked:
@@ -85,7 +87,7 @@ def _save(plt, fig, path: Path) -> Path:  # noqa: ANN001
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings("error", message="Glyph .* missing from font")
-            fig.savefig(path)
+            fig.savefig(path, bbox_inches="tight", pad_inches=0.1)  # no empty margins
     except UserWarning as exc:
         raise PlotError(f"{path}: the font {cjk_font()!r} lacks a character: {exc}") from None
     except OSError as exc:
@@ -106,27 +108,44 @@ def _need(rows: Sequence[Any], what: str) -> None:
         raise PlotError(f"nothing to draw: {what}")
 
 
+def _axis_labels(cells: Sequence[dict[str, Any]], key: str, zh: str, en: str | None,
+                 order: dict[str, str] | None = None) -> list[tuple[Any, str]]:
+    """(key, "中文\nEnglish") per distinct ``key``, sorted by ``order`` (a group key per key) and then key."""
+    labels = {c[key]: "\n".join(t for t in (c.get(zh), c.get(en) if en else None) if t) or str(c[key]) for c in cells}
+    return sorted(labels.items(), key=lambda item: ((order or {}).get(item[0], ""), item[0]))
+
+
 def heatmap(cells: Sequence[dict[str, Any]], path: Path, row: str, column: str, value: str,
-            row_label: str, column_label: str, title: str) -> Path:
-    """A matrix of ``value`` by ``row`` × ``column`` (e.g. facts per region and theme), labelled in Chinese."""
+            row_label: str, column_label: str, title: str, english: tuple[str, str] | None = None,
+            column_groups: dict[str, str] | None = None) -> Path:
+    """A matrix of ``value`` by ``row`` × ``column`` (e.g. facts per region and theme), labelled in Chinese and English.
+
+    ``column_groups`` (a column key → its group, e.g. a theme's broader theme)
+    puts related columns side by side instead of in the order of their ids.
+    """
     _need(cells, title)
-    rows = sorted({(c[row], c[row_label] or c[row]) for c in cells})
-    cols = sorted({(c[column], c[column_label] or c[column]) for c in cells})
+    rows = _axis_labels(cells, row, row_label, english[0] if english else None)
+    cols = _axis_labels(cells, column, column_label, english[1] if english else None, column_groups)
     ri, ci = {k: i for i, (k, _) in enumerate(rows)}, {k: i for i, (k, _) in enumerate(cols)}
     grid = [[0.0] * len(cols) for _ in rows]
     for c in cells:
         grid[ri[c[row]]][ci[c[column]]] = float(c[value] or 0)
-    plt, (fig, ax) = _figure(max(6.0, 0.55 * len(cols) + 3), max(3.5, 0.45 * len(rows) + 2))
+    plt, (fig, ax) = _figure(max(6.0, 0.5 * len(cols) + 3), max(3.5, 0.5 * len(rows) + 2.5))
     image = ax.imshow(grid, cmap="YlGnBu", aspect="auto")
-    ax.set_xticks(range(len(cols)), [label for _, label in cols], rotation=45, ha="right")
-    ax.set_yticks(range(len(rows)), [label for _, label in rows])
+    ax.set_xticks(range(len(cols)), [label.replace("\n", " ") for _, label in cols], rotation=60, ha="right",
+                  rotation_mode="anchor", fontsize=8)
+    ax.set_yticks(range(len(rows)), [label.replace("\n", " ") for _, label in rows], fontsize=8)
     top = max(max(r) for r in grid) or 1
     for i, line in enumerate(grid):
         for j, cell in enumerate(line):
             if cell:
-                ax.text(j, i, f"{cell:g}", ha="center", va="center", fontsize=8,
+                ax.text(j, i, f"{cell:g}", ha="center", va="center", fontsize=7,
                         color="white" if cell > top / 2 else "black")
-    bar = fig.colorbar(image, ax=ax, label=value)
+    groups = [(column_groups or {}).get(key) for key, _ in cols]
+    for j in range(1, len(cols)):  # a thin line where the broader theme changes
+        if column_groups and groups[j] != groups[j - 1]:
+            ax.axvline(j - 0.5, color="grey", linewidth=0.6)
+    bar = fig.colorbar(image, ax=ax, label=value, fraction=0.03, pad=0.01)
     if all(cell.is_integer() for line in grid for cell in line):  # counts: no 1.25 facts on the scale
         bar.locator = _integer_ticks()
         bar.update_ticks()

@@ -1,6 +1,8 @@
 // name: projects-by-theme
 // zh: 涉及某一主题（含其下位主题）的项目，可按地区（含下辖地区）和年份筛选
 // en: Projects that address a theme or a narrower one, optionally in a region (with the regions within it) or by year or year range
+// short: 某主题的项目 | Projects on a theme
+// topic: regions
 // param: theme: theme = digital-infrastructure
 // param: region: region = any
 // param: years: years = any

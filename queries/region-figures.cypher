@@ -1,11 +1,13 @@
 // name: region-figures
 // zh: 某地区（含下辖地区）报告的各项数值，可按年份或年份范围和指标筛选
 // en: The figures reported for a region and the regions within it, optionally by year or year range and by indicator
+// short: 一个地区的数值 | A region's figures
+// topic: figures
 // param: region: region
 // param: years: years = any
 // param: indicator: str = any
 // example: --param region=广东
-// columns: region_zh, indicator_zh, period, value, unit, yoy_change_pct, share_pct
+// columns: region_zh, indicator_zh, period, amount, yoy_change_pct, cited
 
 // `indicator` is an indicator's key, its exact Chinese or English name or a catalogue alias.
 MATCH (top:Region {code: $region})<-[:PART_OF*0..]-(region:Region)<-[:OBSERVED_IN]-(o:Observation)

@@ -1,6 +1,8 @@
 // name: region-policies
 // zh: 某地区及其下辖地区（含园区）的政策，可按年份或年份范围、类型和主题筛选
 // en: Policies of a region, including those of the regions and zones within it, optionally by year or year range, kind and theme
+// short: 一个地区的政策 | A region's policies
+// topic: regions
 // param: region: region
 // param: years: years = any
 // param: kind: str = any

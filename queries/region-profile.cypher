@@ -1,9 +1,11 @@
 // name: region-profile
 // zh: 某地区（含下辖地区和园区）的概况：政策、目标、数据、项目和措施，按时间由近及远，附出处
 // en: A region's profile: its policies, targets, figures, projects and measures (and those of the regions within it), newest first, with sources
+// short: 一个地区的全部事实 | One region's facts
+// topic: regions
 // param: region: region
 // example: --param region=湖北
-// columns: year, label, name_zh, detail
+// columns: year, label, name_zh, detail, cited
 
 // `year` is when the fact dates from: a policy's issue year, a figure's year,
 // a project's year; a target or a measure dates from the document that

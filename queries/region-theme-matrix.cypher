@@ -1,6 +1,8 @@
 // name: region-theme-matrix
 // zh: 地区 × 主题覆盖矩阵：每个地区（含下辖地区）有多少政策、措施、目标和项目涉及每个主题
 // en: Region × theme coverage: how many policies, measures, targets and projects of each region (with the regions within it) address each theme
+// short: 地区 × 主题 | Region × theme counts
+// topic: regions
 // param: level: str = province
 // example: --param level=province
 // limit: 0

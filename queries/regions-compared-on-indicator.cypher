@@ -1,9 +1,11 @@
 // name: regions-compared-on-indicator
 // zh: 各地区在某项指标上的比较：最近一期实际数值与目标并列
 // en: Regions compared on one indicator: each region's latest reported figure beside its targets
+// short: 各地区同一指标 | Regions on one indicator
+// topic: figures
 // param: indicator: str
 // example: --param indicator=数字经济核心产业增加值占GDP比重
-// columns: region_zh, figure, year, value, unit, yoy_change_pct
+// columns: region_zh, figure, year, amount, yoy_change_pct, cited
 
 // The indicator may be given by its key, its Chinese or English name or a
 // catalogue alias (核心产业增加值占比). `figure` is reported or target; a

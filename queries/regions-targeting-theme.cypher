@@ -1,11 +1,13 @@
 // name: regions-targeting-theme
 // zh: 哪些地区的政策、措施、目标或项目涉及某一主题（含其下位主题），以及依据和出处；可按地区（含下辖地区）和事实类型筛选
 // en: Regions whose policies, measures, targets or projects address a theme (or a narrower one), with what shows it and its source; optionally in one region (with the regions within it) or of one kind
+// short: 涉及某主题的地区 | Regions on a theme
+// topic: regions
 // param: theme: theme = cross-border-data-flows
 // param: region: region = any
 // param: kind: str = any
 // example: --param theme=数据跨境流动
-// columns: region_zh, label, status, name_zh, locator
+// columns: region_zh, label, status, name_zh, cited
 
 // `status` is set on measures: adopted, planned, recommended (an author's
 // advice, not policy) or reported (what another economy does).

@@ -16,6 +16,7 @@ from neo4j.exceptions import ClientError
 from policykg.errors import QueryError
 from policykg.graph.connection import Graph, one_line, read_records
 from policykg.graph.values import plain
+from policykg.queries.cells import add_cells
 from policykg.queries.cypher_text import mask_literals
 from policykg.queries.loader import LIMIT_PARAMETER, NamedQuery, get
 from policykg.queries.params import lucene_query
@@ -80,6 +81,7 @@ def run_named(graph: Graph, query: NamedQuery, params: dict[str, str], limit: in
     rows = _records(graph, cypher, bound)
     if query.expand:
         rows = expand_json_column(rows, query.expand)
+    add_cells(rows)
     if limit and len(rows) > limit:
         return Rows(rows[:limit], limit, truncated=True)
     return Rows(rows, limit)

@@ -1,6 +1,8 @@
 // name: similar-regions
 // zh: 政策组合最相似的地区对（按所涉主题的 Jaccard 相似度，至少共有 min_shared 个主题）
 // en: Pairs of regions with the most similar policy portfolios (Jaccard similarity of the themes they address), sharing at least min_shared themes
+// short: 主题相近的地区 | Regions alike in themes
+// topic: regions
 // param: limit: int = 10
 // param: min_shared: int = 3
 // example: --param limit=5

@@ -1,11 +1,13 @@
 // name: targets-due-by
 // zh: 在某年（含）之前到期的目标，可按地区（含下辖地区）和主题筛选
 // en: Targets due by a given year (deadline in or before it), optionally in a region (with the regions within it) or on a theme
+// short: 某年前到期的目标 | Targets due by a year
+// topic: targets
 // param: year: int = 2025
 // param: region: region = any
 // param: theme: theme = any
 // example: --param year=2025
-// columns: deadline, region_zh, name_zh, comparator, value, unit, value_text
+// columns: deadline, region_zh, name_zh, amount, cited
 
 // The deadline index answers the year; region and theme only narrow it.
 // The rows are ordered and cut ($__row_limit, placed here) before the

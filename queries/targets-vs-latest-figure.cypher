@@ -1,9 +1,11 @@
 // name: targets-vs-latest-figure
 // zh: 各项目标与同一地区同一指标最近一期实际数值的对照（完成百分比，同一单位）
 // en: Targets set against the latest reported figure of the same indicator in the same region, with the per cent of the target reached (in one unit)
+// short: 目标与最新数值 | Targets vs latest figure
+// topic: targets
 // param: deadline: int = 0
 // example: --param deadline=2025
-// columns: region, target_en, target_value, target_unit, deadline, pct_of_target
+// columns: region_zh, target_zh, goal, deadline, latest, status
 
 // deadline 0 lists targets of every deadline; a year lists those due that year.
 // The rows are ordered and cut ($__row_limit, placed by this query) before
@@ -63,9 +65,17 @@ WITH t, i, ts, tdoc, region, latest, figure_source,
             CASE WHEN substring(x.unit, size(p[0])) IN ['个', '家', '项', '件', '座', '台', '架', '条', '部', '所', '户',
                                                           '套', '辆'] THEN '个'
                  ELSE substring(x.unit, size(p[0])) END]]) END] AS base
+// The status says why a cell is empty: no figure for the region yet, or one from before the target was
+// set (it cannot show progress), or one in another unit; else how far the figure has come.
+WITH t, i, ts, tdoc, region, latest, figure_source,
+     CASE WHEN base[0] IS NOT NULL AND base[1] IS NOT NULL AND base[0][0] <> 0 AND base[0][1] = base[1][1]
+          THEN round(100.0 * base[1][0] / base[0][0], 1) END AS pct
 RETURN t.key AS target,
+       t.name_zh AS target_zh,
        t.name_en AS target_en,
        region.code AS region,
+       region.name_zh AS region_zh,
+       region.name_en AS region_en,
        i.key AS indicator,
        i.kind AS indicator_kind,
        t.comparator AS comparator,
@@ -77,13 +87,19 @@ RETURN t.key AS target,
        latest.unit AS latest_unit,
        latest.period AS latest_period,
        latest.year AS latest_year,
-       CASE WHEN base[0] IS NOT NULL AND base[1] IS NOT NULL AND base[0][0] <> 0 AND base[0][1] = base[1][1]
-            THEN round(100.0 * base[1][0] / base[0][0], 1) END AS pct_of_target,
+       pct AS pct_of_target,
+       CASE WHEN latest IS NULL THEN 'no figure yet'
+            WHEN latest.year < tdoc.published.year THEN 'figure older than target'
+            WHEN pct IS NULL THEN 'not comparable'
+            WHEN pct >= 100 THEN 'reached'
+            ELSE CASE WHEN pct = toInteger(pct) THEN toString(toInteger(pct)) ELSE toString(pct) END + '% of target'
+       END AS status,
        tdoc.id AS source,
        coalesce(tdoc.title_zh, tdoc.title_en) AS source_title,
        tdoc.published AS published,
        ts.locator AS locator,
        figure_source.doc.id AS figure_source,
+       coalesce(figure_source.doc.title_zh, figure_source.doc.title_en) AS figure_source_title,
        figure_source.locator AS figure_locator
 ORDER BY region, deadline, target, source
 LIMIT toInteger($__row_limit)

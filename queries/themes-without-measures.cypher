@@ -1,6 +1,8 @@
 // name: themes-without-measures
 // zh: 某地区（含下辖地区）没有任何措施涉及的主题，及其政策是否提到这些主题
 // en: Themes a region (with the regions within it) has no measure for, and how many of its policies name each
+// short: 无措施的主题 | Themes without measures
+// topic: regions
 // param: region: region
 // example: --param region=贵州
 // columns: theme, theme_zh, policies

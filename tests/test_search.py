@@ -90,6 +90,6 @@ def test_cli_zero_hits_exit_0_and_say_so(demo_graph, neo4j_under_test):
     result = run_cli("search", "xyzzy", env=neo4j_under_test.env)
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr.strip() == "No matches for 'xyzzy'."
+    assert result.stderr.strip() == "No rows."
     as_json = run_cli("search", "xyzzy", "-f", "json", env=neo4j_under_test.env)
     assert json.loads(as_json.stdout) == []

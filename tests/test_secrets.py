@@ -98,6 +98,6 @@ def test_password_on_the_command_line_warns(tmp_path):
     assert result.output.splitlines() == [
         "Warning: --password is visible to other users in `ps` and in shell history; "
         "set NEO4J_PASSWORD or put it in .env instead",
-        "1 documents valid."]
+        "1 document valid."]
     quiet = run_cli("validate", str(tmp_path), env={"NEO4J_PASSWORD": "from-the-environment"})
-    assert quiet.output.splitlines() == ["1 documents valid."]
+    assert quiet.output.splitlines() == ["1 document valid."]

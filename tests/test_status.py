@@ -14,7 +14,7 @@ def test_status_reports_version_edition_and_counts(graph, neo4j_under_test):
     first = result.output.splitlines()[0]
     assert first.startswith("Neo4j 5.26.")
     assert "community" in first and graph.uri in first and "database neo4j" in first
-    assert "2 nodes, 1 relationships" in result.output
+    assert "2 nodes, 1 relationship" in result.output
     assert "Region   2" in result.output.splitlines()
     assert "PART_OF   1" in result.output.splitlines()
 
@@ -28,3 +28,9 @@ def test_routing_uri_works_unchanged(db, neo4j_under_test):
     refused = run_cli("--uri", uri, "cypher", "CREATE (n) RETURN n", env=neo4j_under_test.env)
     assert refused.exit_code == 1
     assert "refused a write" in refused.output
+
+
+def test_status_of_an_empty_graph_has_no_blank_lines(db, neo4j_under_test):
+    result = run_cli("status", env=neo4j_under_test.env)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:] == ["0 nodes, 0 relationships"]

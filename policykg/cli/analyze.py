@@ -8,30 +8,45 @@ matplotlib are imported only when a command runs, so the CLI starts fast.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from policykg.cli import TYPER_SETTINGS
 from policykg.cli.context import graph_of
-from policykg.cli.render import Format, render
+from policykg.cli.output import ColumnsOption, FormatOption, LimitOption, WideOption, emit, say
+from policykg.cli.render import Format, note
 
 analyze_app = typer.Typer(help="Network analyses of the graph (networkx): similarity, centrality, communities, "
-                               "diffusion, and pictures.", no_args_is_help=True)
+                               "diffusion, and pictures.", no_args_is_help=True, **TYPER_SETTINGS)
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-PlotOption = Annotated[Path | None, typer.Option("--plot", help="Also draw the answer to FILE.png or FILE.svg.")]
+PlotOption = Annotated[Path | None, typer.Option("--plot", help="Draw the answer to FILE.png or FILE.svg "
+                                                 "(the table only with --show).")]
+ShowOption = Annotated[bool, typer.Option("--show", help="With --plot: print the table too.")]
 OverlapOption = Annotated[int, typer.Option("--min-overlap", help="Themes or indicators a pair must share.")]
 
 
-def _checked_plot(plot: Path | None) -> Path | None:
-    """Refuse a bad picture path, or a machine without a CJK font, before connecting."""
-    if plot is None:
-        return None
-    from policykg.queries.plots import check_path, cjk_font
+@dataclass(frozen=True)
+class Output:
+    """How an analysis is shown: the shared output options of every command, and the picture's."""
 
-    cjk_font()
-    return check_path(plot)
+    fmt: Format = Format.table
+    columns: str | None = None
+    wide: bool = False
+    plot: Path | None = None
+    show: bool = False
+
+
+def _output(fmt: Format, columns: str | None, wide: bool, plot: Path | None, show: bool) -> Output:
+    """The options checked before connecting: a bad picture path or no CJK font is refused first."""
+    if plot is not None:
+        from policykg.queries.plots import check_path, cjk_font
+
+        cjk_font()
+        plot = check_path(plot)
+    return Output(fmt, columns, wide, plot, show)
 
 
 def _exported(ctx: typer.Context):  # noqa: ANN202 - networkx.MultiDiGraph
@@ -41,15 +56,15 @@ def _exported(ctx: typer.Context):  # noqa: ANN202 - networkx.MultiDiGraph
         return to_networkx(graph)
 
 
-def _emit(rows: list[dict[str, Any]], fmt: Format, title: str, plot: Path | None,
+def _emit(rows: list[dict[str, Any]], out: Output, title: str, default_columns: tuple[str, ...],
           draw: Callable[[Path], Path] | None = None) -> None:
-    text = render(rows, fmt, title=title)
-    if text is not None:
-        typer.echo(text)
-    elif not rows:
-        typer.echo("(no rows)", err=True)
-    if plot is not None and draw is not None:
-        typer.echo(f"picture → {draw(plot)}", err=True)
+    """With --plot: the picture's path first, the table only with --show; without: the table."""
+    if out.plot is not None and draw is not None:
+        typer.echo(f"picture → {draw(out.plot)}")
+        if not out.show:
+            note("(--show prints the table too)")
+            return
+    say(emit(rows, out.fmt, default_columns=default_columns, columns=out.columns, wide=out.wide, title=title))
 
 
 @analyze_app.callback()
@@ -64,35 +79,42 @@ def _allow_numpy() -> None:
 def similarity(
     ctx: typer.Context,
     min_overlap: OverlapOption = 2,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most this many pairs.")] = None,
-    fmt: FormatOption = Format.table,
-    plot: PlotOption = None,
+    limit: LimitOption = None,
+    fmt: FormatOption = Format.table, columns: ColumnsOption = None, wide: WideOption = False,
+    plot: PlotOption = None, show: ShowOption = False,
 ) -> None:
-    """Pairs of regions by shared themes, indicators with targets and measures (Jaccard), most similar first."""
+    """Pairs of regions by shared themes (not the root theme), indicators with targets and measures, most similar first."""
     from policykg.queries import analytics, plots
 
-    plot = _checked_plot(plot)
+    out = _output(fmt, columns, wide, plot, show)
     rows = analytics.similarity(_exported(ctx), min_overlap, limit)
 
     def draw(path: Path) -> Path:
-        cells = rows + [{**r, "region_a": r["region_b"], "region_a_zh": r["region_b_zh"],
-                         "region_b": r["region_a"], "region_b_zh": r["region_a_zh"]} for r in rows]
+        cells = rows + [{**r, "region_a": r["region_b"], "region_a_zh": r["region_b_zh"], "region_a_en": r["region_b_en"],
+                         "region_b": r["region_a"], "region_b_zh": r["region_a_zh"], "region_b_en": r["region_a_en"]}
+                        for r in rows]
         return plots.heatmap(cells, path, "region_a", "region_b", "similarity", "region_a_zh", "region_b_zh",
-                             "地区相似度 Region similarity")
+                             "地区相似度 Region similarity", ("region_a_en", "region_b_en"))
 
-    _emit(rows, fmt, "Region similarity", plot, draw)
+    _emit(rows, out, "Region similarity (weighted Jaccard; the root theme left out)",
+          ("region_a_zh", "region_b_zh", "similarity", "overlap", "shared_themes"), draw)
 
 
 @analyze_app.command("centrality")
-def centrality(ctx: typer.Context, fmt: FormatOption = Format.table, plot: PlotOption = None) -> None:
+def centrality(
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table, columns: ColumnsOption = None, wide: WideOption = False,
+    plot: PlotOption = None, show: ShowOption = False,
+) -> None:
     """Themes by centrality in the region–theme graph: regions, facts, degree centrality, PageRank."""
     from policykg.queries import analytics, plots
 
-    plot = _checked_plot(plot)
+    out = _output(fmt, columns, wide, plot, show)
     rows = analytics.centrality(_exported(ctx))
-    _emit(rows, fmt, "Theme centrality", plot,
-          lambda path: plots.ranking([{**r, "name": r["theme_zh"] or r["theme"]} for r in rows], path, "name",
-                                     "pagerank", "主题中心度 Theme centrality (PageRank)"))
+    _emit(rows, out, "Theme centrality", ("theme_zh", "theme_en", "regions", "facts", "pagerank"),
+          lambda path: plots.ranking([{**r, "name": f"{r['theme_zh'] or r['theme']}  {r['theme_en'] or ''}"}
+                                      for r in rows], path, "name", "pagerank",
+                                     "主题中心度 Theme centrality (PageRank)"))
 
 
 @analyze_app.command("communities")
@@ -100,13 +122,13 @@ def communities(
     ctx: typer.Context,
     min_overlap: OverlapOption = 2,
     seed: Annotated[int, typer.Option("--seed", help="Louvain's random seed (fixed: the same answer every run).")] = 42,
-    fmt: FormatOption = Format.table,
-    plot: PlotOption = None,
+    fmt: FormatOption = Format.table, columns: ColumnsOption = None, wide: WideOption = False,
+    plot: PlotOption = None, show: ShowOption = False,
 ) -> None:
     """Communities of regions (Louvain) by what their policies address."""
     from policykg.queries import analytics, plots
 
-    plot = _checked_plot(plot)
+    out = _output(fmt, columns, wide, plot, show)
     g = _exported(ctx)
     rows = analytics.communities(g, min_overlap, seed)
 
@@ -115,64 +137,88 @@ def communities(
         return plots.network(analytics.similarity_graph(g, min_overlap), rows, labels, path,
                              "地区社群 Communities of regions")
 
-    _emit(rows, fmt, "Communities of regions", plot, draw)
+    _emit(rows, out, "Communities of regions", ("community", "size", "regions_zh", "common_themes"), draw)
 
 
 @analyze_app.command("diffusion")
-def diffusion(ctx: typer.Context, fmt: FormatOption = Format.table, plot: PlotOption = None) -> None:
+def diffusion(
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table, columns: ColumnsOption = None, wide: WideOption = False,
+    plot: PlotOption = None, show: ShowOption = False,
+) -> None:
     """For each theme: the region that addressed it first, the year, and who followed."""
     from policykg.queries import analytics, plots
 
-    plot = _checked_plot(plot)
+    out = _output(fmt, columns, wide, plot, show)
     g = _exported(ctx)
     rows = analytics.diffusion(g)
-    _emit(rows, fmt, "Diffusion of themes", plot,
+    _emit(rows, out, "Diffusion of themes", ("theme_zh", "first_region_zh", "first_year", "regions", "years_to_last"),
           lambda path: plots.timeline(rows, path, "主题扩散 Diffusion of themes", analytics.region_names(g)))
 
 
 @analyze_app.command("matrix")
-def matrix(ctx: typer.Context, fmt: FormatOption = Format.table, plot: PlotOption = None) -> None:
-    """Region × theme: how many of each region's facts address each theme (heatmap with --plot)."""
+def matrix(
+    ctx: typer.Context,
+    own: Annotated[bool, typer.Option("--own", help="Count each region's own facts only, not those of the regions "
+                                                    "within it.")] = False,
+    fmt: FormatOption = Format.table, columns: ColumnsOption = None, wide: WideOption = False,
+    plot: PlotOption = None, show: ShowOption = False,
+) -> None:
+    """Region × theme: how many facts of each region address each theme (heatmap with --plot).
+
+    A table shows one line per region (its themes and those it says most
+    about); --wide, records, JSON and CSV one row per region and theme.
+    """
     from policykg.queries import analytics, plots
 
-    plot = _checked_plot(plot)
-    rows = analytics.region_theme_matrix(_exported(ctx))
-    _emit(rows, fmt, "Region × theme", plot,
+    out = _output(fmt, columns, wide, plot, show)
+    g = _exported(ctx)
+    rows = analytics.region_theme_matrix(g, within=not own)
+    scope = "each region's own facts" if own else "a region with the regions within it"
+    title = f"Region × theme: facts per cell ({scope})"
+    shown = analytics.matrix_by_region(rows) if out.fmt is Format.table and not (out.wide or out.columns) else rows
+    _emit(shown, out, title, ("region_zh", "themes", "most"),
           lambda path: plots.heatmap(rows, path, "region", "theme", "facts", "region_zh", "theme_zh",
-                                     "地区 × 主题 Region × theme (facts)"))
+                                     f"地区 × 主题 Region × theme ({scope})", ("region_en", "theme_en"),
+                                     analytics.theme_groups(g)))
 
 
 @analyze_app.command("indicator")
 def indicator(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Indicator key or name, e.g. cn-core-digital-industries-va.")],
-    fmt: FormatOption = Format.table,
-    plot: PlotOption = None,
+    fmt: FormatOption = Format.table, columns: ColumnsOption = None, wide: WideOption = False,
+    plot: PlotOption = None, show: ShowOption = False,
 ) -> None:
     """One indicator compared across regions, each by its latest figure (bars with year and source)."""
-    from policykg.queries import plots
+    from policykg.queries import loader, plots
     from policykg.queries.runner import run_query
 
-    plot = _checked_plot(plot)
+    out = _output(fmt, columns, wide, plot, show)
     with graph_of(ctx) as graph:
         rows = run_query(graph, "regions-compared-on-indicator", {"indicator": name})
     if not rows and plot is not None:
         from policykg.errors import UnknownName
 
         raise UnknownName(f"no region reports indicator {name!r}; see `policykg search {name}`")
-    _emit(rows, fmt, f"Regions compared on {name}", plot, lambda path: plots.bars(rows, path, name))
+    _emit(rows, out, f"Regions compared on {name}", loader.get("regions-compared-on-indicator").columns,
+          lambda path: plots.bars(rows, path, name))
 
 
 @analyze_app.command("targets")
-def targets(ctx: typer.Context, fmt: FormatOption = Format.table, plot: PlotOption = None) -> None:
+def targets(
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table, columns: ColumnsOption = None, wide: WideOption = False,
+    plot: PlotOption = None, show: ShowOption = False,
+) -> None:
     """Targets against the latest figure of the indicator they track (bullet chart with --plot)."""
-    from policykg.queries import plots
+    from policykg.queries import loader, plots
     from policykg.queries.runner import run_query
 
-    plot = _checked_plot(plot)
+    out = _output(fmt, columns, wide, plot, show)
     with graph_of(ctx) as graph:
         rows = run_query(graph, "targets-vs-latest-figure", {})
-    _emit(rows, fmt, "Targets against the latest figure", plot,
+    _emit(rows, out, "Targets against the latest figure", loader.get("targets-vs-latest-figure").columns,
           lambda path: plots.bullet(rows, path, "目标与最新数值 Targets against the latest figure"))
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from policykg.cli.output import EMPTY, plural, say
 from policykg.cli.render import Format, cell, note, render, terminal_width
 
 DEFAULT_DIR = Path("data/documents")
@@ -27,7 +28,7 @@ def validate(paths: Paths = None) -> None:
     documents = validate_paths(paths or [DEFAULT_DIR])
     for conflict in validation_conflicts(documents):
         typer.echo(f"Warning: {conflict}", err=True)
-    typer.echo(f"{len(documents)} documents valid.")
+    typer.echo(f"{plural(len(documents), 'document')} valid.")
 
 
 def ingest(
@@ -81,8 +82,11 @@ def change_lines(changes: Sequence[dict[str, Any]], width: int) -> list[str]:
                     if c.get("change") == "changed" else cell(c.get("name")))
             line = Text(f"  {SIGNS.get(str(c.get('change')), '?')} {str(c.get('label') or '').ljust(label_width)}  "
                         f"{str(c.get('key')).ljust(key_width)}  {what}")
+            cut = line.cell_len > width
             line.truncate(width, overflow="ellipsis")
             lines.append(line.plain)
+            if cut:  # the whole name (or old → new) on a line of its own, for the reader to copy
+                lines.append(f"      {what}")
     return lines
 
 
@@ -105,14 +109,12 @@ def changes(
     if run["changes_total"] > len(run["changes"]):
         note(f"(the first {len(run['changes'])} of {run['changes_total']} changes; the run log keeps no more)")
     if fmt is not Format.table:
-        text = render(run["changes"], fmt, columns)
-        if text is not None:
-            typer.echo(text)
+        say(render(run["changes"], fmt, columns))
         return
     typer.echo(f"Run {run['id']}: {run['documents_new']} new, {run['documents_changed']} changed, "
                f"{run['documents_unchanged']} unchanged, {run['documents_removed']} removed")
     if not run["changes"]:
-        typer.echo("Nothing changed.")
+        note(EMPTY)
         return
     typer.echo("\n".join(change_lines(run["changes"], terminal_width())))
 

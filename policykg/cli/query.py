@@ -7,7 +7,7 @@ modules (and the driver) are imported inside the commands, so that
 `policykg --help` starts fast.
 
 An empty answer is an answer, not an error: `query run`, `search` and
-`cypher` all exit 0 and say "No rows." / "No matches …" on stderr (JSON
+`cypher` all exit 0 and say "No rows." on stderr (JSON
 prints ``[]``, CSV prints nothing), so a script tells "nothing found" from a
 failure (exit 1) by the exit code alone.
 """
@@ -21,52 +21,16 @@ from typing import Annotated, Any
 import typer
 
 from policykg.cli import TYPER_SETTINGS
-from policykg.cli.render import Format, note, render
+from policykg.cli.output import ColumnsOption, FormatOption, LimitOption, WideOption, emit, say
+from policykg.cli.render import Format, note
 
 query_app = typer.Typer(help="Canned questions about the graph: list, show and run them.", no_args_is_help=True,
                         **TYPER_SETTINGS)
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="table, records (one field per line), json, "
-                                                                     "csv or markdown.")]
-ColumnsOption = Annotated[str | None, typer.Option("--columns", "-c", metavar="A,B,…", help="Comma-separated columns to show, "
-                                                                          "in this order (any format).")]
-WideOption = Annotated[bool, typer.Option("--wide", "-w", help="Show every column in a table, not only the "
-                                                             "query's default ones.")]
 
-
-def show_rows(rows: Sequence[dict[str, Any]], fmt: Format, *, default_columns: Sequence[str] = (),
-              columns: str | None = None, wide: bool = False, title: str | None = None,
-              empty: str = "No rows.", blocks: bool = False) -> None:
-    """Print rows in ``fmt``, choosing columns; notes (hidden columns, cut rows) go to stderr.
-
-    A terminal table shows the query's default columns unless ``--wide`` or
-    ``--columns``; records, JSON, CSV and Markdown show every column, never cut.
-    """
-    present = list(dict.fromkeys(k for row in rows for k in row))
-    if columns:
-        chosen = [c.strip() for c in columns.split(",") if c.strip()]
-        unknown = [c for c in chosen if rows and c not in present]
-        if unknown:
-            from policykg.errors import QueryError
-
-            raise QueryError(f"no column {unknown[0]!r}; the columns are {', '.join(present)}")
-    elif fmt is Format.table and not wide and default_columns:
-        chosen = [c for c in default_columns if c in present] or present
-    else:
-        chosen = present
-    if fmt is Format.table and not columns:  # a column with nothing in it only takes a table's width
-        chosen = [c for c in chosen if any(row.get(c) not in (None, "", []) for row in rows)] or chosen
-    if not rows:
-        if fmt is Format.json:
-            typer.echo("[]")
-        note(empty)
-        return
-    text = render(rows, fmt, chosen, title=title, blocks=blocks)
-    if text is not None:
-        typer.echo(text, nl=not text.endswith("\n"))
-    hidden = len(present) - len(chosen)
-    if fmt is Format.table and hidden > 0 and not columns:
-        note(f"({hidden} more columns: --wide or -f records shows them, --columns chooses)")
+def show_rows(rows: Sequence[dict[str, Any]], fmt: Format, **how: Any) -> None:
+    """Print ``emit``'s text for the rows (see policykg/cli/output.py)."""
+    say(emit(rows, fmt, **how))
 
 
 def _limit_note(rows: Any) -> None:
@@ -76,19 +40,40 @@ def _limit_note(rows: Any) -> None:
 
 @query_app.command("list")
 def list_queries(fmt: FormatOption = Format.table) -> None:
-    """Every canned query: name, question in Chinese and English, parameters."""
+    """Every canned question, grouped by what it asks about: name and the question in a few words."""
     from policykg.queries import loader
 
-    rows = [{"name": q.name, "description_zh": q.description_zh, "description_en": q.description_en,
-             "parameters": [p.signature() for p in q.params], "example": q.example_args()}
-            for q in loader.load_all()]
-    if fmt is Format.table:  # narrower: the question and the parameters' names; `query show NAME` has the rest
-        rows = [{"name": r["name"], "parameters": ", ".join(p.split(":")[0] for p in r["parameters"]),
-                 "question": f"{r['description_en']} {r['description_zh']}"} for r in rows]
-    elif fmt is Format.markdown:
+    queries = sorted(loader.load_all(), key=lambda q: (loader.TOPICS.index(q.topic), q.name))
+    if fmt is Format.table:  # one line each; `query show NAME` has the whole question and its parameters
+        say(listing(queries))
+        return
+    rows = [{"name": q.name, "topic": q.topic, "short_zh": q.short_zh, "short_en": q.short_en,
+             "description_zh": q.description_zh, "description_en": q.description_en,
+             "parameters": [p.signature() for p in q.params], "example": q.example_args()} for q in queries]
+    if fmt is Format.markdown:
         rows = [{"name": r["name"], "description": f"{r['description_en']} {r['description_zh']}",
                  "parameters": "; ".join(r["parameters"])} for r in rows]
     show_rows(rows, fmt)
+
+
+def listing(queries: Sequence[Any]) -> str:
+    """``topic`` headings, then ``  name  short English · 中文`` lines, each cut to the terminal's width."""
+    from rich.cells import cell_len, set_cell_size
+
+    from policykg.cli.render import terminal_width
+
+    width, name_width = terminal_width(), max(len(q.name) for q in queries)
+    lines: list[str] = []
+    current = None
+    for query in queries:
+        if query.topic != current:
+            current = query.topic
+            lines.append(current)
+        short = f"{query.short_en} · {query.short_zh}" if query.short_en else query.description_en
+        line = f"  {query.name.ljust(name_width)}  {short}"
+        lines.append(line if cell_len(line) <= width else set_cell_size(line, width - 1) + "…")
+    lines.append("(`policykg query show NAME`: the whole question, its parameters, an example)")
+    return "\n".join(lines) + "\n"
 
 
 @query_app.command("show")
@@ -142,9 +127,7 @@ def run(
                                                                           "name.")] = None,
     example: Annotated[bool, typer.Option("--example", help="Run with the example parameters from the query's "
                                                             "header.")] = False,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", metavar="N", help="At most this many rows; 0 for all "
-                                                                     "[default: the query's, see `query show`].",
-                                              show_default=False)] = None,
+    limit: LimitOption = None,
     fmt: FormatOption = Format.table,
     columns: ColumnsOption = None,
     wide: WideOption = False,
@@ -188,8 +171,7 @@ def search(
         rows = search_text(graph, text, limit)
     if len(rows) == limit:
         note(f"(best {limit} matches; --limit N shows more)")
-    show_rows(rows, fmt, default_columns=SEARCH_COLUMNS, columns=columns, wide=wide,
-              empty=f"No matches for {text!r}.")
+    show_rows(rows, fmt, default_columns=SEARCH_COLUMNS, columns=columns, wide=wide)
 
 
 def cypher(

@@ -83,26 +83,27 @@ def terminal_width() -> int:
         return shutil.get_terminal_size((80, 24)).columns
 
 
-def _console(console: Console | None) -> Console:
-    if console is not None:
-        return console
+def _console(width: int | None) -> Console:
+    """A console that renders into a string (the caller prints it), ``width`` cells wide (the terminal's by default)."""
     from rich.console import Console
 
-    return Console(width=terminal_width(), highlight=False)
+    return Console(width=width or terminal_width(), file=io.StringIO(), highlight=False, color_system=None)
 
 
 def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str] | None = None,
-           title: str | None = None, console: Console | None = None, blocks: bool = False) -> str | None:
-    """Return text for json/csv/markdown; print a table or records to ``console`` (stdout by default).
+           title: str | None = None, width: int | None = None, blocks: bool = False,
+           whole: Sequence[str] = ()) -> str:
+    """The rows as text in ``fmt``, ending in a newline; a table fits ``width`` (the terminal's by default).
 
-    ``blocks``: a matrix too wide for the terminal is printed as several
+    ``blocks``: a matrix too wide for the terminal is shown as several
     tables of fewer columns, each repeating the first column (as pandas wraps
-    a wide frame), since records would show one cell per line.
+    a wide frame), since records would show one cell per line. ``whole``:
+    columns kept unbroken when the table still fits that way (citations).
     """
     names = columns_of(rows, columns)
     if fmt is Format.json:
         return json.dumps([{c: _json_safe(row.get(c)) for c in names} for row in rows], ensure_ascii=False, indent=2,
-                          default=str, allow_nan=False)
+                          default=str, allow_nan=False) + "\n"
     if fmt is Format.csv:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -113,16 +114,25 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str] |
         escape = lambda text: text.replace("|", "\\|").replace("\n", " ")  # noqa: E731
         lines = ["| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
         lines += ["| " + " | ".join(escape(cell(row.get(c))) for c in names) + " |" for row in rows]
-        return "\n".join(lines)
-    console = _console(console)
-    if fmt is Format.table and blocks and len(names) > 2 and print_blocks(rows, names, console, title):
-        return None
-    if fmt is Format.records or not print_table(rows, names, console, title=title):
-        if fmt is Format.table:
-            note(f"({len(names)} columns do not fit {console.width} columns of terminal: shown as records; "
-                 "--columns chooses fewer)")
-        print_records(rows, names, console, title=title)
-    return None
+        return "\n".join(lines) + "\n"
+    console = _console(width)
+    if fmt is Format.table and _print_fitting(rows, names, console, title, blocks, whole):
+        return console.file.getvalue()
+    if fmt is Format.table:
+        note(f"({len(names)} columns do not fit {console.width} columns of terminal: shown as records; "
+             "--columns chooses fewer)")
+    print_records(rows, names, console, title=title)
+    return console.file.getvalue()
+
+
+def _print_fitting(rows: Sequence[dict[str, Any]], names: list[str], console: Console, title: str | None,
+                   blocks: bool, whole: Sequence[str]) -> bool:
+    """Print a table that fits (with ``whole`` columns unbroken if possible, or in blocks); False if none does."""
+    if blocks and len(names) > 2:
+        return print_blocks(rows, names, console, title)
+    kept = [n for n in whole if n in names]
+    return bool(kept) and print_table(rows, names, console, title=title, whole=kept) \
+        or print_table(rows, names, console, title=title)
 
 
 def _json_safe(value: Any) -> Any:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from policykg.cli import TYPER_SETTINGS
+from policykg.cli.output import say
 from policykg.cli.render import Format, render
 
 schema_app = typer.Typer(help="The graph model: constraints, indexes and record format.", no_args_is_help=True,
@@ -43,8 +44,8 @@ def show() -> None:
     from policykg.schema.describe import model_rows
 
     nodes, rels = model_rows()
-    render(nodes, Format.table, title="Labels")
-    render(rels, Format.table, title="Relationship types")
+    say(render(nodes, Format.table, title="Labels"))
+    say(render(rels, Format.table, title="Relationship types"))
 
 
 @schema_app.command()
@@ -70,9 +71,7 @@ def indicators_(fmt: Annotated[Format, typer.Option("--format", "-f", help="Outp
              "unit": i.unit, "kind": i.kind, "share_of": i.share_of, "definition": i.definition}
             for i in indicators().indicators.values()]
     columns = None if wide or fmt is not Format.table else ["key", "name_zh", "unit", "kind"]
-    text = render(rows, fmt, columns, title="Indicator catalogue (schema/reference_data/indicators.yaml)")
-    if text is not None:
-        typer.echo(text, nl=not text.endswith("\n"))
+    say(render(rows, fmt, columns, title="Indicator catalogue (schema/reference_data/indicators.yaml)"))
 
 
 def register(app: typer.Typer) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from policykg.cli.output import plural, say
 from policykg.cli.render import Format, render
 
 
@@ -17,9 +18,11 @@ def status(ctx: typer.Context) -> None:
         info = server_info(graph)
         counts = graph_counts(graph)
     typer.echo(f"Neo4j {info['version']} {info['edition']} at {info['address']}, database {info['database']}")
-    typer.echo(f"{counts['total_nodes']} nodes, {counts['total_relationships']} relationships")
-    render([{"label": k, "nodes": v} for k, v in counts["nodes"].items()], Format.table)
-    render([{"type": k, "relationships": v} for k, v in counts["relationships"].items()], Format.table)
+    typer.echo(f"{plural(counts['total_nodes'], 'node')}, {plural(counts['total_relationships'], 'relationship')}")
+    for rows in ([{"label": k, "nodes": v} for k, v in counts["nodes"].items()],
+                 [{"type": k, "relationships": v} for k, v in counts["relationships"].items()]):
+        if rows:  # an empty graph has no table to print, not an empty one
+            say(render(rows, Format.table))
 
 
 def register(app: typer.Typer) -> None:
