@@ -37,13 +37,14 @@ def pick(rows, *columns):
 
 def test_similarity_needs_two_shared_themes_or_indicators(g):
     rows = analytics.similarity(g)
+    # weighted: a theme 1, an indicator with a target or a theme acted on by a measure 2 (FEATURE_WEIGHTS)
     assert pick(rows, "region_a", "region_b", "similarity", "overlap") == [
-        ("110000", "310000", round(4 / 7, 3), 3),  # cbdf, data-factor, core-va (+ both act on data-factor) of 7
-        ("330000", "440300", round(2 / 5, 3), 2),  # digital-industries, smart-manufacturing of 5
-        ("110000", "440300", round(2 / 7, 3), 2),  # ai, digital-industries of 7
-        ("310000", "520000", round(2 / 7, 3), 2),  # cbdf, data-factor of 7
-        ("110000", "330000", round(2 / 8, 3), 2),  # digital-industries, core-va of 8
-        ("110000", "520000", round(2 / 8, 3), 2),  # cbdf, data-factor of 8
+        ("110000", "310000", round(6 / 9, 3), 3),  # cbdf, data-factor 2 + core-va 2 + both act on data-factor 2, of 9
+        ("330000", "440300", round(2 / 7, 3), 2),  # digital-industries, smart-manufacturing of 7 (two indicators)
+        ("110000", "330000", round(3 / 11, 3), 2),  # digital-industries 1 + core-va 2 of 11
+        ("110000", "440300", round(2 / 9, 3), 2),  # ai, digital-industries of 9
+        ("310000", "520000", round(2 / 10, 3), 2),  # cbdf, data-factor of 10
+        ("110000", "520000", round(2 / 11, 3), 2),  # cbdf, data-factor of 11
     ]
     top = rows[0]
     assert (top["region_a_zh"], top["region_b_en"]) == ("北京市", "Shanghai")
@@ -54,9 +55,9 @@ def test_similarity_needs_two_shared_themes_or_indicators(g):
 def test_without_a_minimum_overlap_two_foreign_economies_would_rank_first(g):
     rows = analytics.similarity(g, min_overlap=1)
     assert pick(rows[:2], "region_a", "region_b", "similarity", "overlap") == [
-        ("JP", "US", 1.0, 1), ("110000", "310000", round(4 / 7, 3), 3)]
-    # Guizhou and the US share one theme (cbdf) of five features: Guizhou's measure is on cloud computing
-    assert ("520000", "US", 0.2, 1) in pick(rows, "region_a", "region_b", "similarity", "overlap")
+        ("JP", "US", 1.0, 1), ("110000", "310000", round(6 / 9, 3), 3)]
+    # Guizhou and the US share one theme (cbdf, 1) of 7: Guizhou's measure is on cloud computing (2), the US's on cbdf
+    assert ("520000", "US", round(1 / 7, 3), 1) in pick(rows, "region_a", "region_b", "similarity", "overlap")
     assert len(analytics.similarity(g, limit=2)) == 2
     with pytest.raises(QueryError, match="^min_overlap must be at least 1, got 0$"):
         analytics.similarity(g, min_overlap=0)
@@ -112,8 +113,32 @@ def test_diffusion_first_region_year_and_followers(g):
         "上海市", "2021-07", 5, 2)
 
 
+def test_similarity_leaves_out_the_root_theme(g):
+    assert analytics.root_themes(g) == {"Theme:digital-economy"}
+    features = analytics.region_features(g)
+    assert not any(item == ("theme", "Theme:digital-economy") for items in features.values() for item in items)
+
+
+def test_region_theme_matrix_counts_the_regions_within_by_default(g):
+    rows = {(r["region"], r["theme"]): r["facts"] for r in analytics.region_theme_matrix(g)}
+    # Guangdong states nothing itself: Shenzhen's facts are its; China has every Chinese region's (a fact once)
+    assert [rows[("440000", t)] for t in ("artificial-intelligence", "digital-industries", "smart-manufacturing")] == [
+        2, 1, 1]
+    assert rows[("CN", "data-factor")] == 6 and rows[("CN", CBDF)] == 3
+    assert ("JP", CBDF) in rows and ("CN", "JP") not in rows
+    by_region = {r["region"]: r for r in analytics.matrix_by_region(analytics.region_theme_matrix(g))}
+    assert (by_region["CN"]["themes"], by_region["CN"]["most"]) == (7, "数据要素 6、人工智能 3、数据跨境流动 3")
+
+
+def test_themes_are_grouped_under_the_theme_below_the_root(g):
+    groups = analytics.theme_groups(g)
+    assert groups["smart-manufacturing"] == groups["industrial-digitalisation"] == "industrial-digitalisation"
+    assert groups["cross-border-data-flows"] == "digital-governance"
+    assert groups["digital-economy"] == "digital-economy"
+
+
 def test_region_theme_matrix(g):
-    rows = analytics.region_theme_matrix(g)
+    rows = analytics.region_theme_matrix(g, within=False)
     assert pick(rows, "region", "theme", "facts") == [
         ("110000", "artificial-intelligence", 1), ("110000", CBDF, 1), ("110000", "data-factor", 2),
         ("110000", "digital-industries", 1),

@@ -36,17 +36,22 @@ def test_changes_are_grouped_by_document_one_line_each(graph, neo4j_under_test, 
     assert as_json.exit_code == 0 and '"document": "test-shenzhen-brief"' in as_json.stdout
 
 
-def test_changes_lines_are_cut_to_the_terminal_not_wrapped(graph, neo4j_under_test):
+def test_changes_lines_are_cut_to_the_terminal_and_a_cut_name_is_shown_whole_below(graph, neo4j_under_test):
     ingest_paths(graph, [SHENZHEN])
     result = run_cli("changes", env={**neo4j_under_test.env, "COLUMNS": "64"})
     lines = result.stdout.splitlines()
     assert lines[1] == "test-shenzhen-brief  (7 added)"
-    assert len(lines) == 2 + 7
-    assert all(cell_len(line) <= 64 for line in lines[2:])
-    assert any(line.endswith("…") for line in lines[2:])  # long names are cut, not wrapped
+    changes = [line for line in lines[2:] if not line.startswith("      ")]
+    assert len(changes) == 7
+    assert all(cell_len(line) <= 64 for line in changes)
+    cut = [i for i, line in enumerate(lines) if line.endswith("…")]
+    assert cut  # long names are cut, not wrapped, and the next line has the whole name
+    for i in cut:
+        whole = lines[i + 1].strip()
+        assert lines[i + 1].startswith("      ") and whole.startswith(lines[i].split()[3].rstrip("…"))
     assert ["+", "Organization", "test-sz-gov", "深圳市人民政府"] in [line.split() for line in lines]
     # keys are aligned: the names start in one column
-    assert len({line.index(line.split()[3]) for line in lines[2:]}) == 1
+    assert len({line.index(line.split()[3]) for line in changes}) == 1
 
 
 def test_browser_print_picks_the_browser_of_the_local_instance_in_use(neo4j_under_test):

@@ -37,13 +37,14 @@ def test_regions_targeting_theme_example_fits_80_columns(demo_graph, neo4j_under
     assert all(cell_len(line) <= 80 for line in result.stdout.splitlines())
     rows = _table_rows(result.stdout)
     assert len(rows) == len(answer) == 6
-    assert _header(result.stdout) == ["region_zh", "label", "status", "name_zh", "locator"]
+    assert _header(result.stdout) == ["region_zh", "label", "status", "name_zh", "cited"]
     for shown, row in zip(rows, answer):
         assert len(shown) <= 3
-        # codes, labels and locators are whole on the row's first line
+        # codes, labels and the citation (short title and locator) are whole on the row's first line
         assert shown[0].split()[:2] == [row["region_zh"], row["label"]]
-        assert shown[0].rstrip().endswith(row["locator"])
-    assert "(8 more columns: --wide or -f records shows them, --columns chooses)" in result.stderr
+        assert shown[0].rstrip().endswith(row["cited"])
+    assert [row["cited"] for row in answer][2] == "上海市全面…十四五规划 ¶11"
+    assert "(9 more columns: --wide or -f records shows them, --columns chooses)" in result.stderr
 
 
 def test_columns_option_chooses_and_orders_columns(demo_graph, neo4j_under_test):

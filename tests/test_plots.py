@@ -45,15 +45,34 @@ def test_the_font_draws_chinese():
     assert all(font.get_char_index(ord(ch)) for ch in "北京市数据跨境流动")
 
 
+def _margins(path) -> tuple[int, int, int, int]:
+    """Empty pixels left, top, right and bottom of the drawing (white rows and columns at each edge)."""
+    import numpy as np
+
+    ink = (np.asarray(_pixels(path))[..., :3] < 0.97).any(axis=2)
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    return int(cols[0]), int(rows[0]), int(ink.shape[1] - 1 - cols[-1]), int(ink.shape[0] - 1 - rows[-1])
+
+
 def test_heatmap_png_of_the_region_theme_matrix(g, tmp_path):
     path = tmp_path / "matrix.png"
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a missing glyph would warn ("Glyph … missing from font")
         plots.heatmap(analytics.region_theme_matrix(g), path, "region", "theme", "facts", "region_zh", "theme_zh",
-                      "地区 × 主题")
+                      "地区 × 主题 Region × theme", ("region_en", "theme_en"), analytics.theme_groups(g))
     _assert_picture(path)
-    # 7 themes across, 7 regions down: at 120 dpi the figure is max(6, 0.55*7+3) by max(3.5, 0.45*7+2) inches
-    assert _pixels(path).shape[:2] == (round(120 * 5.15), round(120 * 6.85))
+    # tight: at 120 dpi the 0.1-inch pad is 12 pixels on every side, not a wide empty margin on the right
+    assert all(margin <= 14 for margin in _margins(path)), _margins(path)
+
+
+def test_heatmap_labels_are_bilingual_and_themes_grouped(g, tmp_path):
+    path = plots.heatmap(analytics.region_theme_matrix(g), tmp_path / "matrix.svg", "region", "theme", "facts",
+                         "region_zh", "theme_zh", "地区 × 主题", ("region_en", "theme_en"), analytics.theme_groups(g))
+    svg = path.read_text(encoding="utf-8")
+    assert "北京市 Beijing" in svg and "数据跨境流动 Cross-border data flows" in svg
+    # smart manufacturing sits beside the other industrial-digitalisation themes, after the digital-governance ones
+    order = [svg.index(f"{zh} ") for zh in ("数据跨境流动", "数据要素", "数字政府", "智能制造")]
+    assert order == sorted(order)
 
 
 def test_svg_keeps_the_chinese_text_in_the_cjk_font(g, tmp_path):
@@ -107,8 +126,10 @@ def test_cli_plot(fixture_graph, neo4j_under_test, tmp_path):  # noqa: F811
     path = tmp_path / "m.png"
     result = run_cli("analyze", "matrix", "--format", "csv", "--plot", str(path), env=neo4j_under_test.env)
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == "region,region_zh,region_en,theme,theme_zh,theme_en,facts"
+    assert (result.stdout, result.stderr) == (f"picture → {path}\n", "(--show prints the table too)\n")
     _assert_picture(path)
+    shown = run_cli("analyze", "matrix", "--format", "csv", "--plot", str(path), "--show", env=neo4j_under_test.env)
+    assert shown.stdout.splitlines()[:2] == [f"picture → {path}", "region,region_zh,region_en,theme,theme_zh,theme_en,facts"]
     result = run_cli("analyze", "targets", "--plot", str(tmp_path / "t.png"), "--format", "json", env=neo4j_under_test.env)
     assert result.exit_code == 0, result.output
     _assert_picture(tmp_path / "t.png")

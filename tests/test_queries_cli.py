@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from policykg.queries.loader import load_all
+from policykg.queries.loader import TOPICS, load_all
 from tests.cli import run_cli
 
 
@@ -12,7 +12,8 @@ def test_list_as_json_names_every_query_with_its_parameters():
     result = run_cli("query", "list", "--format", "json")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
-    assert [r["name"] for r in rows] == [q.name for q in load_all()]
+    assert sorted(r["name"] for r in rows) == sorted(q.name for q in load_all())
+    assert [r["topic"] for r in rows] == sorted((r["topic"] for r in rows), key=TOPICS.index)  # grouped by topic
     by_name = {r["name"]: r for r in rows}
     assert by_name["regions-targeting-theme"]["parameters"] == [
         "theme: theme = cross-border-data-flows", "region: region = any", "kind: str = any"]
@@ -22,13 +23,20 @@ def test_list_as_json_names_every_query_with_its_parameters():
     assert all(r["description_zh"] and r["description_en"] for r in rows)
 
 
-def test_list_as_table_shows_names():
-    result = run_cli("query", "list", env={"COLUMNS": "250"})
+def test_list_at_80_columns_is_one_line_per_question_grouped_by_topic():
+    from rich.cells import cell_len
+
+    result = run_cli("query", "list", env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    for query in load_all():
-        assert any(line.startswith(f"{query.name} ") for line in lines), query.name
-    assert "Regions whose policies, measures, targets or projects address a theme" in result.output
+    assert all(cell_len(line) <= 80 for line in lines)
+    assert not any(line.endswith("…") for line in lines)  # every short description fits whole
+    named = [line.split()[0] for line in lines if line.startswith("  ")]
+    assert sorted(named) == sorted(q.name for q in load_all())
+    assert [line for line in lines if not line.startswith(" ")][:5] == ["regions", "targets", "figures", "sources",
+                                                                         "changes"]
+    assert "  regions-targeting-theme        Regions on a theme · 涉及某主题的地区" in lines
+    assert lines.index("targets") < lines.index("  targets-due-by                 Targets due by a year · 某年前到期的目标")
 
 
 def test_show_prints_the_cypher_unwrapped_and_the_parameters():

@@ -60,7 +60,8 @@ def test_regions_targeting_theme_header():
     # the query cuts its rows itself; Browser runs it with the default limit and one row more
     assert query.example_cypher_params() == {"theme": "cross-border-data-flows", "region": None, "kind": None,
                                              "__row_limit": 101}
-    assert query.columns == ("region_zh", "label", "status", "name_zh", "locator")
+    assert query.columns == ("region_zh", "label", "status", "name_zh", "cited")
+    assert (query.short_zh, query.short_en, query.topic) == ("涉及某主题的地区", "Regions on a theme", "regions")
     assert query.description_zh.startswith("哪些地区的政策")
     assert not query.cypher.startswith("//  name")
     assert "// name:" not in query.cypher
