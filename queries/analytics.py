@@ -183,6 +183,7 @@ def similarity(g: nx.MultiDiGraph, min_overlap: int = 2, limit: int | None = Non
             "similarity": round(_weight(shared) / _weight(union), 3),
             "overlap": _overlap(shared),
             "shared_themes": sorted(_short(i) for k, i in shared if k == "theme"),
+            "shared_zh": "、".join(sorted(g.nodes[i].get("name_zh") or _short(i) for k, i in shared if k == "theme")),
             "shared_indicators": sorted(_short(i) for k, i in shared if k == "indicator"),
             "shared_measure_themes": sorted(_short(i) for k, i in shared if k == "measure"),
         })

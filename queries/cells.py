@@ -73,7 +73,7 @@ def amount(row: dict[str, Any], spec: Amount) -> str:
     value = row.get(spec.value)
     if value is None:
         text = row.get(spec.text) if spec.text else None  # a phrase (达到全国平均水平) says its own comparison
-        return str(text) if text else MISSING
+        return str(text).split(": ", 1)[0] if text else MISSING  # the words as written, not the gloss after ": "
     parts = [row.get(spec.comparator) if spec.comparator else None, number(value), row.get(spec.unit) if spec.unit else None]
     shown = " ".join(str(p) for p in parts if p not in (None, ""))
     year = row.get(spec.year) if spec.year else None

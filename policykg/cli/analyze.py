@@ -97,7 +97,7 @@ def similarity(
                              "地区相似度 Region similarity", ("region_a_en", "region_b_en"))
 
     _emit(rows, out, "Region similarity (weighted Jaccard; the root theme left out)",
-          ("region_a_zh", "region_b_zh", "similarity", "overlap", "shared_themes"), draw)
+          ("region_a_zh", "region_b_zh", "similarity", "overlap", "shared_zh"), draw)
 
 
 @analyze_app.command("centrality")
