@@ -88,6 +88,7 @@ def short_title(title: str | None) -> str:
     """
     if not title:
         return ""
+    title = title.rsplit("|", 1)[-1]  # 学习在行动|新时期…: a column's name before the bar, the title after it
     quoted = _QUOTED_TITLE.search(title)
     text = _NOISE.sub("", quoted.group(1) if quoted else title)
     text = _YEARS.sub("", text).strip()

@@ -41,6 +41,10 @@ def pick(rows, *columns):
 
 def test_regions_targeting_theme_default_is_cross_border_data_flows(demo_graph):
     rows = run(demo_graph, "regions-targeting-theme")
+    # each row cites its source by a short title and the paragraph (queries/cells.py)
+    assert [row.pop("cited") for row in rows] == [
+        "新时期数字…验与新路径 ¶4", "新时期数字…验与新路径 ¶4", "上海市全面…十四五规划 ¶11", "新时期数字…验与新路径 ¶8",
+        "新时期数字…验与新路径 ¶8", "新时期数字…验与新路径 ¶10"]
     assert rows == [
         {"region": "110000", "region_zh": "北京市", "region_en": "Beijing", "label": "Policy",
          "key": "bj-benchmark-city-plan", "status": None, "name_zh": "北京市关于加快建设全球数字经济标杆城市的实施方案",
