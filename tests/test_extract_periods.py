@@ -57,3 +57,32 @@ def test_years_ahead_of_the_document_are_a_deadline():
 
 def test_the_next_three_years_count_this_one():
     assert figures("未来三年,全省将培育10个数字产业集群。", published="2025-06-01", title=T)[0][2:4] == ("target", "2027")
+
+
+def _extract(text: str, name: str = "doc.txt", **meta: str):
+    from policykg.ingest.extract.pipeline import extract
+
+    return extract(text, name, meta, today=__import__("datetime").date(2026, 12, 1))
+
+
+def test_a_dateline_takes_its_year_from_the_file_name():
+    ex = _extract("新华网南京5月8日电 全省累计建成数据中心机架12万架。", "2023-jiangsu-news.txt")
+    assert (ex.published.isoformat(), ex.published_how) == ("2023-05-08", "dateline")
+    assert [(f.period, f.kind) for f in ex.figures] == [("2023", "level")]
+
+
+def test_no_date_anywhere_is_said_not_hidden():
+    ex = _extract("全省已建成数据中心机架12万架。", "notice.txt")
+    assert ex.published_how == "none"
+    assert [f.period for f in ex.figures] == [None]  # no year to give it
+
+
+def test_a_report_after_a_goal_sentence_is_no_goal():
+    ex = _extract("到2027年,全市算力规模力争达到50EFLOPS。据了解,全市现有算力企业85家。", title="某市算力方案",
+                  published="2024-03-01")
+    assert [(f.kind, f.period) for f in ex.figures] == [("target", "2027"), ("level", "2024")]
+
+
+def test_a_rank_takes_the_year_of_the_figure_it_ranks():
+    ex = _extract("2022年全省软件业务收入5200亿元,位居全国第三。", title="某省软件产业报告", published="2023-03-01")
+    assert [(f.unit, f.period) for f in ex.figures] == [("亿元", "2022"), ("位", "2022")]

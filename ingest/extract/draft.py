@@ -32,7 +32,7 @@ from policykg.ingest.extract.figures import Figure
 from policykg.ingest.extract.gloss import gloss
 from policykg.ingest.extract.indicators import IndicatorMatcher
 from policykg.ingest.extract.normalise import ExtractError
-from policykg.ingest.extract.pipeline import Extraction
+from policykg.ingest.extract.pipeline import PUBLISHED_NOTES, Extraction
 from policykg.ingest.extract.regions import Region
 from policykg.ingest.extract.titles import policy_kind
 from policykg.schema.reference import gazetteer
@@ -126,8 +126,8 @@ def _document(d: _Draft) -> dict:
     }
     if not ex.meta.get("title_en"):
         document["guessed"].append("title_en")
-    if "published" in ex.guessed:
-        d.notes.append("published: guessed from the text (or today's date when the text gives none): check it")
+    if ex.published_how in PUBLISHED_NOTES:
+        d.notes.append(PUBLISHED_NOTES[ex.published_how])
     if ex.meta.get("publisher"):
         document["publisher"] = _org(d, ex.meta["publisher"], "document metadata", None)
     return document

@@ -99,6 +99,8 @@ _CELL_VALUE = regex.compile(r"(?P<cmp>[>≥<≤])?(?:(?P<num>\d+(?:\.\d+)?)%?(?P
 _FROM_TO = regex.compile(r"(?:由|从)(?:[\d.]+|(?:19|20)\d\d年).*$")
 _SHARED_PP = regex.compile(r"[和、](?:\d+(?:\.\d+)?)个百分点")
 _RATIO = regex.compile(r"是\p{Han}{0,30}的$")
+_REPORT_START = regex.compile(r"\s*(?:据了解|据介绍|据统计|据悉|数据显示|目前|截至目前|当前|现阶段)")
+_AS_OF_NOW = regex.compile(r"累计|目前|至今|现有|当前|据了解|据介绍|已(?:经|有|建成|建设|培育|形成|达|突破)")
 _REGION_COUNT = regex.compile(r"(?:省|市|自治区|城市|地市|地区|区县|县|国家|省份|省区市)")
 
 
@@ -297,6 +299,13 @@ def _figure(reading: _Reading, token: Token, par_text: str, par_number: int, par
     fall = measure == "growth" and bool(FALL.search(before))
     year, period, is_target, estimate = reading.when(start, s_start, before, measure)
     kind = "target" if is_target else measure
+    if period is None and not is_target and ctx.doc_year_known and ctx.doc_year is not None \
+            and _AS_OF_NOW.search(text, s_start, start):
+        year, period = ctx.doc_year, str(ctx.doc_year)  # 累计建成…, 已有…: as of the document's date
+    if period is None and token.rule == "rank" and reading.last_period.get(s_start):
+        year, period = reading.last_period[s_start]  # 销售产值…亿元,位居全国第一: the figure's year
+    if period is not None and not is_target:
+        reading.last_period[s_start] = (year, period)
     region, national = _region_for(text, start, c_start, s_start, mentions, ctx)
     if measure == "count" and _REGION_COUNT.match(text, end):  # 18个省份: counted nationwide
         region, national = (regions_mod.CHINA if ctx.mentions_china else None), True
@@ -336,6 +345,7 @@ class _Reading:
         self.clauses, self.sentences = _Cuts(text, CLAUSE_END), _Cuts(text, SENT_END)
         self.prev_end: dict[int, int] = {}
         self.subjects: dict[int, str] = {}
+        self.last_period: dict[int, tuple[int | None, str]] = {}  # sentence start → its last figure's period
 
     def when(self, start: int, s_start: int, before: str, measure: str) -> tuple[int | None, str | None, bool, bool]:
         """(year, period, is it a target, is it an estimate) of a figure at ``start``: the last time mark
@@ -344,6 +354,9 @@ class _Reading:
         ctx, sentence_before = self.ctx, self.text[s_start:start]
         earlier = [*self.carry, *(mk for mk in self.marks if mk.start < start)]
         mark = earlier[-1] if earlier else None
+        if mark is not None and mark.deadline and (mark in self.carry or mark.start < s_start) \
+                and _REPORT_START.match(sentence_before):
+            mark = None  # 据了解,全市…619家: a report after a goal sentence; the goal's year stays there
         year = mark.year if mark else None
         period = mark.period() if mark else None
         deadline = bool(mark and mark.deadline)

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex
 
@@ -39,6 +40,7 @@ class Extraction:
     figures: list[Figure]
     doc_numbers: list[str] = field(default_factory=list)
     commitments: list[measures_mod.Commitment] = field(default_factory=list)
+    published_how: str = "metadata"  # metadata | text | dateline | year | none (see PUBLISHED_NOTES)
 
     def regions(self) -> list[Region]:
         """Distinct regions named, in order of first mention (national words excluded, 中国 included)."""
@@ -120,7 +122,7 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
     text = source.text
     pars = norm.paragraphs(text)
     guessed: list[str] = []
-    published, date_known = _published(meta, pars, name, guessed, today)
+    published, date_known, published_how = _published(meta, pars, name, guessed, today)
     if not meta.get("title"):
         t = guess_title(pars)
         if t:
@@ -144,29 +146,49 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
         _PLAN_WORDS.search(meta.get("title", "")))
     commitments = measures_mod.find(pars, doc_region, ctx.doc_year, plan_like, mentions)
     return Extraction(name, source, meta, guessed, published, pars, mentions, doc_region, ctx.mentions_china,
-                      titles, abbrev, figs, titles_mod.doc_numbers(text), commitments)
+                      titles, abbrev, figs, titles_mod.doc_numbers(text), commitments, published_how)
 
 
 def _published(meta: dict[str, str], pars: list[norm.Paragraph], name: str, guessed: list[str],
-               today: dt.date | None) -> tuple[dt.date, bool]:
-    """(the publication date, whether it is known): the metadata's, else one the text writes, else today."""
-    published: dt.date | None = None
+               today: dt.date | None) -> tuple[dt.date, bool, str]:
+    """(the publication date, whether its year is known, how it was found): the metadata's, else a full
+    date the text writes, else a dateline's month and day (中新网天津1月21日电) in the year the file name
+    starts with (2023-…txt), else that year alone, else nothing: today's date stands in and the draft
+    says so."""
+    today = today or dt.date.today()
+    if meta.get("url") and not regex.fullmatch(r"https?://\S+", meta["url"]):
+        raise norm.ExtractError(f"{name}: url {meta['url']!r} is not an http(s) address")
     if meta.get("published"):
         published = _parse_date(meta["published"])
         if published is None:
             raise norm.ExtractError(f"{name}: published {meta['published']!r} is not a date (YYYY-MM-DD)")
-        if published > (today or dt.date.today()):
+        if published > today:
             raise norm.ExtractError(f"{name}: published {published} is in the future")
-    if published is None:
-        published = guess_date(pars, today)
-        if published is not None:
-            guessed.append("published")
-    if meta.get("url") and not regex.fullmatch(r"https?://\S+", meta["url"]):
-        raise norm.ExtractError(f"{name}: url {meta['url']!r} is not an http(s) address")
-    if published is None:
-        guessed.append("published")
-        return today or dt.date.today(), False
-    return published, True
+        return published, True, "metadata"
+    guessed.append("published")
+    found = guess_date(pars, today)
+    if found is not None:
+        return found, True, "text"
+    year = _NAME_YEAR.match(Path(name).name)
+    if year and int(year.group(1)) <= today.year:
+        for par in pars[:4]:
+            day = _DATELINE.search(par.text)
+            if day and (found := _date(year.group(1), day.group(1), day.group(2))) and found <= today:
+                return found, True, "dateline"
+        return dt.date(int(year.group(1)), 1, 1), True, "year"
+    return today, False, "none"
+
+
+#: What the draft's header says about a published date the metadata did not give.
+PUBLISHED_NOTES = {
+    "text": "published: a date the text writes; check that it is the publication date",
+    "dateline": "published: the dateline's month and day, in the year the file name starts with; check it",
+    "year": "published: not in the text; 1 January of the year the file name starts with stands in: "
+            "supply the real date",
+    "none": "published: the text gives no date and no year; today's date stands in: supply the real date",
+}
+_NAME_YEAR = regex.compile(r"((?:19|20)\d\d)(?!\d)")
+_DATELINE = regex.compile(r"(?<![\d年])(1[0-2]|[1-9])月([12]\d|3[01]|[1-9])日(?:电|讯|消息|发布|,|\s)")
 
 
 def _context(pars: list[norm.Paragraph], mentions: list[regions_mod.Mention], doc_region: Region | None,
