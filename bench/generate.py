@@ -55,7 +55,7 @@ class Generator:
             fact = dict(facts[n % len(facts)])
             fact["key"] = f"{prefix}-{n:04d}-{fact['key']}"
             fact["name_zh"] = f"{fact['name_zh']}（{n}）"
-            fact["name_en"] = f"{fact['name_en']} ({n})"
+            fact["name_en"] = f"{fact.get('name_en') or fact['name_zh']} ({n})"
             if "region" in fact:
                 fact["region"] = rng.choice(self.region_codes)
             pool.append(fact)

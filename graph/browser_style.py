@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policykg.errors import BrowserError
-from policykg.schema.vocabulary import Label
+from policykg.schema.vocabulary import Label, Rel
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,14 @@ NODE_STYLES: dict[Label, NodeStyle] = {
 }
 
 
+#: The links between policies stand out from the many plain links: the policy colour, a thicker shaft.
+REL_STYLES: dict[Rel, dict[str, str]] = {
+    Rel.IMPLEMENTS: {"color": "#D62728", "shaft-width": "3px"},
+    Rel.SUPERSEDES: {"color": "#7F7F7F", "shaft-width": "3px"},
+    Rel.AMENDS: {"color": "#FF7F0E", "shaft-width": "2px"},
+}
+
+
 def grass() -> str:
     """The Browser style sheet (GraSS) for every label of the graph."""
     missing = set(Label) - set(NODE_STYLES)
@@ -58,6 +66,7 @@ def grass() -> str:
         rules.append((f"node.{label.value}", {
             "color": style.color, "border-color": style.border, "text-color-internal": style.text,
             "diameter": f"{style.diameter}px", "caption": f"'{style.caption}'"}))
+    rules.extend((f"relationship.{rel.value}", style | {"caption": "'<type>'"}) for rel, style in REL_STYLES.items())
     out: list[str] = []
     for selector, properties in rules:
         out.append(selector + " {")

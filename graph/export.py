@@ -100,7 +100,7 @@ def _node_attributes(label: Label, labels: list[str], props: dict[str, Any],
     # nodes.csv use 'id' for the node id itself.
     attrs: dict[str, Any] = {k: file_safe(v) for k, v in props.items() if v is not None and k != "id"}
     name_zh = props.get("name_zh") or props.get("title_zh") or props.get("label_zh")
-    name_en = props.get("name_en") or props.get("title_en") or props.get("label_en")
+    name_en = props.get("name_en") or props.get("title_en") or props.get("label_en") or name_zh  # English optional
     sources = sorted((doc, loc) for doc, loc in provenance if doc is not None)
     attrs.update({
         "labels": ":".join(sorted(labels)),

@@ -39,7 +39,7 @@ from policykg.ingest.writer import (
     union_keys,
     write_documents,
 )
-from policykg.schema.sections import DISPUTED_FIELD, FACT_LABELS, PROVENANCE_FIELDS
+from policykg.schema.sections import DISPUTED_FIELD, FACT_LABELS, PROVENANCE_FIELDS, STATED_RELS
 from policykg.schema.vocabulary import Label, Rel
 
 FactKey = tuple[str, str]  # (label, key)
@@ -153,7 +153,7 @@ def _what_changed(doc_id: str, batch: Batch, before: States, links_said: set[Lin
         for row in rows:
             link = (statement, row["start"], row["end"])
             says.add(link)
-            if link not in links_said:
+            if link not in links_said or statement[0] in STATED_RELS:  # a stated link's quote may have changed
                 changed.links.setdefault(statement, []).append(row)
     for statement, start, end in sorted(links_said - says, key=str):
         gone_links.setdefault(statement, []).append({"doc": doc_id, "start": start, "end": end})

@@ -9,7 +9,7 @@ natural keys that ``schema/constraints.cypher`` makes unique.
 from __future__ import annotations
 
 from policykg.graph import cypher_build as build
-from policykg.schema.sections import DISPUTED_FIELD, FACT_LABELS, SECTIONS
+from policykg.schema.sections import DISPUTED_FIELD, FACT_LABELS, SECTIONS, STATED_RELS
 from policykg.schema.vocabulary import Label, Rel
 
 #: Every row names its document, so that one statement writes the rows of several documents.
@@ -95,11 +95,22 @@ STATED_KEYS = (
 
 
 def merge_relationships(rel: Rel, start: Label, end: Label) -> str:
-    """Link existing nodes; ``sources`` lists every document that states the link."""
+    """Link existing nodes; ``sources`` lists every document that states the link.
+
+    A stated link (a policy link) is one relationship per document, keyed by
+    ``doc``, with the statement's key (link_key), locator, quote and extracted flag
+    (``row.source``); its ``sources`` is that one document, so retraction
+    takes it like any other link.
+    """
+    ends = ("UNWIND $rows AS row MATCH (" + build.node("a", start, "row.start") + ") "
+            "MATCH (" + build.node("b", end, "row.end") + ") ")
+    if rel in STATED_RELS:
+        return (
+            ends + "MERGE (a)-[r:" + build.rel(rel) + " {doc: " + DOC + "}]->(b) "
+            "SET r = row.source, r.doc = " + DOC + ", r.sources = [" + DOC + "]"
+        )
     return (
-        "UNWIND $rows AS row MATCH (" + build.node("a", start, "row.start") + ") "
-        "MATCH (" + build.node("b", end, "row.end") + ") "
-        "MERGE (a)-[r:" + build.rel(rel) + "]->(b) "
+        ends + "MERGE (a)-[r:" + build.rel(rel) + "]->(b) "
         "SET r.sources = CASE WHEN " + DOC + " IN coalesce(r.sources, []) THEN r.sources "
         "ELSE coalesce(r.sources, []) + " + DOC + " END"
     )
@@ -123,7 +134,7 @@ STORED_HASHES = "MATCH (d:SourceDocument) RETURN d.id AS id, d.content_hash AS h
 # or a link cannot have one row read what another row deleted.
 #: Only the types links between facts can have (a shared fact's thousands of
 #: SOURCED_FROM are not walked; each link touches a fact the document states).
-LINK_TYPES = build.rel_types({link.rel for section in SECTIONS for link in section.links})
+LINK_TYPES = build.rel_types({link.rel for section in SECTIONS for link in section.links} | STATED_RELS)
 RETRACT_RELATIONSHIPS = (
     "UNWIND $docs AS doc MATCH (:SourceDocument {id: doc})<-[:SOURCED_FROM]-(f)-[r:" + LINK_TYPES + "]-() "
     "WHERE doc IN coalesce(r.sources, []) "

@@ -37,7 +37,7 @@ from policykg.ingest.reader import (
     shorten,
 )
 from policykg.schema.reference import gazetteer, indicators, themes
-from policykg.schema.sections import SECTIONS, DocumentRecord
+from policykg.schema.sections import LINK_SECTIONS, SECTIONS, DocumentRecord
 from policykg.schema.vocabulary import Label
 
 RECORD_SUFFIXES = (".yaml", ".yml")
@@ -274,6 +274,7 @@ def _document_problems(raw: RawRecord, record: DocumentRecord,
                     message += " nor in the indicator catalogue" + (f"; closest: {', '.join(close)}" if close else
                                                                     " (`policykg schema indicators` lists it)")
                 problem((section.name, index, link.field), message)
+    _link_section_problems(record, defined, problem)
     _unit_problems(record, resolved, problem)
 
     codes: dict[str, str] = {}
@@ -309,6 +310,9 @@ def _unit_problems(record: DocumentRecord, resolved: dict[str, str], problem) ->
             ref = fact.indicator
             if ref is None or fact.value is None:
                 continue
+            if getattr(fact, "change", None) is not None:  # a change is not a level of the indicator
+                _change_problem(fact, (section, index), problem)
+                continue
             key = resolved.get(ref, ref)
             kind = entries[key].kind if key in entries else own.get(key, (None, None))[0]
             if kind == "share" and fact.unit != "%":
@@ -317,6 +321,40 @@ def _unit_problems(record: DocumentRecord, resolved: dict[str, str], problem) ->
             elif fact.unit == "%" and kind in ("level", "count", "rank"):
                 problem((section, index, "indicator"), f"a percentage on {key!r}, which is a {kind}: track the "
                         "share indicator it is a percentage of (e.g. cn-digital-economy-va-share-gdp)")
+
+
+#: The unit each kind of change is stated in (an increase may be in 个百分点, 亿元, 个…).
+CHANGE_UNITS = {"multiple": "倍", "annual_growth": "%"}
+
+
+def _change_problem(fact, loc: FieldPath, problem) -> None:  # type: ignore[no-untyped-def]
+    """翻一番 is 2 倍 and 年均增长10% is 10 %: another unit would be read as something else."""
+    unit = CHANGE_UNITS.get(fact.change)
+    if unit is not None and fact.unit != unit:
+        problem((*loc, "unit"), f"a change {fact.change!r} is stated in {unit!r}, not {fact.unit!r}")
+
+
+def _link_section_problems(record: DocumentRecord, defined: dict[str, set[str]], problem) -> None:  # type: ignore[no-untyped-def]
+    """Policy links: keys once, both ends defined in this document, no policy linked to itself, no link twice."""
+    for section in LINK_SECTIONS:
+        keys: set[str] = set()
+        seen: set[tuple[str, str, str]] = set()
+        for index, fact in enumerate(getattr(record, section.name)):
+            if fact.key in keys:
+                problem((section.name, index, "key"), f"key {fact.key!r} is defined twice in {section.name}")
+            keys.add(fact.key)
+            ends = (getattr(fact, section.start), getattr(fact, section.end))
+            for name, ref in zip((section.start, section.end), ends, strict=True):
+                if ref not in defined[section.refers_to]:
+                    problem((section.name, index, name), f"{ref!r} is not defined in {section.refers_to} of this "
+                            "document (restate the cited policy there, under its shared key)")
+            if ends[0] == ends[1]:
+                problem((section.name, index, section.end), f"{ends[0]!r} cannot {getattr(fact, section.kind)} "
+                        "itself")
+            link = (ends[0], getattr(fact, section.kind), ends[1])
+            if link in seen:
+                problem((section.name, index), f"{link[0]} {link[1]} {link[2]} is stated twice")
+            seen.add(link)
 
 
 def _region_refs(record: DocumentRecord) -> list[tuple[FieldPath, str]]:

@@ -20,6 +20,7 @@ from policykg.schema.reference import gazetteer, indicators, themes
 from policykg.schema.sections import (
     DOCUMENT_LINK_FIELDS,
     FACT_LABELS,
+    LINK_SECTIONS,
     PROVENANCE_FIELDS,
     SECTIONS,
     Link,
@@ -46,6 +47,13 @@ class Batch:
         if end_key is not None:
             self.links.setdefault((rel, start, end), []).append({"doc": self.doc, "start": start_key, "end": end_key})
 
+    def stated_link(self, rel: Rel, label: Label, fact: Fact, start_key: str, end_key: str) -> None:
+        """A link that is itself a statement (a policy link): its key and provenance travel with it."""
+        self.links.setdefault((rel, label, label), []).append({
+            "doc": self.doc, "start": start_key, "end": end_key,
+            "source": _given({"link_key": fact.key, "locator": fact.locator, "quote": fact.quote,
+                              "extracted": fact.extracted})})
+
 
 def build_batch(document: ValidDocument) -> Batch:
     """Nodes and links of every section, driven by the section table."""
@@ -60,6 +68,10 @@ def build_batch(document: ValidDocument) -> Batch:
                         batch.link(link.rel, section.label, fact.key, link.node, end)
                     else:
                         batch.link(link.rel, link.node, end, section.label, fact.key)
+    for link_section in LINK_SECTIONS:
+        for fact in getattr(record, link_section.name):
+            batch.stated_link(link_section.rel(fact), link_section.node, fact,
+                              getattr(fact, link_section.start), getattr(fact, link_section.end))
     return batch
 
 
@@ -91,7 +103,7 @@ def _node_props(document: ValidDocument, section: Section, fact: Fact, facts_by_
         key = document.indicator_key(fact.indicator)  # type: ignore[attr-defined]
         indicator = facts_by_section["indicators"].get(key) or indicators().indicators[key]  # type: ignore[index]
         props |= {"name_zh": f"{region.name_zh} {indicator.name_zh} {fact.period}",  # type: ignore[attr-defined]
-                  "name_en": f"{region.name_en}: {indicator.name_en}, {fact.period}"}  # type: ignore[attr-defined]
+                  "name_en": f"{region.name_en}: {indicator.name_en or indicator.name_zh}, {fact.period}"}  # type: ignore[attr-defined]
     return props
 
 

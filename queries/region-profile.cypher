@@ -34,7 +34,7 @@ RETURN year,
        region.name_en AS region_en,
        fact.key AS key,
        CASE label WHEN 'Policy' THEN fact.title_zh ELSE fact.name_zh END AS name_zh,
-       CASE label WHEN 'Policy' THEN fact.title_en ELSE fact.name_en END AS name_en,
+       CASE label WHEN 'Policy' THEN coalesce(fact.title_en, fact.title_zh) ELSE coalesce(fact.name_en, fact.name_zh) END AS name_en,
        CASE label
          WHEN 'Policy' THEN fact.kind
          WHEN 'Target' THEN trim(coalesce(fact.comparator + ' ', '')

@@ -189,7 +189,7 @@ RETURN labels(node)[0] AS label,
        CASE WHEN node:Region THEN node.name_zh ELSE reduce(s = '', p IN places | s + CASE s WHEN '' THEN '' ELSE '; ' END + p) END AS region,
        coalesce(node.key, node.code, node.id) AS key,
        coalesce(node.name_zh, node.title_zh) AS name_zh,
-       coalesce(node.name_en, node.title_en) AS name_en,
+       coalesce(node.name_en, node.title_en, node.name_zh, node.title_zh) AS name_en,
        CASE WHEN node:Observation OR node:Target THEN
          trim(coalesce(node.comparator + ' ', '') + coalesce(toString(node.value), node.value_text, '')
               + CASE WHEN node.value IS NULL THEN '' ELSE coalesce(' ' + node.unit, '') END

@@ -72,7 +72,7 @@ WITH t, i, ts, tdoc, region, latest, figure_source,
           THEN round(100.0 * base[1][0] / base[0][0], 1) END AS pct
 RETURN t.key AS target,
        t.name_zh AS target_zh,
-       t.name_en AS target_en,
+       coalesce(t.name_en, t.name_zh) AS target_en,
        region.code AS region,
        region.name_zh AS region_zh,
        region.name_en AS region_en,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 
 def _date_to_text(value: object) -> object:
@@ -75,6 +75,8 @@ PolicyKind = Literal[
     "standard",
 ]
 Language = Literal["zh", "en"]
+TargetChange = Literal["increase", "multiple", "annual_growth"]
+PolicyRelation = Literal["implements", "supersedes", "amends"]
 
 
 class Record(BaseModel):
@@ -98,7 +100,7 @@ class Fact(Record):
 class DocumentMeta(Record):
     id: Key
     title_zh: Text | None = None
-    title_en: Text
+    title_en: Text | None = Field(None, description="English title; readers fall back to the Chinese one.")
     publisher_zh: Text | None = None
     publisher_en: Text | None = None
     published: dt.date
@@ -117,10 +119,17 @@ class DocumentMeta(Record):
     reviewed_by: Text | None = Field(None, description="Who reviewed the draft's facts (policykg review).")
     reviewed_on: dt.date | None = Field(None, description="When the review was published.")
 
+    @model_validator(mode="after")
+    def _titled(self) -> DocumentMeta:
+        # a document is listed and cited by its title: one of the two languages must give it
+        if self.title_zh is None and self.title_en is None:
+            raise ValueError("give title_zh or title_en")
+        return self
+
 
 class Organization(Fact):
     name_zh: Text
-    name_en: Text
+    name_en: Text | None = None
     region: RegionRef | None = None
 
 
@@ -128,7 +137,7 @@ class Indicator(Fact):
     """An indicator only this document uses; shared ones come from the catalogue and are not redefined."""
 
     name_zh: Text
-    name_en: Text
+    name_en: Text | None = None
     unit: Text | None = None
     kind: IndicatorKind | None = Field(None, description="level, share (in per cent; give share_of), count, "
                                        "growth or rank.")
@@ -137,7 +146,7 @@ class Indicator(Fact):
 
 class Policy(Fact):
     title_zh: Text
-    title_en: Text
+    title_en: Text | None = None
     kind: PolicyKind
     region: RegionRef
     issued_by: Key | None = Field(None, description="Key of an organization in this document.")
@@ -152,7 +161,7 @@ class Policy(Fact):
 
 class Target(Fact):
     name_zh: Text
-    name_en: Text
+    name_en: Text | None = None
     policy: Key = Field(description="Key of the policy in this document that sets the target.")
     region: RegionRef | None = Field(None, description="Defaults to the policy's region.")
     indicator: IndicatorRef | None = None
@@ -161,12 +170,22 @@ class Target(Fact):
     unit: Text | None = None
     value_text: Text | None = Field(None, description="The target as the source words it, when not a number.")
     deadline: Year | None = None
+    binding: bool | None = Field(None, description="The indicator table's 属性: true for 约束性 (binding), false "
+                                 "for 预期性 (expected); none when the source does not say.")
+    baseline_year: Year | None = Field(None, description="The year the source states a starting figure for "
+                                       "(比2020年…), or the year a change is measured from.")
+    baseline_value: Number | None = Field(None, description="The starting figure in unit (the indicator's unit "
+                                          "for a change), when the source states it.")
+    change: TargetChange | None = Field(
+        None, description="When set, value and unit are the change itself, not the level reached: increase "
+        "(比2020年提高3个百分点: value 3, unit 个百分点), multiple (翻一番: value 2, unit 倍) or annual_growth "
+        "(年均增长10%: value 10, unit %).")
     themes: list[ThemeId] = []
 
 
 class Project(Fact):
     name_zh: Text
-    name_en: Text
+    name_en: Text | None = None
     kind: Text
     region: RegionRef
     policy: Key | None = None
@@ -199,7 +218,7 @@ MeasureStatus = Literal["adopted", "planned", "directed", "recommended", "report
 
 class Measure(Fact):
     name_zh: Text
-    name_en: Text
+    name_en: Text | None = None
     region: RegionRef | None = None
     policy: Key | None = None
     status: MeasureStatus | None = Field(
@@ -208,3 +227,19 @@ class Measure(Fact):
         "says another economy does.")
     description_en: Text | None = None
     themes: list[ThemeId] = []
+
+
+class PolicyLink(Fact):
+    """A document's statement that one policy implements, supersedes or amends another.
+
+    ``policy`` is usually this record's own policy and ``other`` the policy it
+    cites, restated in this record's ``policies:`` under its shared key (see
+    schema/reference_data/national_policies.yaml), so that every document that
+    implements the national plan links to the same node.
+    """
+
+    policy: Key = Field(description="Key of the policy in this document that implements, supersedes or amends.")
+    relation: PolicyRelation = Field(description="implements (为贯彻落实《X》), supersedes (《X》同时废止, 代替) "
+                                     "or amends (修订).")
+    other: Key = Field(description="Key of the policy in this document's `policies:` that is implemented, "
+                       "superseded or amended.")

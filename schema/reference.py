@@ -8,6 +8,7 @@ when nothing matches.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,7 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from policykg.errors import UnknownName
-from policykg.schema.models import IndicatorKind
+from policykg.schema.models import IndicatorKind, PolicyKind
 
 
 class RegionEntry(BaseModel):
@@ -203,3 +204,49 @@ def indicators() -> IndicatorCatalogue:
     entries = {i.key: i for i in (IndicatorEntry(**item) for item in data["indicators"])}
     lookup = Lookup.build("indicator", {key: i.names() for key, i in entries.items()})
     return IndicatorCatalogue(data["source"], str(data["as_of"]), entries, lookup)
+
+
+class NationalPolicyEntry(BaseModel):
+    """A national plan that local plans cite: its shared key and the names texts give it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str
+    title_zh: str
+    title_en: str
+    aliases: list[str] = []
+    kind: PolicyKind
+    issuer: str
+    number: str | None = None
+    issued: dt.date
+    published: dt.date
+    period_start: int | None = None
+    period_end: int | None = None
+
+    def names(self) -> list[str]:
+        return [self.key, self.title_zh, self.title_en, *self.aliases]
+
+
+@dataclass(frozen=True)
+class NationalPolicies:
+    source: str
+    as_of: str
+    policies: dict[str, NationalPolicyEntry]
+    lookup: Lookup
+
+    def find(self, title: str) -> NationalPolicyEntry | None:
+        """The entry a cited title (《…》 stripped, full or short) names, or None."""
+        title = title.strip("《》 ")
+        found = self.lookup.find(title) or self.lookup.find(title.translate(_QUOTES))
+        return self.policies[found[0]] if len(found) == 1 else None
+
+
+_QUOTES = str.maketrans({"“": "", "”": "", '"': ""})
+
+
+@cache
+def national_policies() -> NationalPolicies:
+    data = _load("national_policies.yaml")
+    entries = {p.key: p for p in (NationalPolicyEntry(**item) for item in data["policies"])}
+    lookup = Lookup.build("national policy", {key: p.names() for key, p in entries.items()})
+    return NationalPolicies(data["source"], str(data["as_of"]), entries, lookup)

@@ -96,6 +96,41 @@ SECTIONS: tuple[Section, ...] = (
     )),
 )
 
+
+
+@dataclass(frozen=True)
+class LinkSection:
+    """A record section whose entries are relationships between two facts of the document, not nodes.
+
+    Each entry becomes one relationship per stating document, of the type
+    its ``kind`` field names (``rels``), between the nodes its ``start`` and
+    ``end`` fields name in ``refers_to``. The relationship carries the
+    document (``doc``, and ``sources`` like every link, so retraction treats it
+    as every link) and the entry's key (``link_key``), locator, quote and extracted flag: the
+    statement's provenance, which a link shared by documents could not hold.
+    """
+
+    name: str
+    model: type[models.Fact]
+    node: Label
+    refers_to: str
+    start: str
+    end: str
+    kind: str
+    rels: dict[str, Rel]
+
+    def rel(self, fact: models.Fact) -> Rel:
+        return self.rels[getattr(fact, self.kind)]
+
+
+POLICY_LINKS = LinkSection("policy_links", models.PolicyLink, Label.POLICY, "policies", "policy", "other",
+                           "relation", {"implements": Rel.IMPLEMENTS, "supersedes": Rel.SUPERSEDES,
+                                        "amends": Rel.AMENDS})
+#: In writing order, after SECTIONS (their ends must exist).
+LINK_SECTIONS: tuple[LinkSection, ...] = (POLICY_LINKS,)
+#: Relationship types whose every relationship is one document's statement (its provenance on it).
+STATED_RELS: frozenset[Rel] = frozenset(rel for s in LINK_SECTIONS for rel in s.rels.values())
+
 SECTION_BY_LABEL: dict[Label, Section] = {s.label: s for s in SECTIONS}
 
 #: Labels whose nodes exist because a document states them (they carry
@@ -140,5 +175,5 @@ DocumentRecord = create_model(
     __doc__="The whole content of one record file.",
     document=(models.DocumentMeta, ...),
     regions=(list[models.RegionRef], Field(default=[], description="Regions the document names.")),
-    **{s.name: (list[s.model], Field(default=[])) for s in SECTIONS},  # type: ignore[call-overload]
+    **{s.name: (list[s.model], Field(default=[])) for s in (*SECTIONS, *LINK_SECTIONS)},  # type: ignore[call-overload]
 )

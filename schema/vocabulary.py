@@ -40,6 +40,9 @@ class Rel(StrEnum):
     MENTIONS = "MENTIONS"  # (SourceDocument)-[:MENTIONS]->(Region)
     PUBLISHED_BY = "PUBLISHED_BY"  # (SourceDocument)-[:PUBLISHED_BY]->(Organization)
     INGESTED = "INGESTED"  # (IngestRun)-[:INGESTED {status}]->(SourceDocument)
+    IMPLEMENTS = "IMPLEMENTS"  # (Policy)-[:IMPLEMENTS {doc, link_key, locator, quote, extracted}]->(Policy)
+    SUPERSEDES = "SUPERSEDES"  # (Policy)-[:SUPERSEDES {doc, ...}]->(Policy)
+    AMENDS = "AMENDS"  # (Policy)-[:AMENDS {doc, ...}]->(Policy)
     COVERS = "COVERS"  # (Region)-[:COVERS {policies, measures, targets, projects, facts, own}]->(Theme), kept by ingest
 
 
@@ -77,6 +80,10 @@ REL_ENDPOINTS: dict[Rel, tuple[str, str, str]] = {
     Rel.MENTIONS: ("SourceDocument", "Region", "a region the document names"),
     Rel.PUBLISHED_BY: ("SourceDocument", "Organization", "who published the document"),
     Rel.INGESTED: ("IngestRun", "SourceDocument", "a run saw the document (status: new, changed, unchanged, removed)"),
+    Rel.IMPLEMENTS: ("Policy", "Policy", "a policy implements another (为贯彻落实《X》); one per stating document, "
+                     "with its locator and quote"),
+    Rel.SUPERSEDES: ("Policy", "Policy", "a policy replaces another (《X》同时废止, 代替); one per stating document"),
+    Rel.AMENDS: ("Policy", "Policy", "a policy revises another (修订); one per stating document"),
     Rel.COVERS: ("Region", "Theme", "summary kept by ingest: how many facts of the region (with the regions "
                                     "within it) address the theme"),
 }

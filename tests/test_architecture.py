@@ -15,7 +15,7 @@ from policykg.graph import connection, constraints, counts, export
 from policykg.ingest import runlog, statements, summary
 from policykg.queries.cypher_text import mask_literals
 from policykg.queries.loader import load_all
-from policykg.schema.sections import SECTIONS
+from policykg.schema.sections import LINK_SECTIONS, SECTIONS
 from policykg.schema.vocabulary import REL_ENDPOINTS, Label, Rel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,6 +152,10 @@ def _cypher_texts() -> dict[str, str]:
         for link in section.links:
             start, end = (section.label, link.node) if link.outward else (link.node, section.label)
             texts[f"merge_relationships({link.rel})"] = statements.merge_relationships(link.rel, start, end)
+    for link_section in LINK_SECTIONS:
+        for rel in link_section.rels.values():
+            texts[f"merge_relationships({rel})"] = statements.merge_relationships(rel, link_section.node,
+                                                                                   link_section.node)
     return texts
 
 

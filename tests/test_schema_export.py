@@ -22,6 +22,10 @@ def test_schema_is_strict_about_fields_and_requires_the_document():
     assert schema["additionalProperties"] is False
     target = schema["$defs"]["Target"]
     assert target["additionalProperties"] is False
-    assert set(target["required"]) == {"key", "locator", "name_zh", "name_en", "policy"}
+    assert set(target["required"]) == {"key", "locator", "name_zh", "policy"}  # English optional
+    assert target["properties"]["change"]["anyOf"][0]["enum"] == ["increase", "multiple", "annual_growth"]
+    link = schema["$defs"]["PolicyLink"]
+    assert set(link["required"]) == {"key", "locator", "policy", "relation", "other"}
+    assert schema["properties"]["policy_links"]["items"] == {"$ref": "#/$defs/PolicyLink"}
     share = schema["$defs"]["Observation"]["properties"]["share_pct"]["anyOf"][0]
     assert (share["minimum"], share["maximum"]) == (0, 100)
