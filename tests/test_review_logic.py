@@ -181,3 +181,20 @@ def test_a_figure_the_rules_missed_is_prefilled_by_the_numeral_and_period_reader
     assert not any(f.section == "targets" and "二十" in (f.fact.get("quote") or "") for f in review.facts)
     fact = suggest(review, "targets", "培育省级工业互联网平台二十个", 8)
     assert (fact["value"], fact["unit"], fact["deadline"], fact["locator"]) == (20.0, "个", 2026, "¶8")
+
+
+def test_the_source_is_read_by_the_extractor_s_readers_whatever_its_encoding(tmp_path: Path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    source = texts / "jiangxi-gbk.txt"
+    source.write_bytes(TEXT.encode("gb18030"))
+    (written,) = extract_files([source], tmp_path / "drafts")
+    review = session.open_review(written.draft)
+    assert review.source is not None, review.source_problem
+    core = next(f for f in review.facts if f.id.startswith("targets/") and "5000" in f.text)
+    assert core.paragraph == 3 and review.source.paragraphs[2].label == "¶3"
+
+
+def test_a_later_version_of_a_draft_publishes_to_the_same_record(tmp_path: Path):
+    assert session.reviewed_path(tmp_path / "plan.v2.yaml", tmp_path / "out") == tmp_path / "out" / "plan.yaml"
+    assert session.reviewed_path(tmp_path / "plan.yaml", tmp_path / "out") == tmp_path / "out" / "plan.yaml"

@@ -8,6 +8,7 @@ so two tabs, two servers or a restart see the same state.
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,7 +109,9 @@ def _parse(path: Path) -> tuple[dict[str, Any], bytes]:
 
 
 def reviewed_path(draft: Path, out_dir: Path) -> Path:
-    return out_dir / f"{draft.stem}.yaml"
+    """Where a draft's reviewed record goes: NAME.yaml, for NAME.yaml and for a later NAME.v2.yaml
+    (the extractor writes a new version beside a draft a reviewer edited by hand)."""
+    return out_dir / f"{re.sub(r'[.]v[0-9]+$', '', draft.stem)}.yaml"
 
 
 def load_decisions(path: Path, record: dict[str, Any], sha: str, out_dir: Path | None) -> dict[str, Any]:

@@ -1,19 +1,20 @@
 """A draft's source text in paragraphs numbered as the extractor numbers them, with each quote located.
 
-The extractor counts non-empty lines of the normalised text after blanking
-front matter (ingest/extract/normalise.py, pipeline.py); the same functions
-number them here, so ¶N on a card is the N-th paragraph shown. Paragraphs are
-shown as written (the original characters, which quotes copy).
+The text is read by the extractor's own readers (plain text in any encoding,
+web pages, PDF, docx: ingest/extract/readers), and the extractor counts
+non-empty lines of the normalised text after blanking front matter
+(normalise.py, pipeline.py); the same functions number them here, so ¶N on a
+card is the N-th paragraph shown (or the reader's locator, p.3 ¶2 in a PDF).
+Paragraphs are shown as written (the original characters, which quotes copy).
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policykg.errors import ReviewError
-from policykg.ingest.extract import normalise
+from policykg.errors import PolicyKGError, ReviewError
+from policykg.ingest.extract import normalise, readers
 from policykg.ingest.extract.pipeline import front_matter
 
 
@@ -21,6 +22,7 @@ from policykg.ingest.extract.pipeline import front_matter
 class Paragraph:
     number: int
     text: str  # as written
+    label: str  # its locator: ¶N, or the reader's (p.3 ¶2)
     marks: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, fact id) within text
 
     def segments(self) -> list[tuple[str, list[str]]]:
@@ -40,11 +42,12 @@ class SourceText:
     paragraphs: list[Paragraph]
 
     def locate(self, fact_id: str, locator: str | None, quote: str | None) -> int | None:
-        """Mark ``quote`` in its ¶ paragraph (else the first paragraph that has it); the paragraph number."""
+        """Mark ``quote`` in its locator's paragraph (else the first that has it); the paragraph number."""
+        labelled = next((p for p in self.paragraphs if p.label == locator), None)
+        number = labelled.number if labelled is not None else _number(locator)
         if not quote:
-            return _number(locator)
-        number = _number(locator)
-        order = ([self.paragraphs[number - 1]] if number and 0 < number <= len(self.paragraphs) else [])
+            return number
+        order = [self.paragraphs[number - 1]] if number and 0 < number <= len(self.paragraphs) else []
         for par in order + self.paragraphs:
             at = par.text.find(quote)
             if at >= 0:
@@ -60,15 +63,15 @@ def _number(locator: str | None) -> int | None:
 
 
 def read_source(path: Path) -> SourceText:
-    """The text file as paragraphs; ReviewError when it cannot be read."""
+    """The source file as paragraphs; ReviewError when it cannot be read."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReviewError(f"{path}: cannot read the source text ({exc.strerror or exc})") from None
-    text = normalise.decode(data, str(path))
-    _, body = front_matter(text)
+        read = readers.read(path)
+    except (OSError, PolicyKGError) as exc:
+        raise ReviewError(f"{path}: cannot read the source text ({exc})") from None
+    _, body = front_matter(read.text)
     src = normalise.make_source(body)
-    pars = []
-    for par in normalise.paragraphs(src.text):
-        pars.append(Paragraph(par.number, src.quote(par.start, par.start + len(par.text))))
-    return SourceText(path, hashlib.sha256(data).hexdigest(), pars)
+    found = normalise.paragraphs(src.text)
+    labels = read.locators if len(read.locators) == len(found) else [p.locator for p in found]
+    pars = [Paragraph(par.number, src.quote(par.start, par.start + len(par.text)), label)
+            for par, label in zip(found, labels)]
+    return SourceText(path, read.sha256, pars)

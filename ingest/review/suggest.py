@@ -36,7 +36,7 @@ def suggest(review: Review, section: str, text: str, paragraph: int | None) -> d
     names = {spec.name for spec in field_specs(section)}
     fact = {k: v for k, v in drafted.items() if k in names and k not in ("key", "extracted")}
     fact["quote"] = text
-    fact["locator"] = f"¶{paragraph}" if paragraph else drafted.get("locator", "¶1")
+    fact["locator"] = _label(review, paragraph) or drafted.get("locator", "¶1")
     own = {i.get("key") for i in review.record.get("indicators") or []}
     if fact.get("indicator") and fact["indicator"] not in own and indicators().find(fact["indicator"]) is None:
         fact.pop("indicator")  # the extractor drafted a new indicator: the reviewer picks one
@@ -52,6 +52,12 @@ def suggest(review: Review, section: str, text: str, paragraph: int | None) -> d
         if regions:
             fact["region"] = regions[0]
     return fact
+
+
+def _label(review: Review, paragraph: int | None) -> str | None:
+    if review.source is not None and paragraph and 0 < paragraph <= len(review.source.paragraphs):
+        return review.source.paragraphs[paragraph - 1].label
+    return f"¶{paragraph}" if paragraph else None
 
 
 def _drafted(review: Review, section: str, text: str, paragraph: int | None) -> dict[str, Any]:
