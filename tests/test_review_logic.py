@@ -198,3 +198,21 @@ def test_the_source_is_read_by_the_extractor_s_readers_whatever_its_encoding(tmp
 def test_a_later_version_of_a_draft_publishes_to_the_same_record(tmp_path: Path):
     assert session.reviewed_path(tmp_path / "plan.v2.yaml", tmp_path / "out") == tmp_path / "out" / "plan.yaml"
     assert session.reviewed_path(tmp_path / "plan.yaml", tmp_path / "out") == tmp_path / "out" / "plan.yaml"
+
+
+def test_the_document_s_guessed_metadata_is_reviewed_on_its_own_card(draft: Path, tmp_path: Path):
+    doc = "document/draft-jiangxi-tisu"
+    review = session.open_review(draft)
+    assert review.facts[0].id == doc and "guessed: title_en" in review.facts[0].text
+    with pytest.raises(ReviewError, match="cannot be rejected"):
+        session.decide(draft, doc, "rejected", 0, "tester")
+    with pytest.raises(session.InvalidFact) as wrong:
+        session.decide(draft, doc, "edited", 0, "tester", {"published": "2024-02-30"})
+    assert set(wrong.value.problems) == {"published"}
+    session.decide(draft, doc, "edited", 0, "tester",
+                   {"title_en": "Jiangxi action plan to speed up the digital economy", "published": "2024-03-05"})
+    _accept_all(draft)
+    record = yaml.safe_load(publish(session.open_review(draft), tmp_path / "out", "Li Ming", TODAY).path.read_text(
+        encoding="utf-8"))
+    assert record["document"]["title_en"] == "Jiangxi action plan to speed up the digital economy"
+    assert record["document"]["published"] == dt.date(2024, 3, 5)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policykg.ingest.review.facts import fact_id, iter_facts, signature
+from policykg.ingest.review.facts import card_id, iter_facts, reviewable, signature
 
 
 def rebase(record: dict[str, Any], old: dict[str, Any], draft_sha256: str,
@@ -26,8 +26,8 @@ def rebase(record: dict[str, Any], old: dict[str, Any], draft_sha256: str,
             known.setdefault(entry["signature"], entry)
     published = {signature(section, fact) for section, fact in iter_facts(reviewed or {})}
     decisions: dict[str, dict[str, Any]] = {}
-    for section, fact in iter_facts(record):
-        fid, sig = fact_id(section, fact["key"]), signature(section, fact)
+    for section, fact in reviewable(record):
+        fid, sig = card_id(section, fact), signature(section, fact)
         if sig in known:
             decisions[fid] = {**known[sig], "carried": True}
         elif sig in published:

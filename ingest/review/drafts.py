@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from policykg.errors import ReviewError
 from policykg.ingest.review import decisions as store
-from policykg.ingest.review.facts import fact_id, iter_facts
+from policykg.ingest.review.facts import card_id, reviewable
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -83,7 +83,7 @@ def _summary(name: str, path: Path) -> DraftSummary | None:
         data = store.read(path)
     except ReviewError:
         data = store.empty()
-    ids = {fact_id(s, f.get("key", "")) for s, f in iter_facts(record)}
+    ids = {card_id(s, f) for s, f in reviewable(record)}
     same = data.get("draft_sha256") == hashlib.sha256(content).hexdigest()
     entries = data["decisions"]
     added = sum(1 for e in entries.values() if e.get("added") is not None)

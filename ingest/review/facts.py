@@ -6,6 +6,7 @@ policy links, …) gets cards, forms and checks without a change here.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
@@ -15,12 +16,19 @@ from typing import Any
 from pydantic import ValidationError
 
 from policykg.errors import UnknownName
+from policykg.schema.models import DocumentMeta
 from policykg.schema.reference import gazetteer, indicators
 from policykg.schema.sections import SECTIONS, Section
 from policykg.schema.vocabulary import Label
 
 #: Sections by their name in a record file.
 SECTION_BY_NAME: dict[str, Section] = {s.name: s for s in SECTIONS}
+
+#: The document's own card: its metadata (title, English title, date, publisher), which the
+#: extractor may have guessed, is reviewed like a fact, though it cannot be rejected.
+DOCUMENT = "document"
+#: Document fields the review sets itself (not in the form).
+DOCUMENT_SET = ("draft", "guessed", "source_path", "source_sha256", "reviewed_by", "reviewed_on")
 
 #: Fields that say where a document states a fact, not what it states (left out of a signature).
 WHERE_FIELDS = ("key", "locator", "extracted")
@@ -35,9 +43,20 @@ def iter_facts(record: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return [(s.name, fact) for s in SECTIONS for fact in record.get(s.name) or [] if isinstance(fact, dict)]
 
 
+def reviewable(record: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """What a reviewer decides on: the document's card, then every fact."""
+    document = record.get(DOCUMENT)
+    return ([(DOCUMENT, document)] if isinstance(document, dict) else []) + iter_facts(record)
+
+
+def card_id(section: str, fact: dict[str, Any]) -> str:
+    return fact_id(section, str(fact.get("id" if section == DOCUMENT else "key", "")))
+
+
 def signature(section: str, fact: dict[str, Any]) -> str:
     """What a fact states, independent of its key and paragraph number (which move when a text is edited)."""
-    body = {k: v for k, v in fact.items() if k not in WHERE_FIELDS}
+    skip = WHERE_FIELDS + (DOCUMENT_SET if section == DOCUMENT else ())
+    body = {k: v for k, v in fact.items() if k not in skip}
     text = json.dumps([section, body], ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
@@ -72,6 +91,11 @@ _COMPARATOR_WORDS = {"=": ""}
 
 def card_text(section: str, fact: dict[str, Any], record: dict[str, Any]) -> str:
     """A fact in plain words: 浙江 · 数字经济增加值占GDP比重 · ≥ 60% · 2025 · target."""
+    if section == DOCUMENT:
+        guessed = f"guessed: {', '.join(fact['guessed'])}" if fact.get("guessed") else ""
+        parts = [fact.get("title_zh") or fact.get("title_en"), fact.get("publisher_zh"), fact.get("published"),
+                 guessed, "document"]
+        return " · ".join(str(p) for p in parts if p)
     parts: list[str] = []
     for name in ("region", "title_zh", "name_zh"):
         if fact.get(name):
@@ -123,15 +147,34 @@ def _types(schema: dict[str, Any]) -> tuple[set[str], list[Any]]:
     return types - {"null"}, enum
 
 
+def _model(section: str) -> tuple[type, dict[str, Any]]:
+    """The model of a section's facts (DocumentMeta for the document's card) and its links by field."""
+    if section == DOCUMENT:
+        return DocumentMeta, {}
+    sec = SECTION_BY_NAME[section]
+    return sec.model, {link.field: link for link in sec.links}
+
+
+def as_dates(section: str, fact: dict[str, Any]) -> dict[str, Any]:
+    """A fact with its date fields as dates (forms and the decisions file carry them as ISO text)."""
+    out = dict(fact)
+    for spec in field_specs(section):
+        if spec.widget == "date" and isinstance(out.get(spec.name), str):
+            try:
+                out[spec.name] = dt.date.fromisoformat(out[spec.name])
+            except ValueError:
+                pass  # left as text: the model's check names the field
+    return out
+
+
 @cache
 def field_specs(section: str) -> tuple[FieldSpec, ...]:
     """The form of a section's facts, read from its model's JSON Schema and its links."""
-    sec = SECTION_BY_NAME[section]
-    schema = sec.model.model_json_schema()
-    links = {link.field: link for link in sec.links}
+    model, links = _model(section)
+    schema = model.model_json_schema()
     out = []
     for name, prop in schema["properties"].items():
-        if name == "extracted":
+        if name == "extracted" or section == DOCUMENT and name in DOCUMENT_SET:
             continue
         types, enum = _types(prop)
         link = links.get(name)
@@ -143,6 +186,8 @@ def field_specs(section: str) -> tuple[FieldSpec, ...]:
             widget = "ref"
         elif enum:
             widget = "choice"
+        elif prop.get("format") == "date":
+            widget = "date"
         elif "array" in types:
             widget = "list"
         elif "number" in types:
@@ -216,15 +261,20 @@ def _plain(error: dict[str, Any]) -> str:
 def check(section: str, fact: dict[str, Any], record: dict[str, Any], defined: dict[str, set[str]]) -> dict[str, str]:
     """Problems of one fact, field → message in plain words: the record model's own validation (as
     `policykg validate` runs it), then its regions, catalogue indicators and references to this document."""
-    sec = SECTION_BY_NAME[section]
+    model, _ = _model(section)
     problems: dict[str, str] = {}
     try:
-        sec.model.model_validate(fact)
+        model.model_validate(as_dates(section, fact))
     except ValidationError as exc:
         for error in exc.errors():
             name = str(error["loc"][0]) if error["loc"] else ""
             problems.setdefault(name, _plain(error))
-    for link in sec.links:
+    if section == DOCUMENT:
+        published = as_dates(section, fact).get("published")
+        if isinstance(published, dt.date) and published > dt.date.today() and "published" not in problems:
+            problems["published"] = f"publication date {published} is in the future"
+        return problems
+    for link in SECTION_BY_NAME[section].links:
         value = fact.get(link.field)
         if value is None or link.field in problems or link.many:
             continue

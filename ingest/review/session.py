@@ -19,12 +19,15 @@ from policykg.ingest.reader import ReadFailed, read_record
 from policykg.ingest.review import decisions as store
 from policykg.ingest.review.diff import rebase
 from policykg.ingest.review.facts import (
+    DOCUMENT,
     SECTION_BY_NAME,
     apply_changes,
+    as_dates,
+    card_id,
     card_text,
     check,
     fact_id,
-    iter_facts,
+    reviewable,
     signature,
 )
 from policykg.ingest.review.source import SourceText, read_source
@@ -72,8 +75,9 @@ class Review:
         raise ReviewError(f"{self.path.name}: no fact {fid!r} in this draft")
 
     def sections(self) -> list[tuple[str, list[FactView]]]:
-        return [(s.name, [f for f in self.facts if f.section == s.name]) for s in SECTIONS
-                if any(f.section == s.name for f in self.facts)]
+        names = [DOCUMENT, *(s.name for s in SECTIONS)]
+        return [(name, [f for f in self.facts if f.section == name]) for name in names
+                if any(f.section == name for f in self.facts)]
 
 
 #: Parsed drafts by path, with the (mtime, size) they were parsed at: a decision on a 300-fact draft
@@ -140,8 +144,7 @@ def open_review(path: Path, out_dir: Path | None = None, with_source: bool = Tru
     sha = hashlib.sha256(content).hexdigest()
     data = load_decisions(path, record, sha, out_dir)
     entries = data["decisions"]
-    facts = [_view(fact_id(s, f.get("key", "")), s, f, entries.get(fact_id(s, f.get("key", ""))))
-             for s, f in iter_facts(record)]
+    facts = [_view(card_id(s, f), s, f, entries.get(card_id(s, f))) for s, f in reviewable(record)]
     for fid, entry in entries.items():
         if entry.get("added") is not None:
             facts.append(_view(fid, fid.split("/", 1)[0], None, entry))
@@ -167,6 +170,8 @@ def _view(fid: str, section: str, drafted: dict[str, Any] | None, entry: dict[st
     base = drafted if drafted is not None else entry.get("added") or {}
     state = entry.get("state", "undecided")
     fact = apply_changes(base, entry.get("changes")) if state == "edited" else dict(base)
+    if section == DOCUMENT:
+        fact = as_dates(section, fact)
     return FactView(fid, section, fact, drafted, state, entry.get("rev", 0), entry.get("by"),
                     bool(entry.get("carried")))
 
@@ -188,6 +193,7 @@ def _attach_source(review: Review) -> None:
 def _current_record(review: Review) -> dict[str, Any]:
     """The record as the decisions so far make it (undecided facts kept, rejected ones out)."""
     out = {k: v for k, v in review.record.items() if k not in SECTION_BY_NAME}
+    out[DOCUMENT] = next((f.fact for f in review.facts if f.section == DOCUMENT), out.get(DOCUMENT))
     for section in SECTIONS:
         out[section.name] = [f.fact for f in review.facts if f.section == section.name and f.state != "rejected"]
     return out
@@ -198,6 +204,8 @@ def decide(path: Path, fid: str, state: str, seen_rev: int, by: str, changes: di
     """Accept, reject or edit one fact. An edit whose fact would not validate is refused with its problems."""
     review = open_review(path, out_dir, with_source=False, checked=False)
     view = review.by_id(fid)
+    if view.section == DOCUMENT and state == "rejected":
+        raise ReviewError("the document itself cannot be rejected: edit it, or delete the draft file")
     if state == "edited":
         problems = check_fact(review, view.section, apply_changes(view.drafted or view.fact, changes), fid)
         if problems:
@@ -228,13 +236,13 @@ def accept_rest(path: Path, section: str, by: str, out_dir: Path | None = None) 
 
 def check_fact(review: Review, section: str, fact: dict[str, Any], fid: str | None = None) -> dict[str, str]:
     """Problems of ``fact`` if it stood in the record in place of ``fid`` (or beside the others)."""
-    if section not in SECTION_BY_NAME:
+    if section not in SECTION_BY_NAME and section != DOCUMENT:
         raise ReviewError(f"no section {section!r}: one of {', '.join(SECTION_BY_NAME)}")
     current = _current_record(review)
     defined = {s.name: {f.get("key") for f in current.get(s.name) or [] if fact_id(s.name, f.get("key", "")) != fid}
                for s in SECTIONS}
     problems = check(section, fact, current, defined)
-    if fact.get("key") in defined[section]:
+    if fact.get("key") in defined.get(section, set()):
         problems.setdefault("key", f"another {section[:-1]} of this draft has the key {fact['key']!r}")
     return problems
 

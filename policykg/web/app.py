@@ -10,6 +10,7 @@ elsewhere.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from policykg.errors import PolicyKGError, ReviewConflict, ReviewError, Validati
 from policykg.ingest.review import publish as publishing
 from policykg.ingest.review import session
 from policykg.ingest.review.drafts import Drafts
-from policykg.ingest.review.facts import SECTION_BY_NAME, apply_changes, coerce, field_specs
+from policykg.ingest.review.facts import DOCUMENT, SECTION_BY_NAME, apply_changes, coerce, field_specs
 from policykg.ingest.review.suggest import suggest
 from policykg.schema.reference import gazetteer, indicators
 from policykg.web.security import Gate, GateMiddleware
@@ -43,6 +44,17 @@ class ReviewConfig:
     connect: Callable[[], AbstractContextManager[Any]] | None = None
 
 
+#: What a card can be: the document's, or a fact of one of the sections.
+CARDS = frozenset({DOCUMENT, *SECTION_BY_NAME})
+
+
+class JSON(JSONResponse):
+    """JSON whose dates (a document's published, say) are ISO text."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, default=str, separators=(",", ":")).encode("utf-8")
+
+
 _ENV = Environment(loader=PackageLoader("policykg.web", "templates"), autoescape=select_autoescape(["html"]))
 
 
@@ -53,12 +65,12 @@ def _page(template: str, request: Request, **context: Any) -> HTMLResponse:
 
 def _error(exc: PolicyKGError) -> JSONResponse:
     if isinstance(exc, ReviewConflict):
-        return JSONResponse({"error": str(exc), "current": exc.current}, 409)
+        return JSON({"error": str(exc), "current": exc.current}, 409)
     if isinstance(exc, session.InvalidFact):
-        return JSONResponse({"error": str(exc), "problems": exc.problems}, 422)
+        return JSON({"error": str(exc), "problems": exc.problems}, 422)
     if isinstance(exc, ValidationFailed):
-        return JSONResponse({"error": str(exc), "problems_list": [str(p) for p in exc.problems]}, 422)
-    return JSONResponse({"error": str(exc)}, 404 if str(exc).startswith("no draft") else 400)
+        return JSON({"error": str(exc), "problems_list": [str(p) for p in exc.problems]}, 422)
+    return JSON({"error": str(exc)}, 404 if str(exc).startswith("no draft") else 400)
 
 
 def _draft(request: Request) -> Path:
@@ -72,7 +84,7 @@ async def drafts_page(request: Request) -> Response:
 
 async def drafts_json(request: Request) -> Response:
     drafts = request.app.state.config.drafts.list()
-    return JSONResponse([{"name": d.name, "title": d.title, "source": d.source, "decided": d.decided,
+    return JSON([{"name": d.name, "title": d.title, "source": d.source, "decided": d.decided,
                           "total": d.total, "state": d.state} for d in drafts])
 
 
@@ -83,7 +95,7 @@ async def draft_page(request: Request) -> Response:
         review = session.open_review(path, config.out_dir)
     except ReviewError as exc:
         return HTMLResponse(f"<h1>Not found</h1><p>{_escape(str(exc))}</p>", 404)
-    specs = {name: field_specs(name) for name in SECTION_BY_NAME}
+    specs = {name: field_specs(name) for name in (DOCUMENT, *SECTION_BY_NAME)}
     keys = {s: [f.fact.get("key") for f in review.facts if f.section == s and f.state != "rejected"]
             for s in SECTION_BY_NAME}
     own = [(f.fact.get("key"), f"{f.fact.get('name_zh', '')} · this draft") for f in review.facts
@@ -127,7 +139,7 @@ def api(handler: Callable[[Request, Path, dict[str, Any]], Any]) -> Callable[[Re
             answer = await asyncio.to_thread(handler, request, path, body)
         except PolicyKGError as exc:
             return _error(exc)
-        return JSONResponse(answer)
+        return JSON(answer)
 
     return endpoint
 
@@ -149,7 +161,7 @@ def decide(request: Request, path: Path, body: dict[str, Any]) -> Any:
     changes = None
     if state == "edited":
         section = str(body.get("id", "")).split("/", 1)[0]
-        changes = coerce(section, body.get("values") or {}) if section in SECTION_BY_NAME else {}
+        changes = coerce(section, body.get("values") or {}) if section in CARDS else {}
     return session.decide(path, str(body.get("id", "")), state, int(body.get("rev", 0)), _reviewer(request, body),
                           changes, request.app.state.config.out_dir)
 
@@ -162,7 +174,7 @@ def accept_rest(request: Request, path: Path, body: dict[str, Any]) -> Any:
 def check(request: Request, path: Path, body: dict[str, Any]) -> Any:
     """As-you-type validation: the fact the form would save, and its problems by field."""
     section = str(body.get("section", ""))
-    if section not in SECTION_BY_NAME:
+    if section not in CARDS:
         raise ReviewError(f"no section {section!r}")
     review = session.open_review(path, request.app.state.config.out_dir, with_source=False, checked=False)
     fid = body.get("id")
