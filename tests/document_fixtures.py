@@ -128,15 +128,21 @@ def _furniture(pdf, head: str, page: int, left: float, width: float, size) -> No
 
 
 def _ruled_table(pdf, table: list[list[str]], left: float, top: float, width: float) -> None:
-    cols = len(table[0])
-    col_w = width / cols
+    """Ruled cells, each column as wide as its longest cell (scaled to the text width)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    size = 9
+    need = [max(pdfmetrics.stringWidth(row[c], FONT, size) + 8 for row in table) for c in range(len(table[0]))]
+    scale = min(1.0, width / sum(need))
+    widths = [w * scale for w in need]
     row_h = SIZE * 2
-    pdf.setFont(FONT, 9)
+    pdf.setFont(FONT, size * scale)
     for r, row in enumerate(table):
-        y = top - r * row_h
+        y, x = top - r * row_h, left
         for c, cell in enumerate(row):
-            pdf.rect(left + c * col_w, y - row_h, col_w, row_h)
-            pdf.drawString(left + c * col_w + 2, y - row_h + 7, cell)
+            pdf.rect(x, y - row_h, widths[c], row_h)
+            pdf.drawString(x + 3, y - row_h + 7, cell)
+            x += widths[c]
 
 
 def traditional(text: str, config: str = "s2t") -> str:

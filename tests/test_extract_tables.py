@@ -52,3 +52,44 @@ def test_without_a_date_the_last_year_column_holds_the_targets():
 def test_odd_headers_end():
     odd = "2022年 |\n单位 |\n2025年 |\n指标 |\n产值 |\n亿元 |\n5 |\n6 |\n"
     assert isinstance(figures(odd), list)  # terminates whatever the column order
+
+
+MAIN_INDICATORS = [
+    ["类别", "指标", "单位", "2020年", "2025年", "属性"],
+    ["数字化", "数字经济核心产业增加值占地区生产总值比重", "%", "7.8", "10", "预期性"],
+    ["基础", "千兆宽带用户数", "万户", "640", "6000", "预期性"],
+    ["治理", "政务服务事项网上可办率", "%", "80", "95", "约束性"],
+]
+PLAN_LINES = ["某省“十四五”数字经济发展规划", "到2025年,全省数字经济迈向全面扩展期,数字技术与实体经济融合"
+              "取得显著成效,数据要素市场体系初步建立,数字化公共服务更加普惠均等。", "表1 主要指标"]
+
+
+def _table_figures(ex):
+    return [(float(f.value), f.unit, f.kind, f.period, f.binding, f.baseline_year,
+             float(f.baseline_value) if f.baseline_value is not None else None) for f in ex.figures]
+
+
+PLAN_EXPECTED = [
+    (7.8, "%", "share", "2020", None, None, None), (10.0, "%", "target", "2025", False, 2020, 7.8),
+    (640.0, "万户", "level", "2020", None, None, None), (6000.0, "万户", "target", "2025", False, 2020, 640.0),
+    (80.0, "%", "share", "2020", None, None, None), (95.0, "%", "target", "2025", True, 2020, 80.0),
+]
+
+
+def test_a_plans_main_indicators_give_one_target_per_cell_with_baseline_and_binding():
+    rows = "\n".join("| " + " | ".join(row) + " |" for row in MAIN_INDICATORS)
+    ex = run("\n".join(PLAN_LINES) + "\n" + rows, published="2021-12-30")
+    assert _table_figures(ex) == PLAN_EXPECTED
+
+
+def test_the_table_reads_the_same_from_a_web_page_a_word_file_and_a_ruled_pdf(tmp_path):
+    from policykg.ingest.extract import readers
+    from tests.document_fixtures import to_docx, to_html, to_pdf
+
+    made = {"plan.html": to_html(PLAN_LINES, table=MAIN_INDICATORS), "plan.docx": to_docx(PLAN_LINES, MAIN_INDICATORS),
+            "plan.pdf": to_pdf(PLAN_LINES, table=MAIN_INDICATORS)}
+    for name, data in made.items():
+        (tmp_path / name).write_bytes(data)
+        source = readers.read(tmp_path / name)
+        assert "| 治理 | 政务服务事项网上可办率 | % | 80 | 95 | 约束性 |" in source.text.split("\n"), name
+        assert _table_figures(run(source.text, published="2021-12-30")) == PLAN_EXPECTED, name

@@ -52,6 +52,7 @@ def read(data: bytes, name: str, digest: str) -> SourceText:
         tree = lxml.html.document_fromstring(page.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ExtractError(f"{name}: not a readable HTML page ({exc})") from None
+    flatten_tables(tree)
     found = trafilatura.extract(tree, output_format="json", with_metadata=True, include_tables=True,
                                 favor_recall=True, include_comments=False, deduplicate=False)
     body = json.loads(found)["text"] if found else ""
@@ -60,6 +61,23 @@ def read(data: bytes, name: str, digest: str) -> SourceText:
         raise ExtractError(f"{name}: no Chinese main text found in the page")
     meta = page_meta(tree, json.loads(found) if found else {})
     return SourceText(text=text, format="html", sha256=digest, encoding=encoding, locators=locators, meta=meta)
+
+
+def flatten_tables(tree) -> None:
+    """Each table as one paragraph per row ("| 指标 | 单位 | 2020年 |"), in place: the rows then survive
+    whichever way trafilatura finds the main text (its own table output needs it to find the table)."""
+    for table in list(tree.iter("table")):
+        if table.getparent() is None or any(a.tag == "table" for a in table.iterancestors()):
+            continue
+        holder = lxml.html.Element("div")
+        for tr in table.iter("tr"):
+            cells = [" ".join(td.text_content().split()) or "/" for td in tr if td.tag in ("td", "th")]
+            if any(c != "/" for c in cells):
+                p = lxml.html.Element("p")
+                p.text = "| " + " | ".join(cells) + " |"
+                holder.append(p)
+        holder.tail = table.tail
+        table.getparent().replace(table, holder)
 
 
 def page_meta(tree, found: dict) -> dict[str, Said]:

@@ -17,6 +17,8 @@ import io
 import logging
 import time
 
+import regex
+
 from policykg.ingest.extract.normalise import MAX_BYTES, ExtractError
 from policykg.ingest.extract.readers import Said, SourceText, numbered
 from policykg.ingest.extract.readers.pdf_layout import Line, drop_furniture, join_paragraphs
@@ -34,6 +36,8 @@ def read(data: bytes, name: str, digest: str) -> SourceText:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     if b"%%EOF" not in data[-2048:]:
         raise ExtractError(f"{name}: the PDF is truncated (no end-of-file marker); download it again")
+    if regex.search(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)", data[-65536:]):  # the trailer names its encryption
+        raise ExtractError(f"{name}: the PDF is encrypted; save an unprotected copy first")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if getattr(pdf.doc, "encryption", None):
@@ -51,6 +55,8 @@ def read(data: bytes, name: str, digest: str) -> SourceText:
         raise ExtractError(f"{name}: the PDF's page tree refers back to itself; not read") from None
     except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many kinds for a malformed file
         raise ExtractError(f"{name}: not a readable PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
+    if not pages:
+        raise ExtractError(f"{name}: no page of the PDF can be reached (its page tree loops or is broken); not read")
     if not any(line for page in pages for line in page):
         raise ExtractError(f"{name}: the PDF has no text layer (a scan?); it needs OCR first")
     paragraphs = join_paragraphs(drop_furniture(pages))

@@ -88,8 +88,11 @@ def join_paragraphs(pages: list[list[Line]]) -> list[Para]:
     prev_right = 0.0
     prev_cw = 10.0
     block = _text_width(pages)
+    doc_left = min((m[0] for m in map(_measure, pages) if m[1] > 0), default=0.0)
     for lines in pages:
         left, right, cw = _measure(lines)
+        if left - doc_left >= 1.2 * cw:  # a page of first lines only: they are indented from the document's margin
+            left = doc_left
         right = max(right, left + block)
         on_page = 0
         for line in lines:
