@@ -142,3 +142,22 @@ def test_a_paragraph_runs_on_across_a_page_break_and_furniture_goes():
     three = [_line("某市人民政府文件", 200, 320, 40), _line("第3页 共3页", 230, 290, 800)]
     paras = join_paragraphs(drop_furniture([one, two, three]))
     assert [(p.text, p.locator) for p in paras] == [("到2027年,全市算力规模达到10EFLOPS以上。", "p.1 ¶1")]
+
+
+def test_every_pages_own_title_date_and_address_reach_its_draft(tmp_path):
+    meta = yaml.safe_load(META.read_text(encoding="utf-8"))
+    (tmp_path / "in").mkdir()
+    for path in _texts():
+        m = meta[path.name]
+        (tmp_path / "in" / f"{path.stem}.html").write_bytes(
+            to_html(corpus_lines(path), f"{path.stem[:4]}年数字经济文件", m["published"], "gbk", m["url"]))
+    outcome = extract_paths([tmp_path / "in"], tmp_path / "out")
+    assert len(outcome.written) == len(_texts()) and outcome.problems == []
+    for path in _texts():
+        content = (tmp_path / "out" / f"{path.stem}.yaml").read_text(encoding="utf-8")
+        document = yaml.safe_load(content)["document"]
+        assert document["title_zh"] == f"{path.stem[:4]}年数字经济文件"
+        assert str(document["published"]) == meta[path.name]["published"]
+        assert document["url"] == meta[path.name]["url"]
+        assert "published" not in document.get("guessed", []) and "title_zh" not in document.get("guessed", [])
+        assert '(read from <meta name="PubDate">)' in content.split("\ndocument:")[0]
