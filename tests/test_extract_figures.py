@@ -140,3 +140,34 @@ def test_rank_verbs_and_series_stay_out_of_the_indicator():
 ])
 def test_magnitude_without_a_unit(text, expected):
     assert values(text, title=JS) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全省数字经济规模达到3.5万 亿元。", [(3.5, "万亿元")]),  # a space inside the unit (copied from a PDF)
+    ("全省数字经济规模 3.5 万亿元。", [(3.5, "万亿元")]),
+    ("全省出口带宽达到 45 Tbps。", [(45, "Tbps")]),
+    ("全省数字经济增长 8.5 %。", [(8.5, "%")]),
+    ("全市算力规模达到2.6万P。", [(2.6, "万P")]),
+    ("全市智能算力300 PFlops。", [(300, "PFlops")]),
+    ("全省建成5G 基站3万个。", [(3, "万个")]),  # 5G with a space is still a technology name
+])
+def test_numbers_as_pages_write_them(text, expected):
+    assert values(text, title=JS) == expected
+
+
+def test_more_than_with_duo():
+    (fig,) = run("全省软件业务收入4300多亿元。", title=JS).figures
+    assert (float(fig.value), fig.unit, fig.comparator) == (4300, "亿元", ">")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("南京列今年数字城市百强第9位,比上年前进3个名次。", [(9, "位", "rank"), (3, "个名次", "growth")]),
+    ("在总榜中南京位列12。", [(12, "位", "rank")]),
+    ("全省引进第5位院士团队。", []),
+])
+def test_ranks_and_moves_in_rank(text, expected):
+    assert [(v, u, k) for v, u, k, *_ in figures(text, title=JS)] == expected
+
+
+def test_a_ratio_between_regions_is_the_first_regions():
+    assert figures("江苏的数字经济规模是安徽的1.8倍。", title=JS) == [(1.8, "倍", "level", None, "江苏省")]

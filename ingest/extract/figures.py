@@ -26,18 +26,22 @@ FigureKind = IndicatorKind | Literal["target"]
 
 CLASSIFIERS = "个家项件座台条部所户套只辆张名人次篇株栋间类种架款位艘颗块片枚"
 UNITS = sorted(
-    ["个百分点", "百分点", "%", "‰", "倍", "美元", "欧元", "港元", "元", "EFLOPS", "PFLOPS", "TFLOPS", "FLOPS",
+    ["个百分点", "百分点", "个名次", "名次", "%", "‰", "倍", "美元", "欧元", "港元", "元", "EFLOPS", "PFLOPS", "TFLOPS",
+     "FLOPS", "EFlops", "PFlops", "TFlops", "Eflops", "Pflops", "Tflops", "TOPS", "P",
      "Tbps", "Gbps", "Mbps", "Kbps", "ZB", "EB", "PB", "TB", "GB", "MW", "GW", "TWh", "kWh", "kW", "千瓦时", "千瓦",
      "兆瓦", "毫秒", "ms", "平方公里", "平方米", "公顷", "公里", "千米", "吨", "亩", "人次", "标准机架", "机架", "标箱",
      "G", *CLASSIFIERS],
     key=len, reverse=True)
 _UNIT_RE = "|".join(regex.escape(u) for u in UNITS)
+_UNIT_FIRST = regex.escape("".join(sorted({u[0] for u in UNITS if not u[0].isascii()})))
 _CN = "零〇一二两三四五六七八九十百千"
 
 FIGURE = regex.compile(
     rf"(?P<pct>百分之(?P<pnum>[{_CN}]+(?:点[{_CN}]+)?|\d+(?:\.\d+)?))"
     rf"|(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN}]+(?:点[〇零一二三四五六七八九]+)?)"
-    rf"(?P<yu>余|多)?(?P<mag>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<yu2>余|多)?(?P<unit>{_UNIT_RE})?"
+    rf"(?:[ \u3000](?=[余多万亿千百{_UNIT_FIRST}]))?(?P<yu>余|多)?(?:[ \u3000](?=[万亿千百]))?"
+    rf"(?P<mag>万[ \u3000]?亿|千亿|百亿|亿|千万|百万|万|千)?(?P<yu2>余|多)?"
+    rf"(?:[ \u3000](?=[{_UNIT_FIRST}%‰]|[A-Za-z]{{2}}))?(?P<unit>{_UNIT_RE})?"
 )
 RANK = regex.compile(
     r"(?P<verb>位居|居于|跃居|稳居|跻身|位于|居|排名|排在|排|名列|列|位列)?(?P<frame>全国|全省|全市|全球|世界|国内|中部地区|西部地区|东部地区)?"
@@ -47,6 +51,7 @@ BIG_N = regex.compile(
     r"(?<![第\d.])(?P<dnum>[二三四五六七八九十]{1,2}|[2-9]|1\d)大"
     r"(?P<head>\p{Han}{0,6}?(?:行动|工程|产业|集群|平台|中心|基地|领域|任务|计划|板块|体系|专项|战略|园区|片区|行业|攻坚战|举措|项目))"
 )
+RANK_BARE = regex.compile(r"(?:位列|排名|排在|名列)(?P<rnum>\d{1,3})(?:位|名)?(?![\d.%万亿千百个家项])")
 TITLE = regex.compile(r"《[^《》\n]{1,150}》")
 
 GROWTH = regex.compile(r"(?:增长|增速|增幅|下降|降幅|降低|减少|回落|上升|提高|提升|增加|复合增长率|增长率|上涨|涨幅|下跌|跌幅|"
@@ -99,6 +104,7 @@ _CELL_VALUE = regex.compile(r"(?P<cmp>[>≥<≤])?(?:(?P<num>\d+(?:\.\d+)?)%?(?P
 _FROM_TO = regex.compile(r"(?:由|从)(?:[\d.]+|(?:19|20)\d\d年).*$")
 _SHARED_PP = regex.compile(r"[和、](?:\d+(?:\.\d+)?)个百分点")
 _RATIO = regex.compile(r"是\p{Han}{0,30}的$")
+_RANK_MOVE = regex.compile(r"前进|进位|提升|上升|提高|后退|下降|退")
 _REPORT_START = regex.compile(r"\s*(?:据了解|据介绍|据统计|据悉|数据显示|目前|截至目前|当前|现阶段)")
 _AS_OF_NOW = regex.compile(r"累计|目前|至今|现有|当前|据了解|据介绍|已(?:经|有|建成|建设|培育|形成|达|突破)")
 _REGION_COUNT = regex.compile(r"(?:省|市|自治区|城市|地市|地区|区县|县|国家|省份|省区市)")
@@ -217,11 +223,15 @@ class FigureRule(Protocol):
 
 
 def rank_rule(text: str) -> list[Token]:
-    """位居全国第二, 居全国第五位, 排名全国第一: a rank needs a verb or a frame (全国) before 第N."""
-    out = []
+    """位居全国第二, 居全国第五位, 排名全国第一: a rank needs a verb or a frame (全国) before 第N, or its 位/名
+    (…百强市第17位); 位列15: a ranking verb with a bare number."""
+    out = [Token(m.start(), m.end(), numerals.arabic(m.group("rnum")), "位", "rank", rule="rank")
+           for m in RANK_BARE.finditer(text)]
     for m in RANK.finditer(text):
-        if not (m.group("verb") or m.group("frame")):
+        if not (m.group("verb") or m.group("frame") or m.group("ru")):
             continue
+        if not (m.group("verb") or m.group("frame")) and _HAN.match(text, m.end()):
+            continue  # 第5位院士: an ordinal with a classifier
         nxt = text[m.end():m.end() + 1]
         if not m.group("ru") and nxt and _WORD_CHAR.match(nxt):
             continue
@@ -307,6 +317,10 @@ def _figure(reading: _Reading, token: Token, par_text: str, par_number: int, par
     if period is not None and not is_target:
         reading.last_period[s_start] = (year, period)
     region, national = _region_for(text, start, c_start, s_start, mentions, ctx)
+    if token.unit == "倍" and measure == "level" and _RATIO.search(before):
+        first = next((mn for mn in mentions if c_start <= mn.start < start and mn.role == "name" and mn.region), None)
+        if first is not None:  # 安徽的规模是江西的1.8倍: the ratio is about the region compared, the first
+            region, national = first.region, False
     if measure == "count" and _REGION_COUNT.match(text, end):  # 18个省份: counted nationwide
         region, national = (regions_mod.CHINA if ctx.mentions_china else None), True
     if token.rule == "big_n":  # a plan's own actions: a count over the plan's period, never a target
@@ -323,6 +337,8 @@ def _figure(reading: _Reading, token: Token, par_text: str, par_number: int, par
 def _measure(unit: str, measure: str, before: str) -> str:
     """What a per cent, 倍 or 百分点 figure measures: a growth (增长8.2%), a share (占…比重为41.6%) or a
     ratio (是…的1.6倍); other units keep the token's own reading (level or count)."""
+    if unit in ("名次", "个名次"):  # 前进4个名次: a change of rank
+        return "growth" if _RANK_MOVE.search(before) else "rank"
     if unit not in ("%", "‰", "倍", "个百分点", "百分点"):
         return measure
     growth = GROWTH.search(before)
@@ -458,7 +474,7 @@ def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] |
             return numerals.number(m.group("pnum")), "%", "share", False
         except ValueError:
             return None
-    num, mag, unit = m.group("num"), m.group("mag") or "", m.group("unit") or ""
+    num, mag, unit = m.group("num"), (m.group("mag") or "").replace(" ", "").replace("\u3000", ""), m.group("unit") or ""
     yu = bool(m.group("yu") or m.group("yu2"))
     arabic = num[0].isdigit()
     if prev and (_CODE_CHAR.match(prev) or prev in "第表图〔[号No"):
@@ -468,8 +484,8 @@ def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] |
     if arabic and _YEAR_DIGITS.fullmatch(num) and not mag and unit in CLASSIFIERS and nxt in "年月":
         return None
     if unit and unit.isascii() and unit.isalpha() and len(unit) == 1:
-        if nxt and _WORD_OR_DIGIT.match(nxt):
-            return None  # 5G网络, 4K
+        if nxt and _WORD_OR_DIGIT.match(nxt) or text.startswith((" ", "\u3000"), end) and _HAN.match(text, end + 1):
+            return None  # 5G网络, 5G 基站, 4K
     if unit and unit.isascii() and unit.isalpha() and nxt and _LATIN_OR_DIGIT.match(nxt):
         return None
     if not arabic:
