@@ -91,7 +91,7 @@ def validate_paths(paths: Iterable[Path | str], today: dt.date | None = None,
             documents.append(document)
     problems.extend(_duplicate_ids([(d.path, d.id) for d in documents]))
     if problems:
-        raise ValidationFailed(problems)
+        raise ValidationFailed(sorted(problems, key=lambda p: (p.file, p.line or 0)))
     return documents
 
 
@@ -192,17 +192,19 @@ def without_cycle_collection() -> Iterator[None]:
 
 def validate_file(path: Path, today: dt.date | None = None,
                   allow_drafts: bool = True) -> tuple[ValidDocument | None, list[Problem]]:
+    """The file's document, or every problem in it at once (schema, references, catalogue, units), by line."""
     try:
         raw = read_record(path)
     except ReadFailed as exc:
         return None, [exc.problem]
     if not isinstance(raw.data, dict):
         return None, [Problem(str(path), raw.line_of(()), "", "expected a mapping with a `document:` section at the top")]
-    try:
-        record = DocumentRecord.model_validate(raw.data)
-    except ValidationError as exc:
-        return None, [_model_problem(raw, error) for error in exc.errors()]
-    problems, codes, indicator_keys = _document_problems(raw, record, today or dt.date.today())
+    record, problems, places = _modelled(raw)
+    if record is None:
+        return None, problems
+    checks = Checks(raw, places)
+    codes, indicator_keys = checks.run(record, today or dt.date.today())
+    problems = sorted(problems + checks.problems, key=lambda p: (p.line or 0, p.field))
     if record.document.draft and not allow_drafts:
         problems.insert(0, Problem(str(path), raw.line_of(("document", "draft")), "document.draft",
                                    "unreviewed draft from `policykg extract`: review every fact, then delete "
@@ -210,6 +212,35 @@ def validate_file(path: Path, today: dt.date | None = None,
     if problems:
         return None, problems
     return ValidDocument(path, record, content_hash(raw.content), codes, indicator_keys), []
+
+
+#: Where each fact of a record checked without its refused facts stood in the file: (section, index) → index.
+Places = dict[tuple[str, int], int]
+
+
+def _modelled(raw: RawRecord) -> tuple[DocumentRecord | None, list[Problem], Places]:
+    """The record, and the schema's problems; with those, the record without the facts the schema refused.
+
+    The other checks then still run on the rest, so a file's problems come in
+    one report rather than in rounds. None when the document itself is refused.
+    """
+    try:
+        return DocumentRecord.model_validate(raw.data), [], {}
+    except ValidationError as exc:
+        errors = exc.errors()
+    problems = [_model_problem(raw, error) for error in errors]
+    refused = {(e["loc"][0], e["loc"][1]) for e in errors if len(e["loc"]) > 1 and isinstance(e["loc"][1], int)}
+    data, places = dict(raw.data), {}
+    for section in {name for name, _ in refused}:
+        if not isinstance(data.get(section), list):
+            return None, problems, {}
+        kept = [i for i in range(len(data[section])) if (section, i) not in refused]
+        places.update({(section, new): old for new, old in enumerate(kept)})
+        data[section] = [data[section][i] for i in kept]
+    try:
+        return DocumentRecord.model_validate(data), problems, places
+    except ValidationError:
+        return None, problems, {}
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -227,74 +258,98 @@ def _model_problem(raw: RawRecord, error: dict) -> Problem:
     return Problem(str(raw.path), raw.line_of(loc), format_path(loc), message)
 
 
-def _document_problems(raw: RawRecord, record: DocumentRecord,
-                       today: dt.date) -> tuple[list[Problem], dict[str, str], dict[str, str]]:
-    problems: list[Problem] = []
+class Checks:
+    """The checks beyond the schema: keys, references, the indicator catalogue, units, regions, themes.
 
-    def problem(loc: FieldPath, message: str) -> None:
-        problems.append(Problem(str(raw.path), raw.line_of(loc), format_path(loc), message))
+    Each check adds what it finds to ``problems`` and goes on, so every
+    problem of a file is found in one pass. ``places`` maps the facts of a
+    record checked without its refused facts back to their place in the file.
+    """
 
-    if record.document.published > today:
-        problem(("document", "published"), f"publication date {record.document.published} is in the future")
+    def __init__(self, raw: RawRecord, places: Places) -> None:
+        self.raw, self.places, self.problems = raw, places, []
+        self.defined: dict[str, set[str]] = {}
+        self.resolved: dict[str, str] = {}
 
-    defined: dict[str, set[str]] = {}
-    for section in SECTIONS:
-        keys: set[str] = set()
-        for index, fact in enumerate(getattr(record, section.name)):
-            if fact.key in keys:
-                problem((section.name, index, "key"), f"key {fact.key!r} is defined twice in {section.name}")
-            keys.add(fact.key)
-        defined[section.name] = keys
+    def problem(self, loc: FieldPath, message: str) -> None:
+        if len(loc) > 1 and (loc[0], loc[1]) in self.places:
+            loc = (loc[0], self.places[(loc[0], loc[1])], *loc[2:])
+        self.problems.append(Problem(str(self.raw.path), self.raw.line_of(loc), format_path(loc), message))
 
-    publisher = record.document.publisher
-    if publisher is not None and publisher not in defined["organizations"]:
-        problem(("document", "publisher"), f"{publisher!r} is not defined in organizations of this document")
-    catalogue = indicators()
-    for index, indicator in enumerate(record.indicators):
-        if indicator.key in catalogue.indicators:
-            problem(("indicators", index, "key"), f"indicator {indicator.key!r} is in the indicator catalogue: "
-                    "refer to it by key or alias and delete this definition")
-    resolved: dict[str, str] = {}
-    for section in SECTIONS:
-        for link in section.links:
-            if link.refers_to is None:
-                continue
+    def run(self, record: DocumentRecord, today: dt.date) -> tuple[dict[str, str], dict[str, str]]:
+        """Every check; the region codes and catalogue keys the references resolved to."""
+        if record.document.published > today:
+            self.problem(("document", "published"), f"publication date {record.document.published} is in the future")
+        self.keys(record)
+        self.references(record)
+        _link_section_problems(record, self.defined, self.problem)
+        _unit_problems(record, self.resolved, self.problem)
+        codes = self.regions(record)
+        self.themes(record)
+        return codes, self.resolved
+
+    def keys(self, record: DocumentRecord) -> None:
+        """Each key once per section; the publisher and local indicators defined where they should be."""
+        for section in SECTIONS:
+            keys: set[str] = set()
             for index, fact in enumerate(getattr(record, section.name)):
-                ref = getattr(fact, link.field)
-                if ref is None or ref in defined[link.refers_to]:
-                    continue
-                entry = catalogue.find(ref) if link.catalogue else None
-                if entry is not None:
-                    resolved[ref] = entry.key
-                    continue
-                message = f"{ref!r} is not defined in {link.refers_to} of this document"
-                if link.catalogue:
-                    close = difflib.get_close_matches(ref, sorted(defined[link.refers_to]), n=2, cutoff=0.5)
-                    close += [n for n in catalogue.lookup.closest(ref, 3) if n not in close]
-                    message += " nor in the indicator catalogue" + (f"; closest: {', '.join(close)}" if close else
-                                                                    " (`policykg schema indicators` lists it)")
-                problem((section.name, index, link.field), message)
-    _link_section_problems(record, defined, problem)
-    _unit_problems(record, resolved, problem)
+                if fact.key in keys:
+                    self.problem((section.name, index, "key"), f"key {fact.key!r} is defined twice in {section.name}")
+                keys.add(fact.key)
+            # a fact the schema refused still defines its key: a reference to it is not a second problem
+            listed = self.raw.data.get(section.name)
+            keys |= {f["key"] for f in listed if isinstance(f, dict) and isinstance(f.get("key"), str)} \
+                if isinstance(listed, list) else set()
+            self.defined[section.name] = keys
+        publisher = record.document.publisher
+        if publisher is not None and publisher not in self.defined["organizations"]:
+            self.problem(("document", "publisher"), f"{publisher!r} is not defined in organizations of this document")
+        for index, indicator in enumerate(record.indicators):
+            if indicator.key in indicators().indicators:
+                self.problem(("indicators", index, "key"), f"indicator {indicator.key!r} is in the indicator "
+                             "catalogue: refer to it by key or alias and delete this definition")
 
-    codes: dict[str, str] = {}
-    for loc, name in _region_refs(record):
-        if name in codes:
-            continue
-        try:
-            codes[name] = gazetteer().resolve(name).code
-        except UnknownName as exc:
-            problem(loc, str(exc))
+    def references(self, record: DocumentRecord) -> None:
+        """Every reference names a fact of this document, or (indicators) one of the catalogue."""
+        catalogue = indicators()
+        for section in SECTIONS:
+            for link in (link for link in section.links if link.refers_to is not None):
+                for index, fact in enumerate(getattr(record, section.name)):
+                    ref = getattr(fact, link.field)
+                    if ref is None or ref in self.defined[link.refers_to]:
+                        continue
+                    entry = catalogue.find(ref) if link.catalogue else None
+                    if entry is not None:
+                        self.resolved[ref] = entry.key
+                        continue
+                    message = f"{ref!r} is not defined in {link.refers_to} of this document"
+                    if link.catalogue:
+                        close = difflib.get_close_matches(ref, sorted(self.defined[link.refers_to]), n=2, cutoff=0.5)
+                        close += [n for n in catalogue.lookup.closest(ref, 3) if n not in close]
+                        message += " nor in the indicator catalogue" + (
+                            f"; closest: {', '.join(close)}" if close else " (`policykg schema indicators` lists it)")
+                    self.problem((section.name, index, link.field), message)
 
-    known = themes().themes
-    for section, link in _links_to(Label.THEME):
-        for index, fact in enumerate(getattr(record, section)):
-            for position, theme in enumerate(getattr(fact, link)):
-                if theme not in known:
-                    close = themes().lookup.closest(theme, 3)
-                    hint = f"; closest: {', '.join(close)}" if close else ""
-                    problem((section, index, link, position), f"unknown theme {theme!r}{hint}")
-    return problems, codes, resolved
+    def regions(self, record: DocumentRecord) -> dict[str, str]:
+        codes: dict[str, str] = {}
+        for loc, name in _region_refs(record):
+            if name in codes:
+                continue
+            try:
+                codes[name] = gazetteer().resolve(name).code
+            except UnknownName as exc:
+                self.problem(loc, str(exc))
+        return codes
+
+    def themes(self, record: DocumentRecord) -> None:
+        known = themes().themes
+        for section, link in _links_to(Label.THEME):
+            for index, fact in enumerate(getattr(record, section)):
+                for position, theme in enumerate(getattr(fact, link)):
+                    if theme not in known:
+                        close = themes().lookup.closest(theme, 3)
+                        hint = f"; closest: {', '.join(close)}" if close else ""
+                        self.problem((section, index, link, position), f"unknown theme {theme!r}{hint}")
 
 
 def _unit_problems(record: DocumentRecord, resolved: dict[str, str], problem) -> None:  # type: ignore[no-untyped-def]

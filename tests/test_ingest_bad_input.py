@@ -17,8 +17,8 @@ GOOD = Path(__file__).parent / "data" / "shenzhen.yaml"
 BASE = GOOD.read_text(encoding="utf-8")
 
 
-def _line_of(text: str, fragment: str) -> int:
-    return text[: text.index(fragment)].count("\n") + 1
+def _line_of(text: str, fragment: str, after: str = "") -> int:
+    return text[: text.index(fragment, text.index(after) if after else 0)].count("\n") + 1
 
 
 def _swap(old: str, new: str) -> tuple[str, int]:
@@ -126,6 +126,27 @@ def test_every_problem_is_reported_not_only_the_first(tmp_path):
     assert [e.split(": ", 2)[1] for e in errors] == [
         f"{tmp_path / 'empty.yaml'}", f"{tmp_path / 'two.yaml'}:{_line_of(text, 'count: -3')}",
         f"{tmp_path / 'two.yaml'}:{_line_of(text, 'share_pct: 130.5')}"]
+
+
+def test_every_kind_of_problem_in_a_file_comes_in_one_report_by_line(tmp_path):
+    """Schema, reference, theme and unit problems at once: fixing one never reveals another."""
+    text = (BASE.replace("    count: 12", "    count: -3")  # schema: the project is refused
+            .replace("themes: [digital-industries]", "themes: [digital-industriez]")  # vocabulary
+            .replace("    policy: test-sz-support-plan\n    themes: [cross-border-data-flows]",
+                     "    policy: test-sz-no-such-plan\n    themes: [cross-border-data-flows]")  # reference
+            .replace("    indicator: test-core-digital-va", "    indicator: cn-core-digital-industries-va-share-gdp"))
+    (tmp_path / "four.yaml").write_text(text, encoding="utf-8")
+    result = run_cli("validate", str(tmp_path / "four.yaml"))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    where = [line.split(": ", 3)[1:3] for line in lines[:-1]]
+    assert where == [
+        [f"{tmp_path / 'four.yaml'}:{_line_of(text, 'digital-industriez')}", "policies[0].themes[0]"],
+        [f"{tmp_path / 'four.yaml'}:{_line_of(text, 'count: -3')}", "projects[0].count"],
+        [f"{tmp_path / 'four.yaml'}:{_line_of(text, 'unit: 亿元', after='observations')}", "observations[0].unit"],
+        [f"{tmp_path / 'four.yaml'}:{_line_of(text, 'test-sz-no-such-plan')}", "measures[0].policy"]]
+    assert "'test-sz-no-such-plan' is not defined in policies" in lines[3]
+    assert lines[-1] == "(4 problems in 1 file)"
 
 
 def test_unknown_field_is_named(tmp_path):

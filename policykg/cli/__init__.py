@@ -38,6 +38,11 @@ class _App(TyperGroup):
         except ValidationFailed as exc:
             for problem in exc.problems:
                 typer.echo(f"Error: {problem}", err=True)
+            if len(exc.problems) > 1:
+                from policykg.cli.output import plural
+
+                files = len({p.file for p in exc.problems})
+                typer.echo(f"({plural(len(exc.problems), 'problem')} in {plural(files, 'file')})", err=True)
             raise typer.Exit(1) from None
         except ServerNotAnswering as exc:
             typer.echo(f"Error: {exc}{START_HINT}", err=True)
