@@ -12,6 +12,7 @@ into every file, and Cypher has no way to print 1000.0 as 1000.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -92,6 +93,8 @@ def short_title(title: str | None) -> str:
     quoted = _QUOTED_TITLE.search(title)
     text = _NOISE.sub("", quoted.group(1) if quoted else title)
     text = _YEARS.sub("", text).strip()
+    if text.isascii():  # an English title is cut at a word, not in the middle of one
+        return textwrap.shorten(text, 2 * (TITLE_HEAD + TITLE_TAIL), placeholder="…")
     if len(text) <= TITLE_HEAD + TITLE_TAIL + 1:
         return text
     return f"{text[:TITLE_HEAD]}…{text[-TITLE_TAIL:]}"

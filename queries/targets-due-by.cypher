@@ -1,19 +1,24 @@
 // name: targets-due-by
-// zh: 在某年（含）之前到期的目标，可按地区（含下辖地区）和主题筛选
-// en: Targets due by a given year (deadline in or before it), optionally in a region (with the regions within it) or on a theme
+// zh: 在某年（含）之前（或某几年内）到期的目标，可按地区（含下辖地区）、主题和指标类型筛选
+// en: Targets due by a given year (deadline in or before it) or within a range of years, optionally in a region (with the regions within it), on a theme or of a kind of indicator
 // short: 某年前到期的目标 | Targets due by a year
 // topic: targets
 // param: year: int = 2025
+// param: years: years = any
 // param: region: region = any
 // param: theme: theme = any
+// param: kind: str = any
 // example: --param year=2025
 // columns: deadline, region_zh, name_zh, amount, cited
 
-// The deadline index answers the year; region and theme only narrow it.
+// The deadline index answers the year (or the range of years, which then
+// replaces it); region, theme and kind (of the indicator the target tracks:
+// level, share, count, growth, rank) only narrow it.
 // The rows are ordered and cut ($__row_limit, placed here) before the
 // policy and indicator of each are looked up.
 MATCH (t:Target)
-WHERE t.deadline <= $year
+WHERE t.deadline <= coalesce($years[1], $year) AND t.deadline >= coalesce($years[0], 0)
+  AND ($kind IS NULL OR EXISTS { (t)-[:TRACKS]->(:Indicator {kind: toLower($kind)}) })
 OPTIONAL MATCH (t)-[:APPLIES_TO]->(region:Region)
 WITH t, region
 WHERE $region IS NULL OR EXISTS { (region)-[:PART_OF*0..]->(:Region {code: $region}) }
