@@ -34,7 +34,14 @@ from policykg.ingest import summary
 from policykg.ingest.runlog import IngestReport, record_run
 from policykg.ingest.shared_facts import Group, Outcome, mark_disputes, remove_document, replace_documents
 from policykg.ingest.validate import ValidDocument, validate_changed
-from policykg.ingest.writer import batch_keys, build_batch, stated_keys, stated_keys_by_document, write_reference_data
+from policykg.ingest.writer import (
+    Staged,
+    batch_keys,
+    build_batch,
+    stated_keys,
+    stated_keys_by_document,
+    write_reference_data,
+)
 
 Progress = Callable[[int, int, str], None]
 
@@ -70,13 +77,13 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
     for group in _prefetched(_groups(documents, stored, gathered)):
         outcome = write(graph, lambda tx, g=group: _write_group(tx, g, deferred))
         report.counts.update(outcome.counts)
-        for document, _, existed in group:
-            (report.changed if existed else report.new).append(document.id)
+        for item in group:
+            (report.changed if item.replaces else report.new).append(item.id)
         report.add_changes(outcome.changes)
         report.conflicts.extend(outcome.conflicts)
         done += len(group)
         if progress:
-            progress(done, total, group[-1][0].id)
+            progress(done, total, group[-1].id)
 
     seen = {d.id for d in documents} | {u.id for u in unchanged}
     gone = [doc_id for doc_id, row in stored.items() if doc_id not in seen and _is_under(row["path"], paths)]
@@ -99,9 +106,9 @@ def ingest_paths(graph: Graph, paths: Iterable[Path | str], prune: bool = False,
 
 def _write_group(tx: ManagedTransaction, group: Group, deferred: bool) -> Outcome:
     """One group's transaction: the facts its stored documents state are read once, for the writes and the summary."""
-    replaced = [document.id for document, _, existed in group if existed]
+    replaced = [item.id for item in group if item.replaces]
     stated = stated_keys_by_document(tx, replaced) if replaced else {}
-    return summary.maintained(tx, [*stated.values(), *(batch_keys(batch) for _, batch, _ in group)],
+    return summary.maintained(tx, [*stated.values(), *(batch_keys(item.batch) for item in group)],
                               lambda: replace_documents(tx, group, stated), deferred)
 
 
@@ -120,7 +127,7 @@ def _groups(documents: list[ValidDocument], stored: dict[str, Any],
         batch = build_batch(document)
         if gathered is not None:  # used only when every group is written
             gathered.add(batch)
-        group.append((document, batch, document.id in stored))
+        group.append(Staged(document, batch, replaces=document.id in stored))
         rows += sum(map(len, batch.facts.values())) + sum(map(len, batch.links.values()))
         if rows >= GROUP_ROWS:
             yield group

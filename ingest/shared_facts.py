@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from neo4j import ManagedTransaction
@@ -28,6 +28,8 @@ from policykg.ingest.writer import (
     Batch,
     Keys,
     LinkKey,
+    Retraction,
+    Staged,
     batch_keys,
     build_batch,
     document_links,
@@ -40,9 +42,18 @@ from policykg.ingest.writer import (
     write_documents,
 )
 from policykg.schema.sections import DISPUTED_FIELD, FACT_LABELS, PROVENANCE_FIELDS, STATED_RELS
-from policykg.schema.vocabulary import Label, Rel
+from policykg.schema.vocabulary import Label
 
 FactKey = tuple[str, str]  # (label, key)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One document's statement of a fact: the document, its publication date (ISO) and what it states (plain)."""
+
+    doc: str
+    published: str
+    stated: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -51,7 +62,7 @@ class FactState:
 
     values: dict[str, Any]
     statements: dict[str, dict[str, Any]]  # document id -> what it states (values and provenance)
-    sources: dict[str, tuple[str, dict[str, Any]]]  # document id -> (published, values it states)
+    sources: dict[str, Statement]  # document id -> its statement's values, with its publication date
     disputed: tuple[str, ...] = ()  # fields on which its documents disagree
 
     def stated(self, doc_id: str) -> dict[str, Any] | None:
@@ -59,8 +70,8 @@ class FactState:
 
 
 States = dict[FactKey, FactState]
-#: Documents written in one transaction: (document, its rows, whether a previous version is stored).
-Group = list[tuple[ValidDocument, Batch, bool]]
+#: Documents written in one transaction, each with its rows and whether it replaces a stored version.
+Group = list[Staged]
 
 
 @dataclass
@@ -68,6 +79,14 @@ class Outcome:
     counts: Counter[str]
     changes: list[dict[str, Any]]
     conflicts: list[str]
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A changed document's rows that differ from what it said before, and what it no longer says."""
+
+    rows: Batch
+    gone: Retraction
 
 
 def replace_documents(tx: ManagedTransaction, group: Group, stated_before: dict[str, Keys] | None = None) -> Outcome:
@@ -81,62 +100,62 @@ def replace_documents(tx: ManagedTransaction, group: Group, stated_before: dict[
     that the group gives another value, or that a changed document stops
     stating or says less about, are recomputed from all their statements and
     read again after the writes, with the other documents' statements that
-    disagree. So a group costs what it states, however many
-    documents state the same indicator. A fact two documents of the group
-    state is reported once, under the first.
+    disagree. So a group costs what it states, however many documents state
+    the same indicator.
     ``stated_before``: what the group's stored documents state, when the caller read it already.
     """
-    mine: dict[str, Keys] = {}
-    previous: Keys = {}
-    replaced = [document.id for document, _, existed in group if existed]
+    replaced = [item.id for item in group if item.replaces]
     if stated_before is None:
         stated_before = stated_keys_by_document(tx, replaced) if replaced else {}
-    for document, batch, existed in group:
-        mine[document.id] = batch_keys(batch)
-        if existed:
-            stated = stated_before.get(document.id, {})
-            previous = union_keys(previous, stated)
-            mine[document.id] = union_keys(mine[document.id], stated)
-    keys = union_keys(*mine.values())
-    docs = [document.id for document, _, _ in group]
-    before = fact_states(tx, keys, replaced, others=False)  # new documents state nothing yet
-    given = _given_by_group(group)
-    redo = (_fact_keys(previous) - given.keys()) | {
-        fk for fk, stated in given.items() if _disagree(before.get(fk), stated)}
+    stated_earlier = union_keys(*(stated_before.get(doc, {}) for doc in replaced))
+    #: Each document's facts, before and after: what its diff and conflicts are about.
+    touched = {item.id: union_keys(batch_keys(item.batch), stated_before.get(item.id, {}) if item.replaces else {})
+               for item in group}
+    before = fact_states(tx, union_keys(*touched.values()), replaced, others=False)  # new documents state nothing yet
+    statements = _statements_of(group)
+    recompute = (_fact_keys(stated_earlier) - statements.keys()) | {
+        fk for fk, stated in statements.items() if _disagree(before.get(fk), stated)}
     counts: Counter[str] = Counter()
-    items = [(document, batch) for document, batch, _ in group]
+    staged = group
     if replaced:  # a changed document writes only what it says differently, and takes back what it no longer says
-        said = document_links(tx, replaced)
-        gone_facts: dict[Label, list[dict[str, str]]] = {}
-        gone_links: dict[tuple[Rel, Label, Label], list[dict[str, str]]] = {}
-        items = [(document, _what_changed(document.id, batch, before, said[document.id], gone_facts, gone_links)
-                  if existed else batch) for document, batch, existed in group]
-        counts.update(retract_statements(tx, gone_facts, gone_links, replaced))
-    counts.update(write_documents(tx, items, _as_keys(redo)))
-    restating = [d for d in docs if _fact_keys(mine[d]) & redo]  # every group document that states a redone fact
-    after = fact_states(tx, _as_keys(redo), restating, others=True) | {
-        fk: _agreed_state(fk, before.get(fk), stated) for fk, stated in given.items() if fk not in redo}
+        links_before = document_links(tx, replaced)
+        revisions = {item.id: _what_changed(item.id, item.batch, before, links_before[item.id])
+                     for item in group if item.replaces}
+        staged = [replace(item, batch=revisions[item.id].rows) if item.replaces else item for item in group]
+        gone = Retraction()
+        for revision in revisions.values():
+            gone.extend(revision.gone)
+        counts.update(retract_statements(tx, gone, replaced))
+    counts.update(write_documents(tx, staged, _as_keys(recompute)))
+    restating = [doc for doc, keys in touched.items() if _fact_keys(keys) & recompute]
+    after = fact_states(tx, _as_keys(recompute), restating, others=True) | {
+        fk: _agreed_state(fk, before.get(fk), stated) for fk, stated in statements.items() if fk not in recompute}
+    return _reported(counts, group, touched, (before, after), recompute)
+
+
+def _reported(counts: Counter[str], group: Group, touched: dict[str, Keys], states: tuple[States, States],
+              recompute: set[FactKey]) -> Outcome:
+    """Each document's changes and conflicts; a fact two documents of the group state is reported once, under the first."""
+    before, after = states
     changes: list[dict[str, Any]] = []
     conflicts: list[str] = []
-    claimed: set[FactKey] = set()
-    for index, (document, _, _) in enumerate(group):
-        own = _fact_keys(mine[document.id]) - claimed
-        claimed |= own
-        changes += diff_states(document.id, _only(before, own), _only(after, own))
-        conflicts += conflicts_of(document.id, _only(after, own & redo), skip={d.id for d, _, _ in group[:index]})
+    reported: set[FactKey] = set()
+    for index, item in enumerate(group):
+        own = _fact_keys(touched[item.id]) - reported
+        reported |= own
+        changes += diff_states(item.id, _only(before, own), _only(after, own))
+        conflicts += conflicts_of(item.id, _only(after, own & recompute), skip={earlier.id for earlier in group[:index]})
     return Outcome(counts, changes, conflicts)
 
 
-def _what_changed(doc_id: str, batch: Batch, before: States, links_said: set[LinkKey],
-                  gone_facts: dict[Label, list[dict[str, str]]],
-                  gone_links: dict[tuple[Rel, Label, Label], list[dict[str, str]]]) -> Batch:
-    """The rows of a changed document that differ from what it said, and (into ``gone_*``) what it no longer says.
+def _what_changed(doc_id: str, batch: Batch, before: States, links_before: set[LinkKey]) -> Revision:
+    """The rows of a changed document that differ from what it said, and what it no longer says.
 
     A document edited in one figure rewrites that figure, not its hundred
     facts and links: the rest of what it says is already in the graph, with
     the same values and the same provenance.
     """
-    changed = Batch(doc_id)
+    changed, gone = Batch(doc_id), Retraction()
     stated: set[FactKey] = set()
     for label, rows in batch.facts.items():
         for row in rows:
@@ -147,17 +166,17 @@ def _what_changed(doc_id: str, batch: Batch, before: States, links_said: set[Lin
                 changed.facts.setdefault(label, []).append(row)
     for (label, key), state in before.items():
         if (label, key) not in stated and doc_id in state.statements:
-            gone_facts.setdefault(Label(label), []).append({"doc": doc_id, "key": key})
-    says: set[LinkKey] = set()
+            gone.facts.setdefault(Label(label), []).append({"doc": doc_id, "key": key})
+    links_now: set[LinkKey] = set()
     for statement, rows in batch.links.items():
         for row in rows:
             link = (statement, row["start"], row["end"])
-            says.add(link)
-            if link not in links_said or statement[0] in STATED_RELS:  # a stated link's quote may have changed
+            links_now.add(link)
+            if link not in links_before or statement[0] in STATED_RELS:  # a stated link's quote may have changed
                 changed.links.setdefault(statement, []).append(row)
-    for statement, start, end in sorted(links_said - says, key=str):
-        gone_links.setdefault(statement, []).append({"doc": doc_id, "start": start, "end": end})
-    return changed
+    for statement, start, end in sorted(links_before - links_now, key=str):
+        gone.links.setdefault(statement, []).append({"doc": doc_id, "start": start, "end": end})
+    return Revision(changed, gone)
 
 
 def _fact_keys(keys: Keys) -> set[FactKey]:
@@ -171,19 +190,16 @@ def _as_keys(facts: Iterable[FactKey]) -> Keys:
     return out
 
 
-Statement = tuple[str, str, dict[str, Any]]  # (document id, published, what it states: values and provenance)
-
-
-def _given_by_group(group: Group) -> dict[FactKey, list[Statement]]:
+def _statements_of(group: Group) -> dict[FactKey, list[Statement]]:
     """Each fact the group states, with each document's statement of it, as its row gives it."""
-    given: dict[FactKey, list[Statement]] = {}
-    for document, batch, _ in group:
-        published = document.record.document.published.isoformat()
-        for label, rows in batch.facts.items():
+    found: dict[FactKey, list[Statement]] = {}
+    for item in group:
+        published = item.document.record.document.published.isoformat()
+        for label, rows in item.batch.facts.items():
             for row in rows:
-                given.setdefault((label.value, row["key"]), []).append(
-                    (document.id, published, _plain(row["props"] | row["source"])))
-    return given
+                found.setdefault((label.value, row["key"]), []).append(
+                    Statement(item.id, published, _plain(row["props"] | row["source"])))
+    return found
 
 
 def _disagree(before: FactState | None, statements: list[Statement]) -> bool:
@@ -202,24 +218,24 @@ def _disagree(before: FactState | None, statements: list[Statement]) -> bool:
         return True
     else:
         known = {k: v for k, v in before.values.items() if k != "key"}
-    given: set[str] = set()
-    for _, _, stated in statements:
-        for name, value in _values(stated).items():
-            given.add(name)
+    fields_given: set[str] = set()
+    for statement in statements:
+        for name, value in _values(statement.stated).items():
+            fields_given.add(name)
             if known.setdefault(name, value) != value:
                 return True
     retracted = before.statements.values() if before else ()  # the changed documents' statements before
-    return any(not _values(stated).keys() <= given for stated in retracted)
+    return any(not _values(stated).keys() <= fields_given for stated in retracted)
 
 
 def _agreed_state(fact: FactKey, before: FactState | None, statements: list[Statement]) -> FactState:
     """The state after the writes of a fact whose statements all agree: what the node had, plus what the group gives."""
     values = dict(before.values) if before else {"key": fact[1]}
-    sources: dict[str, tuple[str, dict[str, Any]]] = {}
-    for doc, published, stated in statements:
-        sources[doc] = (published, _values(stated))
-        values |= sources[doc][1]
-    return FactState(values, {doc: stated for doc, _, stated in statements}, sources)
+    sources: dict[str, Statement] = {}
+    for statement in statements:
+        sources[statement.doc] = Statement(statement.doc, statement.published, _values(statement.stated))
+        values |= sources[statement.doc].stated
+    return FactState(values, {statement.doc: statement.stated for statement in statements}, sources)
 
 
 def remove_document(tx: ManagedTransaction, doc_id: str, keys: Keys) -> Outcome:
@@ -268,7 +284,7 @@ def fact_states(tx: ManagedTransaction, keys: Keys, docs: list[str], others: boo
         if state is not None:
             stated = _plain(row["stated"])
             state.statements[row["doc"]] = stated
-            state.sources[row["doc"]] = (as_text(row["published"]), _values(stated))
+            state.sources[row["doc"]] = Statement(row["doc"], as_text(row["published"]), _values(stated))
     return states
 
 
@@ -313,22 +329,22 @@ def conflicts_of(doc_id: str, states: States, skip: set[str] = frozenset()) -> l
     for (label, key), state in sorted(states.items()):
         if doc_id not in state.sources:
             continue
-        mine = state.sources[doc_id]
+        own = state.sources[doc_id]
         for other, theirs in sorted(state.sources.items()):
             if other != doc_id and other not in skip:
-                found.extend(_disagreements(label, key, (doc_id, *mine), (other, *theirs)))
+                found.extend(_disagreements(label, key, own, theirs))
     return found
 
 
 def validation_conflicts(documents: Iterable[ValidDocument]) -> list[str]:
     """The same check across record files, before anything is written (for `policykg validate`)."""
-    stated: dict[FactKey, list[tuple[str, str, dict[str, Any]]]] = {}
+    stated: dict[FactKey, list[Statement]] = {}
     for document in documents:
         published = document.record.document.published.isoformat()
         for label, rows in build_batch(document).facts.items():
             for row in rows:
                 stated.setdefault((label.value, row["key"]), []).append(
-                    (document.id, published, _plain(row["props"])))
+                    Statement(document.id, published, _plain(row["props"])))
     found: list[str] = []
     for (label, key), statements in sorted(stated.items()):
         for i, first in enumerate(statements):
@@ -337,13 +353,11 @@ def validation_conflicts(documents: Iterable[ValidDocument]) -> list[str]:
     return found
 
 
-def _disagreements(label: str, key: str, a: tuple[str, str, dict[str, Any]],
-                   b: tuple[str, str, dict[str, Any]]) -> list[str]:
-    (doc_a, published_a, values_a), (doc_b, published_b, values_b) = a, b
-    winner = max((published_a, doc_a), (published_b, doc_b))[1]
-    return [f"{label} {key}: {name} is {values_a[name]!r} in {doc_a} but {values_b[name]!r} in {doc_b}; "
+def _disagreements(label: str, key: str, a: Statement, b: Statement) -> list[str]:
+    winner = max((a.published, a.doc), (b.published, b.doc))[1]
+    return [f"{label} {key}: {name} is {a.stated[name]!r} in {a.doc} but {b.stated[name]!r} in {b.doc}; "
             f"the graph shows {winner}'s (published later)"
-            for name in sorted(values_a.keys() & values_b.keys()) if values_a[name] != values_b[name]]
+            for name in sorted(a.stated.keys() & b.stated.keys()) if a.stated[name] != b.stated[name]]
 
 
 def _values(stated: dict[str, Any]) -> dict[str, Any]:

@@ -29,6 +29,9 @@ from policykg.schema.sections import (
 )
 from policykg.schema.vocabulary import NATURAL_KEYS, Label, Rel
 
+#: A link statement: the relationship type and the labels of its two ends.
+LinkStatement = tuple[Rel, Label, Label]
+
 
 @dataclass
 class Batch:
@@ -36,7 +39,7 @@ class Batch:
 
     doc: str = ""
     facts: dict[Label, list[dict[str, Any]]] = field(default_factory=dict)
-    links: dict[tuple[Rel, Label, Label], list[dict[str, str]]] = field(default_factory=dict)
+    links: dict[LinkStatement, list[dict[str, str]]] = field(default_factory=dict)
 
     def fact(self, label: Label, fact: Fact, props: dict[str, Any]) -> None:
         # a field the document leaves out is not in the row: SET += must not erase another document's value
@@ -53,6 +56,33 @@ class Batch:
             "doc": self.doc, "start": start_key, "end": end_key,
             "source": _given({"link_key": fact.key, "locator": fact.locator, "quote": fact.quote,
                               "extracted": fact.extracted})})
+
+
+@dataclass(frozen=True)
+class Staged:
+    """One document of a write: its rows, and whether a previous version of it is stored (and so replaced)."""
+
+    document: ValidDocument
+    batch: Batch
+    replaces: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.document.id
+
+
+@dataclass
+class Retraction:
+    """What changed documents no longer say: statements by label (rows: doc, key), links by statement (doc, start, end)."""
+
+    facts: dict[Label, list[dict[str, str]]] = field(default_factory=dict)
+    links: dict[LinkStatement, list[dict[str, str]]] = field(default_factory=dict)
+
+    def extend(self, other: Retraction) -> None:
+        for label, rows in other.facts.items():
+            self.facts.setdefault(label, []).extend(rows)
+        for statement, rows in other.links.items():
+            self.links.setdefault(statement, []).extend(rows)
 
 
 def build_batch(document: ValidDocument) -> Batch:
@@ -148,8 +178,7 @@ def key_params(*keys: Keys) -> dict[str, list[str]]:
     return {label.value: sorted(set().union(*(k.get(label, set()) for k in keys))) for label in FACT_LABELS}
 
 
-def write_documents(tx: ManagedTransaction, items: list[tuple[ValidDocument, Batch]],
-                    recompute: Keys | None = None) -> Counter[str]:
+def write_documents(tx: ManagedTransaction, items: list[Staged], recompute: Keys | None = None) -> Counter[str]:
     """Write several documents with one round trip per label and relationship type for all of them.
 
     All facts go before any link, so a link finds its ends whichever document
@@ -165,18 +194,19 @@ def write_documents(tx: ManagedTransaction, items: list[tuple[ValidDocument, Bat
         if rows:
             _run(tx, counts, statement, rows=rows)
 
-    run(cypher.MERGE_DOCUMENT, [{"doc": d.id, "props": document_props(d)} for d, _ in items])
-    run(cypher.MENTIONS, [{"doc": d.id, "codes": sorted(set(d.region_codes.values()))} for d, _ in items])
+    documents = [item.document for item in items]
+    run(cypher.MERGE_DOCUMENT, [{"doc": d.id, "props": document_props(d)} for d in documents])
+    run(cypher.MENTIONS, [{"doc": d.id, "codes": sorted(set(d.region_codes.values()))} for d in documents])
     for label in FACT_LABELS:
-        run(cypher.merge_facts(label), [row for _, batch in items for row in batch.facts.get(label, [])])
-    links: dict[tuple[Rel, Label, Label], list[dict[str, str]]] = {}
-    for _, batch in items:
-        for statement, rows in batch.links.items():
+        run(cypher.merge_facts(label), [row for item in items for row in item.batch.facts.get(label, [])])
+    links: dict[LinkStatement, list[dict[str, str]]] = {}
+    for item in items:
+        for statement, rows in item.batch.links.items():
             links.setdefault(statement, []).extend(rows)
     for (rel, start, end), rows in links.items():
         run(cypher.merge_relationships(rel, start, end), rows)
     run(cypher.PUBLISHED_BY, [{"doc": d.id, "publisher": d.record.document.publisher}
-                              for d, _ in items if d.record.document.publisher])
+                              for d in documents if d.record.document.publisher])
     recompute_facts(tx, counts, recompute or {})
     return counts
 
@@ -206,7 +236,7 @@ def _given(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
-LinkKey = tuple[tuple[Rel, Label, Label], str, str]  # (statement: type and end labels, start key, end key)
+LinkKey = tuple[LinkStatement, str, str]  # (statement, start key, end key)
 
 
 def document_links(tx: ManagedTransaction, doc_ids: list[str]) -> dict[str, set[LinkKey]]:
@@ -219,8 +249,7 @@ def document_links(tx: ManagedTransaction, doc_ids: list[str]) -> dict[str, set[
     return out
 
 
-def retract_statements(tx: ManagedTransaction, facts: dict[Label, list[dict[str, str]]],
-                       links: dict[tuple[Rel, Label, Label], list[dict[str, str]]], doc_ids: list[str]) -> Counter[str]:
+def retract_statements(tx: ManagedTransaction, gone: Retraction, doc_ids: list[str]) -> Counter[str]:
     """Take back what changed documents no longer say: these statements and links, and their document links.
 
     The caller recomputes the facts that keep other statements. Links go
@@ -229,12 +258,12 @@ def retract_statements(tx: ManagedTransaction, facts: dict[Label, list[dict[str,
     rewritten whole by ``write_documents``.
     """
     counts: Counter[str] = Counter()
-    for (rel, start, end), rows in links.items():
+    for (rel, start, end), rows in gone.links.items():
         if rows:
             _run(tx, counts, cypher.retract_relationships(rel, start, end), rows=rows)
     for label in FACT_LABELS:
-        if facts.get(label):
-            _run(tx, counts, cypher.retract_statements(label), rows=facts[label])
+        if gone.facts.get(label):
+            _run(tx, counts, cypher.retract_statements(label), rows=gone.facts[label])
     _run(tx, counts, cypher.RETRACT_DOCUMENT_LINKS, docs=doc_ids)
     return counts
 
