@@ -21,6 +21,7 @@ from policykg.schema.sections import (
     FACT_LABELS,
     REGION_RELS,
     SECTIONS,
+    STATED_RELS,
     THEMED_LABELS,
     THEMED_REGION_RELS,
     THEMED_SECTIONS,
@@ -78,7 +79,8 @@ def test_the_writer_lists_every_fact_label():
     for label in FACT_LABELS:
         for text in (statements.RECOMPUTE_FACTS, statements.FACT_VALUES, statements.DISAGREEING):
             assert f"${label.value} AS k MATCH (n:{label.value} {{key: k}})" in text
-    assert statements.LINK_TYPES.split("|") == sorted({link.rel.value for s in SECTIONS for link in s.links})
+    link_rels = {link.rel.value for s in SECTIONS for link in s.links} | {rel.value for rel in STATED_RELS}
+    assert statements.LINK_TYPES.split("|") == sorted(link_rels)
 
 
 def test_the_builder_takes_only_vocabulary_members():
