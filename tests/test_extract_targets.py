@@ -1,5 +1,7 @@
 """Targets: goals for a future year, their deadline and the policy that sets them; estimates are not targets."""
 
+import pytest
+
 from policykg.ingest.extract.draft import build
 from tests.extract_util import figures, run
 
@@ -52,3 +54,28 @@ def test_targets_without_a_named_policy_get_one_drafted_from_the_title():
 def test_a_forecast_for_a_later_year_is_not_a_target_either():
     (fig,) = run("据测算,预计到2027年全省数据产业规模将达到3000亿元。", published="2024-01-10", title="湖北省").figures
     assert (fig.kind, fig.period, fig.estimate, fig.indicator) == ("level", "2027", True, "数据产业规模")
+
+
+def _targets(text: str, title: str = "某省数字经济行动方案", published: str = "2023-02-01") -> list[dict]:
+    from policykg.ingest.extract import draft
+    from policykg.schema.sections import DocumentRecord
+
+    record, _notes = draft.build(run(text, published=published, title=title))
+    DocumentRecord.model_validate(record)
+    return record["targets"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年,全省数字经济核心产业增加值占地区生产总值比重较2020年提升2个百分点。",
+     ("increase", 2, "个百分点", 2020)),
+    ("到2025年,全省软件业务收入年均增长12%。", ("annual_growth", 12, "%", None)),
+    ("到2026年,全省算力规模比2022年增长1倍。", ("multiple", 2, "倍", 2022)),
+])
+def test_a_goal_stated_as_a_change_is_a_change_target(text, expected):
+    (t,) = _targets(text)
+    assert (t["change"], t["value"], t["unit"], t.get("baseline_year")) == expected
+
+
+def test_a_level_goal_has_no_change():
+    (t,) = _targets("到2025年,全省数字经济规模达到3万亿元。")
+    assert "change" not in t and (t["value"], t["unit"]) == (3, "万亿元")

@@ -30,7 +30,7 @@ from policykg.ingest.extract import numerals, themes
 from policykg.ingest.extract import regions as regions_mod
 from policykg.ingest.extract.figures import Figure
 from policykg.ingest.extract.gloss import gloss
-from policykg.ingest.extract.indicators import IndicatorMatcher
+from policykg.ingest.extract.indicators import IndicatorChoice, IndicatorMatcher, draft_key
 from policykg.ingest.extract.normalise import ExtractError
 from policykg.ingest.extract.pipeline import PUBLISHED_NOTES, Extraction
 from policykg.ingest.extract.regions import Region
@@ -46,6 +46,8 @@ _YEAR_SPAN = regex.compile(r"((?:19|20)\d\d)\s*[-—–~至]\s*((?:19|20)\d\d)")
 _SHARE_OF = regex.compile(r"占(.{1,30}?)(?:的)?(?:比重|份额|比例)?$")
 _QUOTED_TITLE = regex.compile(r"《([^》]+)》")
 _PERIODICAL = regex.compile(r"(?:日报|晚报|早报|时报|商报|杂志|周刊|月刊|期刊|学报|频道|联播)$")
+_SINCE_YEAR = regex.compile(r"(?:比|较|相比|与)\s*((?:19|20)\d\d)\s*年")
+_GROW_BY = regex.compile(r"(?:增长|提高|提升|增加)了?\s*[\d.]+\s*倍$")
 _GROWTH_SUFFIX = regex.compile(r"(?:年均)?(?:同比)?(?:增长|增速|增幅|增长率)$")
 
 
@@ -210,6 +212,8 @@ def _figure(d: _Draft, n: int, f: Figure) -> None:
         # a change of a level: the observation carries it in yoy_change_pct on the level's indicator
         phrase = _GROWTH_SUFFIX.sub("", phrase) or phrase
     choice = d.matcher.choose(phrase, f.measure, f.unit)
+    if choice.from_catalogue and f.kind == "target" and f.measure != "growth" and _unit_clash(choice.key, f.unit):
+        choice = IndicatorChoice(draft_key(phrase or quote), phrase or quote, gloss(phrase or quote), None, False)
     # a record names a project-catalogue indicator without defining it (ingest refuses a redefinition);
     # entries of another catalogue (--catalogue) are defined in the draft like new ones
     if choice.key not in d.indicators and not (choice.from_catalogue and choice.key in reference_indicators().indicators):
@@ -224,6 +228,13 @@ def _figure(d: _Draft, n: int, f: Figure) -> None:
         d.observations.append(_observation(d, n, f, quote, choice.key))
 
 
+def _unit_clash(key: str, unit: str) -> bool:
+    """What `policykg validate` refuses: a share not in per cent, a percentage on a level, count or rank."""
+    entry = reference_indicators().indicators.get(key)
+    kind = entry.kind if entry is not None else None
+    return (kind == "share" and unit != "%") or (unit == "%" and kind in ("level", "count", "rank"))
+
+
 def _target(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> dict:
     """A goal: set by the policy its sentence names, else the document's own (drafted from its title if none)."""
     policy = d.policy_keys.get(f.policy_hint or "") or d.main_policy
@@ -235,7 +246,24 @@ def _target(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> dict:
         "region": _ref(f.region) if f.region else None, "indicator": indicator,
         "comparator": f.comparator, "value": float(numerals.as_float(f.value)), "unit": f.unit or None,
         "deadline": f.year, "themes": themes.find(f.indicator or quote), **_table_marks(f),
+        **_change(d, f),
     }
+
+
+def _change(d: _Draft, f: Figure) -> dict:
+    """A goal stated as a change, not as the level to reach: 比2020年提高3个百分点 (increase, baseline 2020),
+    年均增长10% (annual_growth), 增长1倍 (multiple: 2 倍). Value and unit are then the change's own."""
+    if f.measure != "growth":
+        return {}
+    said = d.ex.source.text[f.quote_span[0]:f.quote_span[1]]
+    since = _SINCE_YEAR.search(said)
+    out: dict = {"baseline_year": int(since.group(1)) if since else None}
+    if f.unit == "%" and "年均" in said:
+        return {**out, "change": "annual_growth"}
+    if f.unit == "倍":
+        grown = bool(_GROW_BY.search(said))  # 增长1倍 is twice the start; 达到…的2倍 is the multiple itself
+        return {**out, "change": "multiple", "value": float(numerals.as_float(f.value)) + (1 if grown else 0)}
+    return {**out, "change": "increase"}
 
 
 def _table_marks(f: Figure) -> dict:
