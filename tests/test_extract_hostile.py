@@ -123,4 +123,4 @@ def test_a_fifty_megabyte_page_is_refused_before_it_is_read(tmp_path):
             fh.write(filler)
     result = run_cli("extract", str(path), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1
-    assert result.output.strip() == f"Error: {path}: 50.0 MB is above the 20 MB limit for one HTML document; split it"
+    assert result.output.strip() == f"Error: {path}: 50.0 MB is above the 10 MB limit for one HTML document; split it"

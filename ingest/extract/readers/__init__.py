@@ -25,7 +25,7 @@ EXTENSIONS = {
 }
 OLD_WORD = (".doc", ".wps", ".wpt", ".dot")
 #: Largest file read, by format (bytes on disk): bounded memory whatever the file claims.
-MAX_FILE = {"text": 4_000_000, "html": 20_000_000, "pdf": 100_000_000, "docx": 50_000_000}
+MAX_FILE = {"text": 4_000_000, "html": 10_000_000, "pdf": 100_000_000, "docx": 50_000_000}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ import regex
 from policykg.ingest.extract.normalise import ExtractError
 from policykg.ingest.extract.readers import Said, SourceText, numbered
 
-MAX_EXPANDED = 200_000_000  # bytes of all members, decompressed
+MAX_EXPANDED = 100_000_000  # bytes of all members, decompressed (python-docx holds them in memory)
+MAX_XML = 30_000_000  # bytes of one XML part decompressed (its parsed tree takes several times that)
 MAX_MEMBERS = 5_000
 _CHUNK = 1 << 20
 
@@ -34,13 +35,14 @@ def check_archive(data: bytes, name: str) -> None:
             raise ExtractError(f"{name}: a zip archive without a Word document inside (not a .docx)")
         total = 0
         for info in members:
+            part = 0
             try:
                 with archive.open(info) as fh:
                     while chunk := fh.read(_CHUNK):
-                        total += len(chunk)
-                        if total > MAX_EXPANDED:
-                            raise ExtractError(f"{name}: expands to more than {MAX_EXPANDED / 1e6:.0f} MB "
-                                               "(a zip bomb?); not read")
+                        total, part = total + len(chunk), part + len(chunk)
+                        if total > MAX_EXPANDED or (part > MAX_XML and info.filename.endswith(".xml")):
+                            raise ExtractError(f"{name}: expands to more than {MAX_EXPANDED / 1e6:.0f} MB, or one "
+                                               f"XML part to more than {MAX_XML / 1e6:.0f} MB (a zip bomb?); not read")
             except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
                 raise ExtractError(f"{name}: not a readable .docx ({info.filename}: {exc})") from None
 
