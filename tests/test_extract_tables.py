@@ -93,3 +93,20 @@ def test_the_table_reads_the_same_from_a_web_page_a_word_file_and_a_ruled_pdf(tm
         source = readers.read(tmp_path / name)
         assert "| 治理 | 政务服务事项网上可办率 | % | 80 | 95 | 约束性 |" in source.text.split("\n"), name
         assert _table_figures(run(source.text, published="2021-12-30")) == PLAN_EXPECTED, name
+
+
+def test_a_word_files_indicator_table_reaches_the_draft_with_binding_and_baseline(tmp_path):
+    import yaml
+
+    from tests.cli import run_cli
+    from tests.document_fixtures import to_docx
+
+    path = tmp_path / "plan.docx"
+    path.write_bytes(to_docx(PLAN_LINES, MAIN_INDICATORS))
+    result = run_cli("extract", str(path), "--out", str(tmp_path / "out"), "--published", "2021-12-30")
+    assert result.exit_code == 0, result.output
+    record = yaml.safe_load((tmp_path / "out" / "plan.yaml").read_text(encoding="utf-8"))
+    assert [(t["value"], t["deadline"], t["binding"], t["baseline_year"], t["baseline_value"])
+            for t in record["targets"]] == [(10.0, 2025, False, 2020, 7.8), (6000.0, 2025, False, 2020, 640.0),
+                                            (95.0, 2025, True, 2020, 80.0)]
+    assert run_cli("validate", str(tmp_path / "out" / "plan.yaml")).exit_code == 0

@@ -267,12 +267,9 @@ def _change(d: _Draft, f: Figure) -> dict:
 
 
 def _table_marks(f: Figure) -> dict:
-    """An indicator table's binding mark (属性) and baseline of a target, once the Target model has them."""
-    from policykg.schema.models import Target
-
-    marks = {"binding": f.binding, "baseline_year": f.baseline_year,
-             "baseline_value": float(f.baseline_value) if f.baseline_value is not None else None}
-    return {k: v for k, v in marks.items() if k in Target.model_fields}
+    """An indicator table's binding mark (属性) and the row's baseline, for a target read from a table."""
+    return {"binding": f.binding, "baseline_year": f.baseline_year,
+            "baseline_value": float(f.baseline_value) if f.baseline_value is not None else None}
 
 
 def _observation(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> dict:
