@@ -109,39 +109,9 @@ def test_a_reviewer_takes_a_draft_to_the_graph(chromium: Browser, review_server:
     page.keyboard.press("r")
     expect(_card(page, SOFTWARE)).to_have_class(has_class("state-rejected"))
 
-    # the 5G target counts base stations, not 万个: edit unit and value (Enter saves)
-    _card(page, FIVE_G).locator(".card-head").click()
-    page.keyboard.press("e")
-    form = _card(page, FIVE_G).locator("form")
-    form.locator('input[name="value"]').fill("many")
-    expect(form.locator('[data-err="value"]')).to_have_text("give a number")  # checked as typed
-    form.locator('input[name="value"]').fill("120000")
-    form.locator('input[name="unit"]').fill("个")
-    expect(form.locator('[data-err="value"]')).to_have_text("")
-    form.locator('input[name="unit"]').press("Enter")
-    expect(_card(page, FIVE_G)).to_have_class(has_class("state-edited"))
-    expect(_card(page, FIVE_G).locator(".card-head .text")).to_contain_text("> 120000个")
-
-    # what the rules missed: select it in the source, make a target of it
-    _select_text(page, MISSED)
-    page.locator('#selection-tools button[data-new="targets"]').click()
-    new = page.locator('.new-fact[data-section="targets"] form')
-    expect(new.locator('input[name="value"]')).to_have_value("20")
-    expect(new.locator('input[name="deadline"]')).to_have_value("2026")
-    expect(new.locator('[data-err="name_en"]')).to_have_text("this is required")
-    new.locator('input[name="name_en"]').fill("Provincial industrial internet platforms")
-    new.locator('input[name="name_en"]').press("Enter")
-    added = page.locator("article.card.state-accepted", has_text=MISSED)
-    expect(added).to_have_count(1)
-
-    # accept the rest, section by section, by keyboard
-    page.locator("body").click(position={"x": 5, "y": 5})
-    for _ in range(10):
-        if page.locator("article.card.state-undecided").count() == 0:
-            break
-        page.keyboard.press("A")
-        page.wait_for_timeout(300)
-    expect(page.locator("article.card.state-undecided")).to_have_count(0)
+    _edit_unit(page)
+    _add_from_selection(page)
+    _accept_the_rest_by_keyboard(page)
 
     # a reload (or a crash, or a closed tab) loses nothing
     page.reload()
@@ -162,6 +132,60 @@ def test_a_reviewer_takes_a_draft_to_the_graph(chromium: Browser, review_server:
     assert errors == []
 
     # the canned question shows the edited value
+    _check_canned_question(neo4j_under_test)
+
+    # and without the token, nothing
+    assert httpx.get(url.split("?")[0], timeout=5).status_code == 403
+
+
+def _edit_unit(page: Page) -> None:
+    """The 5G target counts base stations, not 万个: edit unit and value (Enter saves)."""
+    _card(page, FIVE_G).locator(".card-head").click()
+    page.keyboard.press("e")
+    form = _card(page, FIVE_G).locator("form")
+    form.locator('input[name="value"]').fill("many")
+    expect(form.locator('[data-err="value"]')).to_have_text("give a number")  # checked as typed
+    form.locator('input[name="value"]').fill("120000")
+    form.locator('input[name="unit"]').fill("个")
+    expect(form.locator('[data-err="value"]')).to_have_text("")
+    form.locator('input[name="unit"]').press("Enter")
+    expect(_card(page, FIVE_G)).to_have_class(has_class("state-edited"))
+    expect(_card(page, FIVE_G).locator(".card-head .text")).to_contain_text("> 120000个")
+
+
+def _add_from_selection(page: Page) -> None:
+    """What the rules missed: select it in the source, make a target of it."""
+    _select_text(page, MISSED)
+    page.locator('#selection-tools button[data-new="targets"]').click()
+    new = page.locator('.new-fact[data-section="targets"] form')
+    expect(new.locator('input[name="value"]')).to_have_value("20")
+    expect(new.locator('input[name="deadline"]')).to_have_value("2026")
+    new.locator('input[name="value"]').fill("")
+    expect(new.locator('[data-err="value"]')).to_have_text("")  # a target may be a word (value_text)
+    new.locator('select[name="policy"]').select_option("")
+    expect(new.locator('[data-err="policy"]')).to_have_text("this is required")  # checked as typed
+    new.locator('select[name="policy"]').select_option("pol-885693ca")
+    new.locator('input[name="value"]').fill("20")
+    expect(new.locator(".field.bad")).to_have_count(0)
+    new.locator('input[name="name_en"]').fill("Provincial industrial internet platforms")
+    new.locator('input[name="name_en"]').press("Enter")
+    added = page.locator("article.card.state-accepted", has_text=MISSED)
+    expect(added).to_have_count(1)
+
+
+def _accept_the_rest_by_keyboard(page: Page) -> None:
+    """`A` accepts the rest of a section; once per section."""
+    page.locator("body").click(position={"x": 5, "y": 5})
+    for _ in range(10):
+        if page.locator("article.card.state-undecided").count() == 0:
+            break
+        page.keyboard.press("A")
+        page.wait_for_timeout(300)
+    expect(page.locator("article.card.state-undecided")).to_have_count(0)
+
+
+def _check_canned_question(neo4j_under_test: Neo4jUnderTest) -> None:
+    """targets-due-by (as a user runs it) shows the edited value and the added target."""
     done = subprocess.run([sys.executable, "-m", "policykg", "query", "run", "targets-due-by", "--param", "year=2026",
                            "--format", "json"], capture_output=True, text=True, env={**_environ(), **neo4j_under_test.env},
                           check=True)
@@ -171,9 +195,6 @@ def test_a_reviewer_takes_a_draft_to_the_graph(chromium: Browser, review_server:
     assert [(r["value"], r["unit"]) for r in five_g] == [(120000.0, "个")]
     assert any(r["value"] == 20.0 and r["deadline"] == 2026 for r in rows)  # the one added from a selection
     assert not any(r["name_zh"] == "软件业务收入" for r in rows)
-
-    # and without the token, nothing
-    assert httpx.get(url.split("?")[0], timeout=5).status_code == 403
 
 
 def has_class(name: str) -> re.Pattern[str]:

@@ -247,13 +247,17 @@ def check_fact(review: Review, section: str, fact: dict[str, Any], fid: str | No
     return problems
 
 
+def new_key(review: Review, section: str) -> str:
+    """A key for a fact the reviewer adds: the document's id, the section's letter, random hex."""
+    doc_id = str((review.record.get("document") or {}).get("id") or "draft").removeprefix("draft-")
+    return f"{doc_id[:100]}-{section[0]}{secrets.token_hex(3)}"
+
+
 def add_fact(path: Path, section: str, fact: dict[str, Any], by: str, out_dir: Path | None = None) -> str:
     """A fact the rules missed, added by the reviewer (accepted): its id."""
     review = open_review(path, out_dir, with_source=False, checked=False)
     fact = {k: v for k, v in fact.items() if v is not None and v != "" and v != []}
-    if not fact.get("key"):
-        doc_id = str((review.record.get("document") or {}).get("id") or "draft").removeprefix("draft-")
-        fact["key"] = f"{doc_id[:100]}-{section[0]}{secrets.token_hex(3)}"
+    fact.setdefault("key", new_key(review, section))
     problems = check_fact(review, section, fact)
     if problems:
         raise InvalidFact(problems)

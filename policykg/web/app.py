@@ -183,6 +183,8 @@ def check(request: Request, path: Path, body: dict[str, Any]) -> Any:
         view = review.by_id(str(fid))
         base = view.drafted if view.drafted is not None else view.fact
     fact = apply_changes(base, coerce(section, body.get("values") or {}))
+    if not fid:  # a new fact gets its key when it is added
+        fact.setdefault("key", session.new_key(review, section))
     return {"problems": session.check_fact(review, section, fact, fid), "fact": fact}
 
 
