@@ -17,6 +17,7 @@ from policykg.ingest.review.drafts import Drafts
 from policykg.ingest.review.publish import publish
 from policykg.ingest.review.suggest import suggest
 from policykg.ingest.validate import validate_paths
+from tests.cli import run_cli
 from tests.review_util import TEXT, make_draft
 
 TODAY = dt.date(2024, 6, 1)
@@ -216,3 +217,21 @@ def test_the_document_s_guessed_metadata_is_reviewed_on_its_own_card(draft: Path
         encoding="utf-8"))
     assert record["document"]["title_en"] == "Jiangxi action plan to speed up the digital economy"
     assert record["document"]["published"] == dt.date(2024, 3, 5)
+
+
+def test_drafts_that_arrive_appear_newest_first_with_their_progress(draft: Path, tmp_path: Path):
+    drafts = Drafts([draft.parent])
+    assert [(d.name, d.state, d.decided) for d in drafts.list()] == [("0/jiangxi-tisu.yaml", "new", 0)]
+    session.decide(draft, CORE, "accepted", 0, "tester")
+    later = tmp_path / "texts" / "jiangxi-later.txt"
+    later.write_text(TEXT.replace("5000亿元", "6000亿元"), encoding="utf-8")
+    extract_files([later], draft.parent)  # as `extract --watch` would, while the review runs
+    listed = drafts.list()
+    assert [d.name for d in listed] == ["0/jiangxi-later.yaml", "0/jiangxi-tisu.yaml"]
+    assert (listed[1].state, listed[1].decided) == ("in review", 1) and listed[1].total == listed[0].total
+
+
+def test_the_command_refuses_a_folder_that_is_not_there(tmp_path: Path):
+    result = run_cli("review", str(tmp_path / "nowhere"), "--no-browser")
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {tmp_path / 'nowhere'}: no such folder of drafts"
