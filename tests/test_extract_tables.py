@@ -110,3 +110,14 @@ def test_a_word_files_indicator_table_reaches_the_draft_with_binding_and_baselin
             for t in record["targets"]] == [(10.0, 2025, False, 2020, 7.8), (6000.0, 2025, False, 2020, 640.0),
                                             (95.0, 2025, True, 2020, 80.0)]
     assert run_cli("validate", str(tmp_path / "out" / "plan.yaml")).exit_code == 0
+
+
+def test_header_variants_of_a_main_indicators_table():
+    table = """某省“十四五”数字经济发展规划
+| 序号 | 指标名称 | 单位 | 2020年(基期值) | 2025年(目标值) | 指标属性 |
+| 1 | 固定宽带平均可用下载速率 | Mbps | 50 | 100 | 约束性 |
+| 2 | 在线政务服务实名用户规模 | 亿 | 4 | 8 | 预期性 |
+"""
+    assert _table_figures(run(table, published="2021-12-12")) == [
+        (50.0, "Mbps", "level", "2020", None, None, None), (100.0, "Mbps", "target", "2025", True, 2020, 50.0),
+        (4.0, "亿", "level", "2020", None, None, None), (8.0, "亿", "target", "2025", False, 2020, 4.0)]

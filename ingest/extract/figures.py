@@ -98,7 +98,8 @@ _LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
 _WORD_START = regex.compile(r"[\p{Han}A-Za-z]")
 _HAN = regex.compile(r"\p{Han}")
 _LEADING_YEAR = regex.compile(r"(\d{4})")
-_YEAR_COLUMN = regex.compile(r"(?:19|20)\d\d年(?:底|末)?(?:目标值?|基期值?|预期值?)?(?:\((?:基期|目标|预期)\))?")
+_YEAR_COLUMN = regex.compile(r"(?:19|20)\d\d年?(?:底|末)?(?:目标值?|基期值?|预期值?|现状值?|实际值?)?"
+                             r"(?:\((?:基期|目标|预期|现状|实际)值?\)|\(基数\)|\(预计\))?")
 _SUBROW = regex.compile(r"^其中:")
 _CELL_VALUE = regex.compile(r"(?P<cmp>[>≥<≤])?(?:(?P<num>\d+(?:\.\d+)?)%?(?P<tail>以上|左右)?|[/—-])")
 _FROM_TO = regex.compile(r"(?:由|从)(?:[\d.]+|(?:19|20)\d\d年).*$")
@@ -671,7 +672,8 @@ def is_table_line(par_text: str) -> bool:
 
 
 def _is_unit(cell: str) -> bool:
-    return cell in UNITS or bool(regex.fullmatch(rf"(?:万亿|亿|万|千|百)?(?:{_UNIT_RE})", cell))
+    """A unit cell: 亿元, 万个, %, or a bare magnitude (亿, 万: 亿人 with the noun left to the indicator)."""
+    return cell in UNITS or cell in ("万", "亿", "万亿") or bool(regex.fullmatch(rf"(?:万亿|亿|万|千|百)?(?:{_UNIT_RE})", cell))
 
 
 def dedupe(figs: list[Figure]) -> list[Figure]:
