@@ -161,3 +161,11 @@ def test_every_pages_own_title_date_and_address_reach_its_draft(tmp_path):
         assert document["url"] == meta[path.name]["url"]
         assert "published" not in document.get("guessed", []) and "title_zh" not in document.get("guessed", [])
         assert '(read from <meta name="PubDate">)' in content.split("\ndocument:")[0]
+
+
+def test_spaces_read_into_spaced_out_chinese_go_and_latin_words_keep_theirs():
+    from policykg.ingest.extract.readers.pdf import tighten
+
+    assert tighten("关 于 印 发 《某市数字经济规划》 的 通 知") == "关于印发《某市数字经济规划》的通知"
+    assert tighten("达到 1.2 万亿元， 新建 5G 基站 2 万个") == "达到1.2万亿元，新建5G基站2万个"
+    assert tighten("Smart City Expo 在 深圳 举办") == "Smart City Expo在深圳举办"

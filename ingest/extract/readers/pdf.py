@@ -98,6 +98,15 @@ def _read_pages(pdf, name: str) -> list[list[Line]]:
     return pages
 
 
+_LOOSE = regex.compile(r"(?<=[\p{Han}\p{Pi}\p{Pf}\p{Ps}\p{Pe}，。、；：！？%])\s+|\s+(?=[\p{Han}\p{Pi}\p{Pf}\p{Ps}\p{Pe}，。、；：！？%])")
+
+
+def tighten(text: str) -> str:
+    """The line without the spaces pdfplumber reads into letter-spaced or justified Chinese (关 于 印 发,
+    达到 1.2 万亿元): Chinese puts no space next to a Chinese character; between Latin words they stay."""
+    return _LOOSE.sub("", text)
+
+
 def page_lines(page, number: int) -> list[Line]:
     """The page's text lines top to bottom, a ruled table's rows in its place (one Line a row)."""
     tables = page.find_tables() if (page.rects or page.lines) else []
@@ -108,7 +117,7 @@ def page_lines(page, number: int) -> list[Line]:
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     body = page.filter(outside) if boxes else page
-    lines = [Line(d["text"], d["x0"], d["x1"], d["top"], number)
+    lines = [Line(tighten(d["text"]), d["x0"], d["x1"], d["top"], number)
              for d in body.extract_text_lines(strip=True, return_chars=False) if d["text"].strip()]
     for table in tables:
         for row in table.extract():
