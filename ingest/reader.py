@@ -79,13 +79,12 @@ def read_record(path: Path) -> RawRecord:
             node = loader.get_single_node()
         except RecursionError:  # the pure-Python composer recurses per level; libyaml stops at 1000
             raise ReadFailed(Problem(name, None, "", f"malformed YAML: nested deeper than {MAX_DEPTH} levels")) from None
-        lines: dict[FieldPath, int] = {}
-        built = _Built()
+        walk = _Walk(loader, name)
+        data = None
         if node is not None:
-            problem = _check(node, loader, lines, name, built)
-            if problem is not None:
-                raise ReadFailed(problem)
-        data = built.root if built.plain else loader.construct_document(node) if node is not None else None
+            data = walk.run(node)  # ReadFailed at the first refused node
+            if not walk.plain:
+                data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -104,95 +103,112 @@ def read_record(path: Path) -> RawRecord:
     finally:
         if loader is not None:
             loader.dispose()
-    return RawRecord(path, data, lines, content)
+    return RawRecord(path, data, walk.lines, content)
 
 
 _MAP_TAG, _SEQ_TAG, _STR_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:str"
 _SPECIAL_KEY_TAGS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
 
 
-class _Built:
-    """The document's Python value, built during the check; ``plain`` is False when PyYAML must build it instead."""
-
-    def __init__(self) -> None:
-        self.root: Any = None
-        self.plain = True
+#: What the walk visits: (node, field path, its line, the line to name if it is an alias, depth, the container
+#: its value goes into, its slot there). A plain tuple: the walk makes one for every node of every record.
+_Visit = tuple[yaml.Node, FieldPath, int, int, int, Any, Any]
 
 
-def _check(root: yaml.Node, loader: yaml.SafeLoader, lines: dict[FieldPath, int], name: str,
-           built: _Built) -> Problem | None:
-    """The first alias, over-deep nesting, repeated field or unbuildable scalar; fills ``lines`` and ``built``.
+class _Walk:
+    """One pass over the composed nodes: the safety checks, and the plain value a record is built from.
 
     Iterative, with every node visited once: a node reached a second time is
     an alias (composition shares the anchored node), so an alias bomb or a
     self-referencing alias is refused after a few steps instead of expanded.
-    The same walk builds the plain dicts, lists and scalars a record is made
-    of, which halves the Python work of reading a record; a tagged
-    collection (``!!set``, ``!!omap``) or a merge key (``<<``) leaves
-    ``built.plain`` False, and read_record lets PyYAML's constructor build
-    the value as before.
+    The checks (``_refuse``, ``_check_key``, ``_scalar``) raise ReadFailed
+    with the first problem: an alias, over-deep nesting, a repeated field or
+    an unbuildable scalar. The same walk builds the plain dicts, lists and
+    scalars a record is made of (``container[slot] = value``), which halves
+    the Python work of reading a record; a tagged collection (``!!set``,
+    ``!!omap``) or a merge key (``<<``) sets ``plain`` False, and
+    read_record lets PyYAML's constructor build the value instead.
     """
-    seen: set[int] = set()
-    holder: list[Any] = [None]
-    # (node, field path, its line, the line to name if it is an alias, depth, container, slot); a shared
-    # node's own mark is its anchor's, so an alias is located by its key or by the line where its list starts
-    stack: list[tuple[yaml.Node, FieldPath, int, int, int, Any, Any]] = [
-        (root, (), root.start_mark.line + 1, 1, 0, holder, 0)]
-    while stack:
-        node, path, line, alias_line, depth, container, slot = stack.pop()
-        if id(node) in seen:
-            return Problem(name, alias_line, format_path(path), "YAML aliases (*name) are not allowed in a record: "
-                           "write the value out")
-        seen.add(id(node))
-        lines.setdefault(path, line)
+
+    def __init__(self, loader: yaml.SafeLoader, name: str) -> None:
+        self.loader, self.name = loader, name
+        self.lines: dict[FieldPath, int] = {}
+        self.seen: set[int] = set()
+        self.plain = True
+
+    def run(self, root: yaml.Node) -> Any:
+        holder: list[Any] = [None]
+        # a shared node's own mark is its anchor's, so an alias is located by its key or by where its list starts
+        stack: list[_Visit] = [(root, (), root.start_mark.line + 1, 1, 0, holder, 0)]
+        while stack:
+            node, path, line, alias_line, depth, container, slot = stack.pop()
+            self._refuse(node, path, line, alias_line, depth)
+            if isinstance(node, yaml.MappingNode):
+                value: Any = {}
+                stack.extend(reversed(self._mapping(node, path, depth, value)))
+            elif isinstance(node, yaml.SequenceNode):
+                if node.tag != _SEQ_TAG:
+                    self.plain = False
+                value = [None] * len(node.value)
+                stack.extend(reversed([(item, path + (index,), item.start_mark.line + 1, node.start_mark.line + 1,
+                                        depth + 1, value, index) for index, item in enumerate(node.value)]))
+            else:
+                value = self._scalar(node, path, line)
+            if container is not None:
+                container[slot] = value
+        return holder[0]
+
+    def _fail(self, line: int | None, path: FieldPath, message: str) -> ReadFailed:
+        return ReadFailed(Problem(self.name, line, format_path(path), message))
+
+    def _refuse(self, node: yaml.Node, path: FieldPath, line: int, alias_line: int, depth: int) -> None:
+        """An alias or a node nested too deep; otherwise the node is seen and its line kept."""
+        if id(node) in self.seen:
+            raise self._fail(alias_line, path, "YAML aliases (*name) are not allowed in a record: write the value out")
+        self.seen.add(id(node))
+        self.lines.setdefault(path, line)
         if depth > MAX_DEPTH:
-            return Problem(name, line, format_path(path), f"nested deeper than {MAX_DEPTH} levels")
-        if isinstance(node, yaml.MappingNode):
-            keys: set[str] = set()
-            children = []
-            value: Any = {}
-            if node.tag != _MAP_TAG:
-                built.plain = False
-            for key_node, value_node in node.value:
-                if id(key_node) in seen or not isinstance(key_node, yaml.ScalarNode):
-                    return Problem(name, key_node.start_mark.line + 1, format_path(path),
-                                   "a field name must be plain text (no alias, list or mapping)")
-                seen.add(id(key_node))
-                key, key_line = str(key_node.value), key_node.start_mark.line + 1
-                if key in keys:
-                    return Problem(name, key_line, format_path(path + (key,)), "field given twice in the same mapping")
-                keys.add(key)
-                lines[path + (key,)] = key_line
-                if key_node.tag in _SPECIAL_KEY_TAGS:
-                    built.plain = False
-                elif key_node.tag != _STR_TAG:  # a key like 2021 or true is built as PyYAML builds it, or refused
-                    problem = _scalar_problem(key_node, loader, path + (key,), key_line, name)
-                    if problem is not None:
-                        return problem
-                if built.plain:
-                    built_key = key if key_node.tag == _STR_TAG else loader.construct_object(key_node)
-                    value[built_key] = None  # filled when the child is visited; keeps the file's order
-                    children.append((value_node, path + (key,), key_line, key_line, depth + 1, value, built_key))
-                    continue
+            raise self._fail(line, path, f"nested deeper than {MAX_DEPTH} levels")
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int, value: dict[Any, Any]) -> list[_Visit]:
+        """The mapping's fields checked, their slots in ``value`` made in the file's order; its children to visit."""
+        if node.tag != _MAP_TAG:
+            self.plain = False
+        keys: set[str] = set()
+        children: list[_Visit] = []
+        for key_node, value_node in node.value:
+            key, key_line = self._check_key(key_node, path, keys)
+            if self.plain:
+                built_key = key if key_node.tag == _STR_TAG else self.loader.construct_object(key_node)
+                value[built_key] = None  # filled when the child is visited
+                children.append((value_node, path + (key,), key_line, key_line, depth + 1, value, built_key))
+            else:
                 children.append((value_node, path + (key,), key_line, key_line, depth + 1, None, None))
-            stack.extend(reversed(children))
-        elif isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ_TAG:
-                built.plain = False
-            value = [None] * len(node.value)
-            stack.extend(reversed([(item, path + (index,), item.start_mark.line + 1, node.start_mark.line + 1,
-                                    depth + 1, value, index) for index, item in enumerate(node.value)]))
-        elif node.tag == _STR_TAG:  # SafeConstructor's str is the scalar's text: nothing can fail
-            value = node.value
-        else:
-            problem = _scalar_problem(node, loader, path, line, name)
-            if problem is not None:
-                return problem
-            value = loader.construct_object(node)  # cached by the loader: built once
-        if container is not None:
-            container[slot] = value
-    built.root = holder[0]
-    return None
+        return children
+
+    def _check_key(self, key_node: yaml.Node, path: FieldPath, keys: set[str]) -> tuple[str, int]:
+        """A field name: plain text, once per mapping, buildable; its text and line."""
+        if id(key_node) in self.seen or not isinstance(key_node, yaml.ScalarNode):
+            raise self._fail(key_node.start_mark.line + 1, path, "a field name must be plain text (no alias, list or mapping)")
+        self.seen.add(id(key_node))
+        key, key_line = str(key_node.value), key_node.start_mark.line + 1
+        if key in keys:
+            raise self._fail(key_line, path + (key,), "field given twice in the same mapping")
+        keys.add(key)
+        self.lines[path + (key,)] = key_line
+        if key_node.tag in _SPECIAL_KEY_TAGS:
+            self.plain = False
+        elif key_node.tag != _STR_TAG:  # a key like 2021 or true is built as PyYAML builds it, or refused
+            self._scalar(key_node, path + (key,), key_line)
+        return key, key_line
+
+    def _scalar(self, node: yaml.Node, path: FieldPath, line: int) -> Any:
+        if node.tag == _STR_TAG:  # SafeConstructor's str is the scalar's text: nothing can fail
+            return node.value
+        problem = _scalar_problem(node, self.loader, path, line, self.name)
+        if problem is not None:
+            raise ReadFailed(problem)
+        return self.loader.construct_object(node)  # cached by the loader: built once
 
 
 def _scalar_problem(node: yaml.Node, loader: yaml.SafeLoader, path: FieldPath, line: int, name: str) -> Problem | None:

@@ -54,6 +54,7 @@ from __future__ import annotations
 import difflib
 import re
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -206,6 +207,10 @@ def parameters_used(cypher: str) -> dict[str, int]:
     return used
 
 
+Fail = Callable[[int, str], QueryError]
+Header = dict[str, list[tuple[int, str]]]  # key -> (line number, value) of each of its lines
+
+
 def parse(text: str, path: Path) -> NamedQuery:
     """One query from the text of its file; QueryError ``file:line: problem`` when malformed."""
     where = display_path(path)
@@ -214,13 +219,32 @@ def parse(text: str, path: Path) -> NamedQuery:
         return QueryError(f"{where}:{line}: {message}")
 
     lines = text.splitlines()
-    header: dict[str, list[tuple[int, str]]] = {}
-    body_start = len(lines)
+    header, body_start = _read_header(lines, fail)
+    _check_header(header, max(body_start, 1), path, fail)
+    params, param_lines = _params(header, fail)
+    example_line = header["example"][0][0]
+    example = _example(header, fail)
+    options = {key: parser(*header[key][0], fail, params) if key in header else default
+               for key, (parser, default) in OPTIONS.items()}
+    body, used = _body(lines, body_start, param_lines, fail)
+    short_zh, short_en, topic = _listing(header, fail)
+    query = NamedQuery(header["name"][0][1], header["zh"][0][1], header["en"][0][1], params, example, body, path,
+                       param_lines=param_lines, places_limit=LIMIT_PARAMETER in used,
+                       short_zh=short_zh, short_en=short_en, topic=topic, **options)
+    try:
+        query.example_cypher_params()
+    except QueryError as exc:
+        raise fail(example_line, f"example does not bind: {exc}") from None
+    return query
+
+
+def _read_header(lines: list[str], fail: Fail) -> tuple[Header, int]:
+    """The ``// key: value`` lines before the first other line, and that line's index (the body's start)."""
+    header: Header = {}
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped.startswith("//"):
-            body_start = index
-            break
+            return header, index
         content = stripped[2:].strip()
         if not content:
             continue
@@ -229,14 +253,17 @@ def parse(text: str, path: Path) -> NamedQuery:
             raise fail(index + 1, f"header lines are '// key: value' with key one of {', '.join(HEADER_KEYS)}; "
                                   f"got {stripped!r}")
         header.setdefault(match.group("key"), []).append((index + 1, match.group("value").strip()))
-    last_header_line = body_start  # 1-based number of the last header line
+    return header, len(lines)
+
+
+def _check_header(header: Header, last_line: int, path: Path, fail: Fail) -> None:
+    """Required keys present, others once, the name the file's, the question given in both languages."""
     for key in REQUIRED_KEYS:
         if key not in header:
-            raise fail(max(last_header_line, 1), f"the header has no '// {key}:' line")
+            raise fail(last_line, f"the header has no '// {key}:' line")
     for key in HEADER_KEYS:
         if key != "param" and len(header.get(key, [])) > 1:
             raise fail(header[key][1][0], f"'// {key}:' appears more than once")
-
     name_line, name = header["name"][0]
     if not NAME_RE.match(name):
         raise fail(name_line, f"query name {name!r} must be lower-case words joined by '-'")
@@ -246,6 +273,9 @@ def parse(text: str, path: Path) -> NamedQuery:
         if not header[key][0][1]:
             raise fail(header[key][0][0], f"'// {key}:' is empty; describe the question")
 
+
+def _params(header: Header, fail: Fail) -> tuple[list[Param], dict[str, int]]:
+    """The declared parameters, and the header line of each."""
     params: list[Param] = []
     param_lines: dict[str, int] = {}
     for number, value in header.get("param", []):
@@ -267,7 +297,11 @@ def parse(text: str, path: Path) -> NamedQuery:
                 raise fail(number, f"default of {param.name!r}: {exc}") from None
         params.append(param)
         param_lines[param.name] = number
+    return params, param_lines
 
+
+def _example(header: Header, fail: Fail) -> dict[str, str]:
+    """The example's ``--param NAME=VALUE`` arguments as raw values."""
     example_line, example_text = header["example"][0]
     try:
         tokens = shlex.split(example_text)
@@ -283,50 +317,65 @@ def parse(text: str, path: Path) -> NamedQuery:
         else:
             raise fail(example_line, f"example must be '--param NAME=VALUE …', got {flag!r}")
     try:
-        example = parse_assignments(pairs)
+        return parse_assignments(pairs)
     except QueryError as exc:
         raise fail(example_line, f"example: {exc}") from None
 
-    expand = header["expand"][0][1] if "expand" in header else None
-    columns: tuple[str, ...] = ()
-    if "columns" in header:
-        number, value = header["columns"][0]
-        columns = tuple(c.strip() for c in value.split(",") if c.strip())
-        bad = [c for c in columns if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", c)]
-        if not columns or bad:
-            raise fail(number, f"expected '// columns: NAME, NAME, …', got {value!r}")
-    limit = DEFAULT_LIMIT
-    if "limit" in header:
-        number, value = header["limit"][0]
-        if not value.isdigit():
-            raise fail(number, f"expected '// limit: N' (a whole number; 0 for all rows), got {value!r}")
-        limit = int(value)
-    pivot = None
-    if "pivot" in header:
-        number, value = header["pivot"][0]
-        parts = tuple(p.strip() for p in value.split(","))
-        if len(parts) != 3 or not all(parts):
-            raise fail(number, f"expected '// pivot: ROW, COLUMN, VALUE', got {value!r}")
-        pivot = parts
-    one_of: tuple[str, ...] = ()
-    if "one_of" in header:
-        number, value = header["one_of"][0]
-        one_of = tuple(p.strip() for p in value.split(",") if p.strip())
-        undeclared = [p for p in one_of if p not in {param.name for param in params}]
-        if len(one_of) < 2 or undeclared:
-            raise fail(number, f"expected '// one_of: PARAM, PARAM, …' naming declared parameters, got {value!r}")
 
+def _expand(number: int, value: str, fail: Fail, params: list[Param]) -> str:
+    return value
+
+
+def _columns(number: int, value: str, fail: Fail, params: list[Param]) -> tuple[str, ...]:
+    columns = tuple(c.strip() for c in value.split(",") if c.strip())
+    if not columns or any(not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", c) for c in columns):
+        raise fail(number, f"expected '// columns: NAME, NAME, …', got {value!r}")
+    return columns
+
+
+def _limit(number: int, value: str, fail: Fail, params: list[Param]) -> int:
+    if not value.isdigit():
+        raise fail(number, f"expected '// limit: N' (a whole number; 0 for all rows), got {value!r}")
+    return int(value)
+
+
+def _pivot(number: int, value: str, fail: Fail, params: list[Param]) -> tuple[str, ...]:
+    parts = tuple(p.strip() for p in value.split(","))
+    if len(parts) != 3 or not all(parts):
+        raise fail(number, f"expected '// pivot: ROW, COLUMN, VALUE', got {value!r}")
+    return parts
+
+
+def _one_of(number: int, value: str, fail: Fail, params: list[Param]) -> tuple[str, ...]:
+    one_of = tuple(p.strip() for p in value.split(",") if p.strip())
+    undeclared = [p for p in one_of if p not in {param.name for param in params}]
+    if len(one_of) < 2 or undeclared:
+        raise fail(number, f"expected '// one_of: PARAM, PARAM, …' naming declared parameters, got {value!r}")
+    return one_of
+
+
+#: The optional header keys that set a NamedQuery field of the same name: parser (line, value, fail, params) and default.
+OPTIONS: dict[str, tuple[Callable[[int, str, Fail, list[Param]], Any], Any]] = {
+    "expand": (_expand, None),
+    "columns": (_columns, ()),
+    "limit": (_limit, DEFAULT_LIMIT),
+    "pivot": (_pivot, None),
+    "one_of": (_one_of, ()),
+}
+
+
+def _body(lines: list[str], body_start: int, param_lines: dict[str, int], fail: Fail) -> tuple[str, dict[str, int]]:
+    """The Cypher after the header, and the $parameters it uses; each used one declared and each declared one used."""
     first = body_start
     while first < len(lines) and not lines[first].strip():
         first += 1
     body = "\n".join(lines[first:]).rstrip()
     if not body:
-        raise fail(max(last_header_line, 1), "the file has a header but no Cypher after it")
+        raise fail(max(body_start, 1), "the file has a header but no Cypher after it")
     used = parameters_used(body)
     for pname, line in used.items():
         if pname not in param_lines and pname != LIMIT_PARAMETER:
-            raise fail(first + line,
-                       f"${pname} is used but not declared; add '// param: {pname}: TYPE'")
+            raise fail(first + line, f"${pname} is used but not declared; add '// param: {pname}: TYPE'")
     for match in _BARE_LIMIT.finditer(mask_literals(body)):
         clause, pname = match.group(1).upper(), match.group(2)
         raise fail(first + 1 + body.count("\n", 0, match.start()),
@@ -334,18 +383,10 @@ def parse(text: str, path: Path) -> NamedQuery:
     for pname, line in param_lines.items():
         if pname not in used:
             raise fail(line, f"parameter {pname!r} is declared but the Cypher never uses ${pname}")
-
-    query = NamedQuery(name, header["zh"][0][1], header["en"][0][1], params, example, body, path, expand,
-                       columns, limit, pivot, one_of, param_lines, LIMIT_PARAMETER in used,
-                       *_listing(header, fail))
-    try:
-        query.example_cypher_params()
-    except QueryError as exc:
-        raise fail(example_line, f"example does not bind: {exc}") from None
-    return query
+    return body, used
 
 
-def _listing(header: dict[str, list[tuple[int, str]]], fail: Any) -> tuple[str, str, str]:
+def _listing(header: Header, fail: Fail) -> tuple[str, str, str]:
     """``// short: 中文 | English`` and ``// topic: T``, both optional (a missing short line: `query list` cuts ``en``)."""
     short_zh = short_en = ""
     if "short" in header:
