@@ -87,6 +87,12 @@ def test_theme_pairs_stay_above_the_floors(tmp_path, places, name):
     p, r = map(float, re.search(r"OVERALL themes\s+P ([\d.]+)\s+R ([\d.]+)", done.stdout).groups())
     floor_p, floor_r = THEME_FLOORS[name]
     assert (p >= floor_p, r >= floor_r) == (True, True), f"themes P {p} R {r}, floors {floor_p} {floor_r}"
+    checked = run_cli("validate", str(tmp_path))  # every development draft validates as it is
+    assert checked.exit_code == 0, checked.output
+    mixed = [(f.name, line.strip()) for f in sorted(tmp_path.glob("*.yaml"))
+             for line in f.read_text(encoding="utf-8").splitlines()
+             if re.match(r"\s*-?\s*\w+_en:", line) and re.search(r"[\u3400-\u9fff《》]", line)]
+    assert mixed == [], mixed[:5]  # no English field mixes in Chinese
 
 
 def _fullwidth(text: str) -> str:

@@ -11,7 +11,9 @@ Decisions, as an analyst reviewing the draft would want them:
     never a target. A figure without a stated year gets the document's year and a note.
   * regions: only names the project gazetteer resolves; a county, zone or new area it does not know
     is recorded as the unit it lies in (nearest gazetteer entry), and listed in the header comment.
-  * English fields are rough glosses marked "[draft gloss]" (gloss.py), for the reviewer to rewrite.
+  * English is built from the structure and the catalogues (gloss.py: region, indicator, value, deadline;
+    title patterns; a glossary of issuing bodies); where none can be built soundly the field is left out.
+  * measures and projects come from commitment clauses (measures.py), policy links from 为贯彻落实《X》.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from policykg.errors import PolicyKGError
 from policykg.ingest.extract import numerals, themes
 from policykg.ingest.extract import regions as regions_mod
 from policykg.ingest.extract.figures import Figure
-from policykg.ingest.extract.gloss import gloss
+from policykg.ingest.extract.gloss import amount_en, gloss, target_en, title_en
 from policykg.ingest.extract.indicators import IndicatorChoice, IndicatorMatcher, draft_key
 from policykg.ingest.extract.normalise import ExtractError
 from policykg.ingest.extract.pipeline import PUBLISHED_NOTES, Extraction
@@ -116,7 +118,7 @@ def _document(d: _Draft) -> dict:
     document = {
         "id": d.did,
         "title_zh": title[:2000],
-        "title_en": ex.meta.get("title_en") or gloss(title),
+        "title_en": ex.meta.get("title_en") or title_en(title),
         "publisher_zh": ex.meta.get("publisher") or None,
         "publisher_en": ex.meta.get("publisher_en") or (gloss(ex.meta["publisher"]) if ex.meta.get("publisher") else None),
         "published": ex.published,
@@ -197,10 +199,10 @@ def _policy(d: _Draft, t) -> dict:
         region = _ref(ex.doc_region) if ex.doc_region else "CN"
     return {
         "key": d.policy_keys[t.title], "locator": f"¶{t.paragraph}", "quote": ex.source.quote(*t.quote_span),
-        "extracted": True, "title_zh": t.title, "title_en": gloss(t.title), "kind": policy_kind(t.title),
+        "extracted": True, "title_zh": t.title, "title_en": title_en(t.title), "kind": policy_kind(t.title),
         "region": region, "issued_by": issuer_keys[0] if issuer_keys else None, "issued": t.issued,
         "period_start": int(span.group(1)) if span else None, "period_end": int(span.group(2)) if span else None,
-        "summary_en": f"Document number {t.doc_number}." if t.doc_number else None, "themes": themes.find(t.title),
+        "summary_en": None, "themes": themes.find(t.title),
     }
 
 
@@ -240,14 +242,27 @@ def _target(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> dict:
     policy = d.policy_keys.get(f.policy_hint or "") or d.main_policy
     if policy is None:
         policy = d.main_policy = _document_policy(d.ex, d.title, d.policies, d.policy_keys)
-    return {
+    target = {
         "key": f"{d.did}-t{n:03d}"[:120], "locator": f"¶{f.paragraph}", "quote": quote, "extracted": True,
-        "name_zh": (f.indicator or quote)[:2000], "name_en": gloss(f.indicator or quote), "policy": policy,
+        "name_zh": (f.indicator or quote)[:2000], "name_en": None, "policy": policy,
         "region": _ref(f.region) if f.region else None, "indicator": indicator,
         "comparator": f.comparator, "value": float(numerals.as_float(f.value)), "unit": f.unit or None,
         "deadline": f.year, "themes": themes.find(f.indicator or quote), **_table_marks(f),
         **_change(d, f),
     }
+    region = target["region"] or next((p["region"] for p in d.policies if p["key"] == policy), "")
+    target["name_en"] = target_en(region_en(region), _indicator_en(d, indicator), target["comparator"],
+                                  target["value"], target["unit"], target["deadline"], target.get("change"))
+    return target
+
+
+def _indicator_en(d: _Draft, key: str) -> str | None:
+    """The indicator's English name: the catalogue's, else the draft indicator's (when it has sound English)."""
+    entry = reference_indicators().indicators.get(key)
+    if entry is not None:
+        return entry.name_en
+    own = d.indicators.get(key)
+    return own.get("name_en") if own else None
 
 
 def _change(d: _Draft, f: Figure) -> dict:
@@ -281,9 +296,9 @@ def _observation(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> di
         year = d.ex.published.year
         note.append("period not stated next to the figure; the document's year is assumed")
     if f.estimate:
-        note.append("an estimate or forecast (预计) in the source, not a reported figure and not a target")
+        note.append("an estimate or forecast in the source, not a reported figure and not a target")
     if f.fall:
-        note.append("a fall (下降): yoy_change_pct is negative, the source writes the number without sign")
+        note.append("a fall: yoy_change_pct is negative, the source writes the number without sign")
     obs = {"key": f"{d.did}-o{n:03d}"[:120], "locator": f"¶{f.paragraph}", "quote": quote, "extracted": True,
            "region": _ref(f.region) if f.region else "CN", "indicator": indicator,
            "value": None, "unit": f.unit or None, "period": f.period or str(year), "year": year,
@@ -298,7 +313,7 @@ def _observation(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> di
     else:
         obs["value"] = float(value)
         if f.measure == "growth":
-            note.append(f"a change of {value} {f.unit}" + (" (a fall)" if f.fall else ""))
+            note.append(f"a change of {amount_en(float(value), f.unit) or 'the figure quoted'}" + (" (a fall)" if f.fall else ""))
     obs["note_en"] = "; ".join(note) or None
     return obs
 
@@ -323,7 +338,7 @@ def _commitments(d: _Draft) -> tuple[list[dict], list[dict]]:
         if c.project and ("project", c.project) not in seen:
             seen.add(("project", c.project))
             projects.append({"key": f"{d.did}-p{len(projects) + 1:03d}"[:120], **common, "name_zh": c.project,
-                             "name_en": _commitment_en(region, c.themes, PROJECT_KINDS_EN[c.project_kind or "project"]),
+                             "name_en": _project_en(region, c.project),
                              "kind": PROJECT_KINDS_EN[c.project_kind or "project"], "count": c.count, "year": c.year})
         key = (region, tuple(c.themes))
         if c.themes and key not in seen:
@@ -340,6 +355,12 @@ def region_en(ref: str) -> str:
     except PolicyKGError:
         return ""
     return "China" if entry.code == "CN" else entry.name_en
+
+
+def _project_en(region: str, name: str) -> str | None:
+    """'Ningxia: digital industry growth programme' when the project's name has sound English, else None."""
+    where, what = region_en(region), gloss(name)
+    return f"{where}: {what}" if where and what else None
 
 
 def _commitment_en(region: str, theme_ids: list[str], what: str) -> str:
@@ -367,7 +388,7 @@ def _document_policy(ex: Extraction, title: str, policies: list[dict], policy_ke
     if title not in policy_keys:
         policies.append({
             "key": key, "locator": "¶1", "quote": None, "extracted": True, "title_zh": title[:2000],
-            "title_en": gloss(title), "kind": policy_kind(title), "region": _ref(ex.doc_region) if ex.doc_region else "CN",
+            "title_en": title_en(title), "kind": policy_kind(title), "region": _ref(ex.doc_region) if ex.doc_region else "CN",
             "summary_en": "Drafted from the document's title so that its targets have a policy; "
                           "replace with the policy that sets them.", "themes": [],
         })
@@ -392,7 +413,7 @@ def _prune(record: dict) -> dict:
 HEADER = """\
 # DRAFT extracted by `policykg extract` from {name} on {today}.
 # Review before ingest: check every fact against its quote and locator (¶N = N-th non-empty line of
-# the text), rewrite the "[draft gloss]" English, fix or delete what is wrong, then remove
+# the text), check the English (left out where none could be built), fix or delete what is wrong, then remove
 # `draft: true` (and `extracted: true` from the facts you checked). `policykg ingest` refuses drafts.
 """
 
