@@ -86,6 +86,18 @@ def _theme(raw: str) -> str:
     return themes().resolve(raw.strip()).id
 
 
+def fulltext(text: str) -> dict[str, Any]:
+    """Search text as a query needs it: the Lucene query, and the text and its words in lower case.
+
+    The index finds candidates (Chinese by overlapping bigrams, English by
+    stems); the words tell a whole-word or phrase match from an overlap of
+    parts, which is how search.cypher ranks and cuts.
+    """
+    words = " ".join(text.split())
+    return {"lucene": lucene_query(text), "text": words.lower(), "words": sorted(set(words.lower().split()), key=len,
+                                                                                     reverse=True)}
+
+
 #: The parameter types a query header may declare, and how each is converted.
 COERCE: dict[str, Callable[[str], Any]] = {
     "str": lambda raw: raw,
@@ -95,6 +107,7 @@ COERCE: dict[str, Callable[[str], Any]] = {
     "theme": _theme,
     "years": _years,
     "search": lucene_query,
+    "fulltext": fulltext,
 }
 
 PARAM_TYPES: tuple[str, ...] = tuple(COERCE)

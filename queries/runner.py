@@ -19,7 +19,6 @@ from policykg.graph.values import plain
 from policykg.queries.cells import add_cells
 from policykg.queries.cypher_text import mask_literals
 from policykg.queries.loader import LIMIT_PARAMETER, NamedQuery, get
-from policykg.queries.params import lucene_query
 
 
 def _records(graph: Graph, cypher: str, parameters: dict[str, Any], timeout: float | None = None) -> list[dict[str, Any]]:
@@ -169,51 +168,19 @@ def run_cypher(graph: Graph, cypher: str, parameters: dict[str, Any] | None = No
 #: stemmed English. A node found by both keeps its better score.
 SEARCH_INDEXES = ("search_cjk", "search_en")
 
-SEARCH_CYPHER = """\
-CALL () {
-  CALL db.index.fulltext.queryNodes('search_cjk', $q, {limit: $pool}) YIELD node, score
-  RETURN node, score
-  UNION ALL
-  CALL db.index.fulltext.queryNodes('search_en', $q, {limit: $pool}) YIELD node, score
-  RETURN node, score
-}
-WITH node, max(score) AS score
-ORDER BY score DESC
-LIMIT $limit
-OPTIONAL MATCH (node)-[:APPLIES_TO|LOCATED_IN|OBSERVED_IN]->(place:Region)
-WITH node, score, collect(DISTINCT place.name_zh) AS places
-OPTIONAL MATCH (node)-[:SOURCED_FROM]->(d:SourceDocument)
-WITH node, score, places, collect(DISTINCT d.id) AS sources
-RETURN labels(node)[0] AS label,
-       coalesce(node.kind, node.status, node.level) AS kind,
-       CASE WHEN node:Region THEN node.name_zh ELSE reduce(s = '', p IN places | s + CASE s WHEN '' THEN '' ELSE '; ' END + p) END AS region,
-       coalesce(node.key, node.code, node.id) AS key,
-       coalesce(node.name_zh, node.title_zh) AS name_zh,
-       coalesce(node.name_en, node.title_en, node.name_zh, node.title_zh) AS name_en,
-       CASE WHEN node:Observation OR node:Target THEN
-         trim(coalesce(node.comparator + ' ', '') + coalesce(toString(node.value), node.value_text, '')
-              + CASE WHEN node.value IS NULL THEN '' ELSE coalesce(' ' + node.unit, '') END
-              + coalesce(' (' + toString(node.share_pct) + '% of ' + node.share_of + ')', ''))
-       END AS figure,
-       round(score, 3) AS score,
-       sources
-ORDER BY score DESC, label, key"""
-#: What a terminal shows of a hit by default (the rest with --wide, in JSON and CSV).
-SEARCH_COLUMNS = ("label", "region", "name_zh", "name_en", "figure")
+def search(graph: Graph, text: str, limit: int = 20) -> Rows:
+    """Ranked nodes whose names, titles, aliases, summaries, descriptions or notes match ``text`` (queries/search.cypher).
 
-
-def search(graph: Graph, text: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Ranked nodes whose names, titles, aliases, summaries, descriptions or notes match ``text``.
-
-    Each hit says what it is (label, kind), where (its region or regions), and
-    for a figure or a target its value; an empty list when nothing matches.
+    Each hit says what it is (label, kind), where (its region or regions),
+    what matched (``match``, the text marked ``**…**``), and for a figure or
+    a target its value; an empty list when nothing matches.
     """
     if not text.strip():
         raise QueryError("search text is empty")
     if limit < 1:
-        raise QueryError(f"--limit must be at least 1, got {limit}")
+        raise QueryError(f"must be at least 1, got {limit}", parameter="limit")
     try:
-        return _records(graph, SEARCH_CYPHER, {"q": lucene_query(text), "limit": limit, "pool": limit * 2})
+        return run_query(graph, "search", {"text": text}, limit)
     except ClientError as exc:
         message = exc.message or ""
         missing = [name for name in SEARCH_INDEXES if name in message]

@@ -23,7 +23,8 @@ def test_chinese_text_finds_the_theme_and_the_facts_that_name_it(demo_graph):
         ("Theme", "cross-border-data-flows"), ("Measure", "cn-cross-border-data-flow-monitoring")]
     assert rows[1]["sources"] == ["seed-2021-11-09-digital-economy-local-paths"]
     assert rows[1]["name_en"] == "Strengthen monitoring of cross-border data flows"
-    assert len(rows) == 5
+    # only these two hold the text: names sharing a bigram (数据要素, 跨境电商) are not listed beside them
+    assert [r["match"] for r in rows] == ["**数据跨境**流动", "加强**数据跨境**流动监测"]
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
 
 
@@ -46,19 +47,20 @@ def test_lucene_syntax_in_user_text_is_not_an_error(demo_graph):
 
 
 def test_cli_search_json_and_limit(demo_graph, neo4j_under_test):
-    result = run_cli("search", "数据跨境流动", "--limit", "3", "--format", "json", env=neo4j_under_test.env)
+    result = run_cli("search", "Guiyang", "--limit", "3", "--format", "json", env=neo4j_under_test.env)
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert len(rows) == 3
     assert result.stderr.strip() == "(best 3 matches; --limit N shows more)"
-    assert rows[0]["key"] == "cross-border-data-flows"
-    assert list(rows[0]) == ["label", "kind", "region", "key", "name_zh", "name_en", "figure", "score", "sources"]
+    assert rows[0]["key"] == "520100"
+    assert list(rows[0]) == ["label", "kind", "region", "key", "name_zh", "name_en", "match", "matched", "figure",
+                             "score", "sources"]
 
 
 def test_empty_text_and_bad_limit_are_refused(demo_graph):
     with pytest.raises(QueryError, match="empty"):
         search(demo_graph, "  ")
-    with pytest.raises(QueryError, match="--limit must be at least 1"):
+    with pytest.raises(QueryError, match="limit must be at least 1"):
         search(demo_graph, "数据", limit=0)
 
 
@@ -93,3 +95,37 @@ def test_cli_zero_hits_exit_0_and_say_so(demo_graph, neo4j_under_test):
     assert result.stderr.strip() == "No rows."
     as_json = run_cli("search", "xyzzy", "-f", "json", env=neo4j_under_test.env)
     assert json.loads(as_json.stdout) == []
+
+
+def test_whole_words_rank_above_shared_characters_and_noise_is_cut(demo_graph):
+    """机器人 once listed 个人信息与隐私保护, 中国 and a phone-share figure beside the robot facts (one shared character)."""
+    rows = search(demo_graph, "机器人", limit=20)
+    assert [(r["label"], r["key"]) for r in rows] == [
+        ("Indicator", "cn-industrial-robot-output"), ("Observation", "bj-2021q1q3-industrial-robot-output"),
+        ("Theme", "high-tech-manufacturing")]
+    assert all("**机器人**" in r["match"] and r["matched"] == "whole text" for r in rows)
+    assert rows[2]["match"].startswith("…") and rows[2]["match"].endswith("…")  # cut around the match
+
+
+def test_a_phrase_ranks_above_a_hit_on_one_of_its_words(demo_graph):
+    rows = search(demo_graph, "benchmark city", limit=10)
+    matched = [r["matched"] for r in rows]
+    assert matched[:3] == ["whole text"] * 3 and set(matched[3:]) == {"a word"}
+    assert rows[3]["match"] == "Jilin **City**"  # below every name that holds the phrase, not above it
+
+
+def test_cli_search_at_80_columns_shows_the_match(demo_graph, neo4j_under_test):
+    from rich.cells import cell_len
+
+    result = run_cli("search", "专精特新", env={**neo4j_under_test.env, "COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines)
+    assert lines[0].split() == ["label", "region", "name_zh", "match"]
+    assert lines[2].split() == ["Theme", "专精特新", "**专精特新**"]
+
+
+def test_search_finds_a_hit_s_region_by_the_sections_table():
+    from policykg.queries.loader import get
+    from policykg.schema.sections import REGION_RELS
+
+    assert f"-[:{'|'.join(rel.value for rel in REGION_RELS)}]->(place:Region)" in get("search").cypher

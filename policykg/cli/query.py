@@ -164,14 +164,14 @@ def search(
 ) -> None:
     """Full-text search over names, titles, summaries and notes (Chinese and English), best match first."""
     from policykg.cli.context import graph_of
-    from policykg.queries.runner import SEARCH_COLUMNS
+    from policykg.queries import loader
     from policykg.queries.runner import search as search_text
 
     with graph_of(ctx) as graph:
         rows = search_text(graph, text, limit)
-    if len(rows) == limit:
+    if rows.truncated:
         note(f"(best {limit} matches; --limit N shows more)")
-    show_rows(rows, fmt, default_columns=SEARCH_COLUMNS, columns=columns, wide=wide)
+    show_rows(rows, fmt, default_columns=loader.get("search").columns, columns=columns, wide=wide)
 
 
 def cypher(
