@@ -1,8 +1,9 @@
 """The Cypher the writers run, assembled once from the vocabulary enums.
 
 Labels and relationship types cannot be Cypher parameters, so the writer's
-statements are built here from ``Label``/``Rel`` members only (checked), and
-every value travels as ``$rows`` / ``$doc``. All statements MERGE on the
+statements are built here from ``Label``/``Rel`` members only, with
+``graph/cypher_build.py`` (which checks them), and every value travels as
+``$rows`` / ``$docs``. All statements MERGE on the
 natural keys that ``schema/constraints.cypher`` makes unique.
 """
 

@@ -159,9 +159,9 @@ def rebuild(graph: Graph) -> int:
     """The summary recomputed from every fact (older graphs, a changed region tree); the cells written.
 
     The facts' contributions are streamed and added up here, not aggregated
-    in one Cypher statement: at a million nodes that aggregation outgrew the
-    server's transaction memory (716 MB of a 1 GB heap). The old cells go and
-    the new ones come in the same transaction, so a crash leaves the old summary.
+    in one Cypher statement, which outgrows the server's transaction memory
+    on a large graph (docs/ingest.md, section 5). The old cells go and the
+    new ones come in the same transaction, so a crash leaves the old summary.
     """
     return write(graph, lambda tx: _replace_cells(tx, tx.run(ALL_CONTRIBUTIONS)))
 

@@ -1,8 +1,10 @@
 """Turn validated documents into batched rows and write a group of them in one transaction.
 
 Rows come from ``model_dump()`` of the record models: each fact becomes
-``{key, locator, props}`` and each link ``{start, end}``, grouped per
-statement so that every statement is a single ``UNWIND $rows`` round trip.
+``{doc, key, props, source}`` (source: its locator, quote and extracted flag)
+and each link ``{doc, start, end}``, grouped per statement so that every
+statement is a single ``UNWIND $rows`` round trip. ``Staged`` is one
+document of a write; ``Retraction`` what changed documents no longer say.
 """
 
 from __future__ import annotations

@@ -13,35 +13,12 @@ into Neo4j Browser as it is::
 
     MATCH ...
 
-Keys: ``name`` (must equal the file name), ``zh`` and ``en`` (the question),
-``param`` (``NAME: TYPE`` or ``NAME: TYPE = DEFAULT``, once per parameter; a
-parameter without a default is required), ``example`` (the ``--param``
-arguments of an example run; empty when the query takes none) and, optionally:
-
-* ``expand: COLUMN``: the column holds a JSON list of objects that the runner
-  turns into one row each, for data Cypher cannot unpack without APOC;
-* ``columns: A, B, C``: the columns a terminal table shows by default (the
-  rest stay in JSON and CSV, and ``--wide`` shows them), so that the answer
-  fits an 80-column terminal;
-* ``limit: N``: the default number of rows (``DEFAULT_LIMIT`` otherwise; 0
-  for all), so a question cannot flood a terminal or a notebook;
-* ``pivot: ROW, COLUMN, VALUE``: the rows are a long-format matrix that
-  the CLI shows pivoted (one line per ROW, one column per COLUMN);
-* ``one_of: A, B``: optional parameters of which at least one must be given
-  (a fact by its key or by words), refused before connecting otherwise.
-
-The runner cuts a query's rows by appending ``LIMIT $__row_limit`` (one row
-more than asked, to tell that rows were cut). A query whose cost grows with
-the rows it sorts can instead place ``$__row_limit`` itself, where cutting
-early saves the work (targets-vs-latest-figure orders the targets and cuts
-before finding each one's latest figure): then nothing is appended, the
-parameter is bound to the limit plus one, or to UNLIMITED for all rows
-(also in ``bind``, so Browser and EXPLAIN can run the text as it is), and it
-is neither declared nor may be. Such a query must end with its own
-LIMIT if its placed cut does not bound the final rows. A LIMIT or SKIP of
-a parameter is written ``LIMIT toInteger($__row_limit)`` (the loader
-refuses the bare form): Browser sends every number of ``:params`` as a
-float, and LIMIT refuses 101.0.
+Keys: ``name`` (the file name), ``zh`` and ``en`` (the question), ``param``
+(``NAME: TYPE [= DEFAULT]``, once per parameter; without a default it is
+required), ``example`` (``--param`` arguments), and the optional ``short``,
+``topic``, ``expand``, ``columns``, ``limit``, ``pivot`` and ``one_of``
+(docs/queries.md says what each does, and how a query may place the row
+limit ``$__row_limit`` itself). Each key has one small parser here.
 
 The loader refuses a file whose header is malformed or whose declared
 parameters differ from the $parameters its body uses, naming file and line:
@@ -163,26 +140,6 @@ class NamedQuery:
     def example_args(self) -> str:
         """The example as command-line arguments: ``--param theme=数据跨境流动``."""
         return " ".join(f"--param {_shell_word(f'{k}={v}')}" for k, v in self.example.items())
-
-    def header_text(self) -> str:
-        lines = [f"// name: {self.name}", f"// zh: {self.description_zh}", f"// en: {self.description_en}"]
-        lines += [f"// param: {p.signature()}" for p in self.params]
-        lines.append(f"// example: {self.example_args()}".rstrip())
-        if self.short_en:
-            lines.append(f"// short: {self.short_zh} | {self.short_en}")
-        if self.topic != "other":
-            lines.append(f"// topic: {self.topic}")
-        if self.expand:
-            lines.append(f"// expand: {self.expand}")
-        if self.columns:
-            lines.append(f"// columns: {', '.join(self.columns)}")
-        if self.limit != DEFAULT_LIMIT:
-            lines.append(f"// limit: {self.limit}")
-        if self.pivot:
-            lines.append(f"// pivot: {', '.join(self.pivot)}")
-        if self.one_of:
-            lines.append(f"// one_of: {', '.join(self.one_of)}")
-        return "\n".join(lines)
 
 
 def _shell_word(text: str) -> str:

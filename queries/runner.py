@@ -75,7 +75,7 @@ def run_named(graph: Graph, query: NamedQuery, params: dict[str, str], limit: in
     cut = 0 if query.expand else limit  # an expanded query's rows are cut after they are unpacked
     bound = query.bind(params, cut)
     cypher = query.cypher
-    if cut and not query.places_limit:  # a query that places the cut itself saves work by it (loader docstring)
+    if cut and not query.places_limit:  # a query may place the cut itself, where it saves work (docs/queries.md)
         cypher = _limited_cypher(cypher) or cypher
     rows = _records(graph, cypher, bound)
     if query.expand:
