@@ -10,7 +10,7 @@
     ├── DatabaseNotFound          the named database does not exist
     ├── ValidationFailed          records that do not fit the format (all problems)
     ├── ExportError               an export that cannot be written (format, path, depth)
-    ├── ExtractError              a text the extractor cannot read (missing, binary, not UTF-8, too large)
+    ├── ExtractError              a document the extractor cannot read (missing, binary, no known encoding, hostile, too large)
     ├── PlotError                 a picture that cannot be drawn (no CJK font, file type, nothing to draw)
     ├── QueryError                a query file, name or parameter is wrong
     │   └── UnknownName           a region or theme name that resolves to nothing

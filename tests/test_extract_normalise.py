@@ -2,7 +2,8 @@
 
 import pytest
 
-from policykg.ingest.extract.normalise import ExtractError, decode, is_heading, make_source, paragraphs
+from policykg.ingest.extract.normalise import ExtractError, is_heading, make_source, paragraphs
+from policykg.ingest.extract.readers.text import decode, read
 from tests.extract_util import run
 
 
@@ -35,16 +36,17 @@ def test_headings(line, heading):
 
 @pytest.mark.parametrize("data, message", [
     (b"", "empty"), (b"   \n\n", "empty"), (b"\x7fELF\x02\x01\x00\x00binary", "binary"),
-    ("数字经济发展规划".encode("gbk"), "GBK"), (b"plain ascii, no Chinese at all", "no Chinese"),
+    (b"plain ascii, no Chinese at all", "no Chinese"),
 ])
 def test_bad_input_is_one_line_error(data, message):
     with pytest.raises(ExtractError) as err:
-        decode(data, "in.txt")
+        read(data, "in.txt", "0" * 64)
     assert message in str(err.value) and "\n" not in str(err.value)
 
 
-def test_utf8_bom_is_accepted():
-    assert decode("\ufeff数字经济".encode("utf-8"), "x") == "数字经济"
+def test_utf8_bom_is_accepted_and_gbk_is_read():
+    assert read("\ufeff数字经济".encode("utf-8"), "x", "0" * 64).text == "数字经济"
+    assert decode("数字经济发展规划".encode("gbk"), "x") == ("数字经济发展规划", "GB18030")
 
 
 @pytest.mark.parametrize("text, date", [

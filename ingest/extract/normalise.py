@@ -1,4 +1,4 @@
-"""Input text: decoding, NFKC normalisation (with a map back to the original), paragraphs, headings.
+"""Input text (as readers/ decoded it): NFKC normalisation (with a map back to the original), paragraphs, headings.
 
 Paragraphs are the non-empty lines of the text, numbered from 1 (locator ¶N);
 figures.py splits them into sentences (。;!?) and clauses (, : as well).  Lines of a
@@ -13,35 +13,9 @@ from dataclasses import dataclass
 
 import regex
 
-from policykg.errors import ExtractError
-
 #: A policy document is rarely above 1 MB of text; a larger file is a dump of many (split it), and its
 #: draft would pass the record size limit of `policykg validate` (ingest/reader.py).
 MAX_BYTES = 4_000_000
-
-
-def decode(data: bytes, name: str = "input") -> str:
-    """UTF-8 (with or without BOM) text, or ExtractError saying why not."""
-    if len(data) > MAX_BYTES:
-        raise ExtractError(f"{name}: {len(data) / 1e6:.1f} MB of text is above the {MAX_BYTES / 1e6:.0f} MB limit "
-                           "for one document; split it into its documents")
-    if not data.strip():
-        raise ExtractError(f"{name}: the file is empty")
-    if b"\x00" in data[:8192]:
-        raise ExtractError(f"{name}: looks like a binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        hint = ""
-        try:
-            data.decode("gb18030")
-            hint = "; it decodes as GBK/GB18030: convert it with `iconv -f GB18030 -t UTF-8`"
-        except UnicodeDecodeError:
-            pass
-        raise ExtractError(f"{name}: not UTF-8 text (byte {exc.start}){hint}") from None
-    if not regex.search(r"\p{Han}", text):
-        raise ExtractError(f"{name}: no Chinese characters in the text")
-    return text
 
 
 @dataclass
