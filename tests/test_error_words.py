@@ -14,6 +14,7 @@ from policykg.errors import (
     ServerNotAnswering,
 )
 from policykg.ingest.extract import normalise
+from policykg.ingest.extract.readers import text as text_reader
 from policykg.queries.runner import run_query
 from tests.cli import run_cli
 
@@ -31,7 +32,7 @@ def test_the_tree_holds_the_extractor_error_and_the_server_that_does_not_answer(
     assert normalise.ExtractError is ExtractError and issubclass(ExtractError, PolicyKGError)
     assert issubclass(ServerNotAnswering, GraphUnavailable)
     with pytest.raises(ExtractError, match="the file is empty"):
-        normalise.decode(b"", "empty.txt")
+        text_reader.decode(b"", "empty.txt")
 
 
 def test_a_bad_row_limit_is_the_parameter_in_python_and_the_flag_on_the_command_line(db, neo4j_under_test):

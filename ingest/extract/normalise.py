@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
+from policykg.errors import ExtractError  # noqa: F401 (the extractor's modules import it from here)
+
 #: A policy document is rarely above 1 MB of text; a larger file is a dump of many (split it), and its
 #: draft would pass the record size limit of `policykg validate` (ingest/reader.py).
 MAX_BYTES = 4_000_000
