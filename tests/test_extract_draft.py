@@ -140,3 +140,38 @@ def test_draft_names_catalogue_indicators_without_defining_them(tmp_path):
     assert {"cn-core-digital-industries-va", "cn-core-digital-industries-va-share-gdp"} <= named
     defined = {i["key"] for i in record.get("indicators") or []}
     assert not defined & {"cn-core-digital-industries-va", "cn-core-digital-industries-va-share-gdp"}
+
+
+def _record(text: str, title: str = "浙江省数字经济发展行动方案"):
+    from policykg.ingest.extract import draft as draft_mod
+    from policykg.schema.sections import DocumentRecord
+    from tests.extract_util import run
+
+    record, _notes = draft_mod.build(run(text, title=title))
+    DocumentRecord.model_validate(record)
+    return record
+
+
+def test_a_cited_plan_the_text_implements_is_a_policy_link_with_the_national_key():
+    record = _record("为贯彻落实《“十四五”数字经济发展规划》,结合本省实际,制定《浙江省数字经济发展行动方案》。\n"
+                     "到2025年,全省数字经济增加值达到5万亿元。")
+    (link,) = record["policy_links"]
+    national = next(p for p in record["policies"] if p["key"] == link["other"])
+    assert (link["relation"], link["other"], national["region"], national["kind"]) == (
+        "implements", "cn-14th-fyp-digital-economy-plan", "CN", "plan")
+    own = next(p for p in record["policies"] if p["key"] == link["policy"])
+    assert own["title_zh"] == "浙江省数字经济发展行动方案"
+
+
+def test_a_title_of_the_state_council_is_national_whatever_the_documents_region():
+    record = _record("按照《国务院关于加快培育数据要素市场的意见》要求,全省推进数据交易。")
+    cited = next(p for p in record["policies"] if p["title_zh"].startswith("国务院"))
+    assert cited["region"] == "CN"
+
+
+def test_the_documents_title_is_its_headline_not_the_first_title_it_cites():
+    from policykg.ingest.extract import normalise as norm
+    from policykg.ingest.extract.pipeline import guess_title
+
+    pars = norm.paragraphs("首页 > 政务公开 > 通知\n浙江加快建设数据跨境服务中心\n为贯彻落实《某某意见》,省里出台新举措。")
+    assert guess_title(pars) == "浙江加快建设数据跨境服务中心"

@@ -37,7 +37,7 @@ from policykg.ingest.extract.normalise import ExtractError
 from policykg.ingest.extract.pipeline import PUBLISHED_NOTES, Extraction
 from policykg.ingest.extract.regions import Region
 from policykg.ingest.extract.titles import policy_kind
-from policykg.schema.reference import gazetteer
+from policykg.schema.reference import NationalPolicyEntry, gazetteer, national_policies
 from policykg.schema.reference import indicators as reference_indicators
 from policykg.schema.reference import themes as vocabulary
 from policykg.schema.sections import DocumentRecord
@@ -48,6 +48,11 @@ _YEAR_SPAN = regex.compile(r"((?:19|20)\d\d)\s*[-—–~至]\s*((?:19|20)\d\d)")
 _SHARE_OF = regex.compile(r"占(.{1,30}?)(?:的)?(?:比重|份额|比例)?$")
 _QUOTED_TITLE = regex.compile(r"《([^》]+)》")
 _PERIODICAL = regex.compile(r"(?:日报|晚报|早报|时报|商报|杂志|周刊|月刊|期刊|学报|频道|联播)$")
+_NATIONAL_TITLE = regex.compile(r"(?:中共中央|国务院|党中央|全国人民代表大会|国家发展和改革委员会|国家发展改革委|"
+                                r"工业和信息化部|中华人民共和国)")
+_IMPLEMENTS = regex.compile(r"(?:为了?|为进一步)?(?:深入)?(?:全面)?(?:贯彻落实|贯彻|落实|根据|按照|依据)"
+                           r"(?:党中央、国务院|国务院|省委、省政府|市委、市政府)?(?:关于)?(?:印发的)?《(?P<title>[^《》]{2,150})》")
+_ISSUED = regex.compile(r"(?:出台|印发|发布|公布|制定)(?:了)?$")
 _SINCE_YEAR = regex.compile(r"(?:比|较|相比|与)\s*((?:19|20)\d\d)\s*年")
 _GROW_BY = regex.compile(r"(?:增长|提高|提升|增加)了?\s*[\d.]+\s*倍$")
 _GROWTH_SUFFIX = regex.compile(r"(?:年均)?(?:同比)?(?:增长|增速|增幅|增长率)$")
@@ -104,10 +109,11 @@ def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict
     for n, f in enumerate(ex.figures, 1):
         _figure(d, n, f)
     measures, projects = _commitments(d)
+    links = _policy_links(d)
     record = {
         "document": document, "regions": regions, "organizations": d.organizations,
         "indicators": list(d.indicators.values()), "policies": d.policies, "targets": d.targets,
-        "projects": projects, "observations": d.observations, "measures": measures,
+        "projects": projects, "observations": d.observations, "measures": measures, "policy_links": links,
     }
     return _prune(record), d.notes
 
@@ -173,8 +179,10 @@ def _policies(d: _Draft) -> None:
         if _PERIODICAL.search(t.title):
             d.notes.append(f"《{t.title}》 looks like a newspaper or journal, not a policy: left out")
             continue
-        d.policy_keys[t.title] = f"pol-{_h(t.title)}"
-        d.policies.append(_policy(d, t))
+        known = national_policies().find(t.title)  # a national plan: its shared key, so documents link to one node
+        d.policy_keys[t.title] = known.key if known is not None else f"pol-{_h(t.title)}"
+        if all(p["key"] != d.policy_keys[t.title] for p in d.policies):
+            d.policies.append(_policy(d, t, known))
     for abbr, full in ex.abbreviations.items():
         if full in d.policy_keys:
             d.policy_keys.setdefault(abbr, d.policy_keys[full])
@@ -184,14 +192,17 @@ def _policies(d: _Draft) -> None:
             policy["themes"] = list(dict.fromkeys(policy["themes"] + themes.recurring(ex.source.text)))
 
 
-def _policy(d: _Draft, t) -> dict:
-    """One cited title as a policy: its region from the title, else its issuer, else the document's."""
+def _policy(d: _Draft, t, known: NationalPolicyEntry | None = None) -> dict:
+    """One cited title as a policy: its region from the title's own issuer (中共中央、国务院…: CN) or a region it
+    names, else its issuer's, else the document's; a known national plan as national_policies.yaml has it."""
     ex = d.ex
     span = _YEAR_SPAN.search(t.title)
     title_regions = [m.region for m in regions_mod.find(t.title) if m.region is not None]
     issuer_keys = [_org(d, i, f"¶{t.paragraph}", None) for i in t.issuers]
     issuer = next((o for o in d.organizations if issuer_keys and o["key"] == issuer_keys[0]), None)
-    if title_regions:
+    if known is not None or _NATIONAL_TITLE.match(t.title):
+        region = "CN"
+    elif title_regions:
         region = _ref(title_regions[0])
     elif issuer is not None and issuer["region"]:
         region = issuer["region"]
@@ -203,6 +214,8 @@ def _policy(d: _Draft, t) -> dict:
         "region": region, "issued_by": issuer_keys[0] if issuer_keys else None, "issued": t.issued,
         "period_start": int(span.group(1)) if span else None, "period_end": int(span.group(2)) if span else None,
         "summary_en": None, "themes": themes.find(t.title),
+        **({"title_zh": known.title_zh, "title_en": known.title_en, "kind": known.kind, "issued": known.issued.isoformat(),
+            "period_start": known.period_start, "period_end": known.period_end} if known is not None else {}),
     }
 
 
@@ -371,6 +384,29 @@ def _commitment_en(region: str, theme_ids: list[str], what: str) -> str:
     return f"{where}: {what}{about}" if where else f"{what.capitalize()}{about}"
 
 
+def _policy_links(d: _Draft) -> list[dict]:
+    """为贯彻落实《X》, 根据《X》, 按照《X》要求: the document's own policy implements X (once per X)."""
+    links: list[dict] = []
+    done: set[str] = set()
+    text = d.ex.source.text
+    for par in d.ex.paragraphs:
+        for m in _IMPLEMENTS.finditer(par.text):
+            other = d.policy_keys.get(m.group("title").strip())
+            if other is None or other in done:
+                continue
+            own = d.main_policy or _document_policy(d.ex, d.title, d.policies, d.policy_keys)
+            d.main_policy = own
+            if own == other:
+                continue
+            done.add(other)
+            start = par.start + m.start()
+            links.append({"key": f"{d.did}-l{len(links) + 1:03d}"[:120], "locator": f"¶{par.number}",
+                          "quote": d.ex.source.quote(start, par.start + m.end()), "extracted": True,
+                          "policy": own, "relation": "implements", "other": other})
+    del text
+    return links
+
+
 def _main_policy(ex: Extraction, policy_keys: dict[str, str], title: str) -> str | None:
     m = _QUOTED_TITLE.search(title)
     if m and m.group(1) in policy_keys:
@@ -379,6 +415,10 @@ def _main_policy(ex: Extraction, policy_keys: dict[str, str], title: str) -> str
         return policy_keys[title]
     for t in ex.titles:
         if t.issuers and t.title in policy_keys:
+            return policy_keys[t.title]
+    for t in ex.titles:  # 南京出台《…》: a news text about the policy it reports issued
+        before = ex.source.text[max(0, t.first - 8):t.first]
+        if _ISSUED.search(before) and t.title in policy_keys:
             return policy_keys[t.title]
     return None
 

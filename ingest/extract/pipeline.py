@@ -20,6 +20,10 @@ from policykg.ingest.extract import titles as titles_mod
 from policykg.ingest.extract.figures import Context, Figure
 from policykg.ingest.extract.regions import Region
 
+_HAN = regex.compile(r"\p{Han}")
+_NOT_HEADLINE = regex.compile(r"^[(（]?(?:相关)?(?:资料)?图|^原创|^来源|^编辑|^记者|^作者|^发布时间|^[(（].{0,8}[)）]$|[>|]|首页|您的位置|^.{1,6}:|"
+                              r"(?:19|20)\d\d[-年/.]\d{1,2}")
+_ISSUES = regex.compile(r"(?:印发|发布)《([^《》]+)》(?:的)?通知")
 _PLAN_WORDS = regex.compile(r"要点|计划|方案|规划|意见")
 META_KEYS = ("title", "publisher", "published", "url", "id", "title_en", "publisher_en")
 
@@ -101,13 +105,18 @@ def _date(y, m, d) -> dt.date | None:
 
 
 def guess_title(pars: list[norm.Paragraph]) -> str | None:
+    """The document's own title: its headline (a short first line that is no caption, byline or date),
+    else a notice's title; never merely the first 《》 title it cites."""
+    for par in pars[:3]:
+        text = par.text
+        if (len(text) <= 90 and len(_HAN.findall(text)) >= 6 and "。" not in text and not text.endswith((":", "|"))
+                and not _NOT_HEADLINE.search(text)):
+            issued = _ISSUES.search(text)  # 某省人民政府办公厅关于印发《X》的通知: the notice carries X
+            return issued.group(1) if issued else text
     for par in pars[:3]:
         m = titles_mod.TITLE.search(par.text)
-        if m:
+        if m and regex.search(r"印发|通知", par.text):
             return m.group(1)
-    for par in pars[:3]:
-        if len(par.text) <= 60 and "。" not in par.text and not par.text.endswith((":", "|")):
-            return par.text
     return None
 
 
