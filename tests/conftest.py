@@ -4,6 +4,8 @@ Where the server comes from, in order: NEO4J_URI when set; otherwise
 testcontainers' Neo4jContainer when a Docker engine answers; otherwise a
 local server started by ``graph.server.LocalServer`` on ports 17687/17474 in
 its own directory, so a developer's own server on 7687 is never touched.
+A local server the run started is stopped at its end and its store deleted
+(the downloaded jars stay); ``pytest --keep`` keeps the store.
 
 Tests leave the database as they found it: the session refuses a database
 that already holds nodes, every test that writes gets ``graph`` which wipes
@@ -59,7 +61,7 @@ def local_test_server() -> LocalServer:
 
 
 @pytest.fixture(scope="session")
-def neo4j_under_test() -> Iterator[Neo4jUnderTest]:
+def neo4j_under_test(request: pytest.FixtureRequest) -> Iterator[Neo4jUnderTest]:
     if os.environ.get("NEO4J_URI"):
         settings = resolve_settings()
         yield Neo4jUnderTest(settings, None, {})
@@ -76,6 +78,7 @@ def neo4j_under_test() -> Iterator[Neo4jUnderTest]:
         return
     server = local_test_server()
     started = server.start()
+    keep = request.config.getoption("--keep")
     password = server.password() or ""
     settings = resolve_settings(uri=server.uri, username="neo4j", password=password)
     try:
@@ -84,6 +87,24 @@ def neo4j_under_test() -> Iterator[Neo4jUnderTest]:
     finally:
         if started:
             server.stop()
+            if not keep:
+                discard_store(server.home)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--keep", action="store_true",
+                     help="keep the local test server's store (about 500 MB) after the run, to start faster next time")
+
+
+def discard_store(home: Path) -> None:
+    """Delete a stopped test server's folder: its store, logs and password, not the shared jars its lib links to.
+
+    A test run would otherwise leave about 500 MB behind in ~/.cache/policykg
+    per port; the jars (in <cache>/jars) are kept, so the next run does not
+    download them again.
+    """
+    if home.is_dir():
+        shutil.rmtree(home)  # lib is a symbolic link: rmtree removes the link, never what it points to
 
 
 @pytest.fixture(scope="session")
