@@ -44,17 +44,25 @@ class IngestReport:
     #: Stored documents whose files are gone from the ingested paths, kept because --prune was not given.
     gone: list[str] = field(default_factory=list)
     changes_total: int = 0
+    #: Every change by kind (added, removed, changed), also those past MAX_LOGGED_CHANGES.
+    change_kinds: Counter[str] = field(default_factory=Counter)
 
     def add_changes(self, changes: list[dict[str, Any]]) -> None:
         room = MAX_LOGGED_CHANGES - len(self.changes)
         self.changes.extend(changes[:max(room, 0)])
         self.changes_total += len(changes)
+        self.change_kinds.update(str(c.get("change")) for c in changes)
 
     def summary(self) -> str:
+        """What the run did to the documents and their facts, as a reader counts them.
+
+        The nodes and relationships written to do it (a changed figure rewrites
+        its statements) stay in ``counts``: they say how, not what, changed.
+        """
+        kinds = self.change_kinds
         return (f"documents: {len(self.new)} new, {len(self.changed)} changed, {len(self.unchanged)} unchanged, "
-                f"{len(self.removed)} removed; nodes: {self.counts['nodes_created']} created, "
-                f"{self.counts['nodes_deleted']} deleted; relationships: {self.counts['relationships_created']} "
-                f"created, {self.counts['relationships_deleted']} deleted" + self._gone_note())
+                f"{len(self.removed)} removed; facts: {kinds['added']:,} added, {kinds['removed']:,} removed; "
+                f"values: {kinds['changed']:,} changed" + self._gone_note())
 
     def _gone_note(self) -> str:
         if not self.gone:
