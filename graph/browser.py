@@ -148,3 +148,53 @@ def _write_browser_zip(jar: Path, files: dict[str, str], out: Path) -> None:
                 zout.writestr(info.filename, source.read(info))
         for name, text in sorted(files.items()):
             zout.writestr(f"browser/{MOUNT}/{name}", text.encode("utf-8"))
+
+
+def serves_guide(base: str) -> bool:
+    """Whether ``base`` answers with the guide (a local server does; docker's Neo4j does not)."""
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"{base}/{GUIDE_FILE}", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def browser_address(settings, home: Path | None = None, http_port: int | None = None) -> tuple[str, str]:  # noqa: ANN001
+    """The Browser URL of the server in use (settings, or the local instance in ``home``) and the guide's :play line.
+
+    The port is ``http_port``, else the local instance's, else what the server
+    reports; BrowserError when none can tell, rather than guessing 7474 (which
+    may be another server's Browser).
+    """
+    from urllib.parse import urlsplit
+
+    from policykg.graph.connection import connect
+    from policykg.graph.server import LOCAL_HOSTS, LocalServer, local_instance_for
+
+    uri = settings.uri
+    if home is not None:
+        instance = LocalServer.at(home)
+        if not instance.is_running():
+            raise BrowserError(f"no local server runs in {instance.home}: start it with "
+                               f"`policykg server start --home {home}`")
+        uri = instance.uri
+    else:
+        instance = local_instance_for(uri)
+    host = urlsplit(uri).hostname or "localhost"
+    port = http_port or (instance.http_port if instance else None)
+    if port is None and host in LOCAL_HOSTS:
+        with connect(settings) as graph:
+            port = served_http_port(graph)
+    if port is None:
+        where = "this machine's server" if host in LOCAL_HOSTS else f"{host}, which is not this machine"
+        raise BrowserError(f"cannot tell which Browser belongs to {uri} ({where} does not say): "
+                           "pass --http-port, or open that server's own Browser")
+    url = browser_url(port, uri, settings.username, settings.database,
+                      http_host="localhost" if host in LOCAL_HOSTS else host)
+    # A local server serves the guide itself; docker-compose serves it from its browser-assets service.
+    base = asset_base(port)
+    if not (instance or serves_guide(base)):
+        base = f"http://localhost:{DOCKER_ASSET_PORT}"
+    return url, f":play {base}/{GUIDE_FILE}"
