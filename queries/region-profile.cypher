@@ -38,10 +38,10 @@ RETURN year,
        CASE label
          WHEN 'Policy' THEN fact.kind
          WHEN 'Target' THEN trim(coalesce(fact.comparator + ' ', '')
-                                 + coalesce(toString(fact.value) + ' ' + coalesce(fact.unit, ''), fact.value_text, '')
+                                 + coalesce(CASE WHEN fact.value = toInteger(fact.value) THEN toString(toInteger(fact.value)) ELSE toString(fact.value) END + ' ' + coalesce(fact.unit, ''), fact.value_text, '')
                                  + coalesce(' by ' + toString(fact.deadline), ''))
          WHEN 'Observation' THEN trim(coalesce(fact.comparator + ' ', '')
-                                      + coalesce(toString(fact.value) + ' ' + coalesce(fact.unit, ''), fact.value_text, '')
+                                      + coalesce(CASE WHEN fact.value = toInteger(fact.value) THEN toString(toInteger(fact.value)) ELSE toString(fact.value) END + ' ' + coalesce(fact.unit, ''), fact.value_text, '')
                                       + coalesce(' (' + toString(fact.yoy_change_pct) + '% y/y)', ''))
          WHEN 'Project' THEN fact.kind
          WHEN 'Measure' THEN fact.status

@@ -114,7 +114,7 @@ def test_region_profile_newest_first_with_sources(demo_graph):
         (2019, "Project", "cq-national-digital-economy-pilot-zone", SC21, "¶12"),
     ]
     share = next(r for r in rows if r["key"] == "cq-2027-digital-economy-share-gdp")
-    assert (share["detail"], share["region_en"]) == ("> 50.0 % by 2027", "Chongqing")
+    assert (share["detail"], share["region_en"]) == ("> 50 % by 2027", "Chongqing")
 
 
 def test_region_profile_includes_the_regions_within(demo_graph):
