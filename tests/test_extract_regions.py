@@ -95,3 +95,25 @@ def test_whole_province_in_a_citys_text_is_its_province():
 def test_abbreviation_runs_name_each_province_but_no_figure():
     assert names("推动苏浙沪皖一体化和川渝合作,跃上新台阶") == ["江苏省", "浙江省", "上海市", "安徽省", "四川省", "重庆市"]
     assert figures("苏浙沪皖数字经济规模超过30万亿元。")[0][4] is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("中国(上海)自由贸易试验区临港新片区试行数据出境新办法。", "Z-SHLG"),
+    ("临港新片区建设国际数据港。", "Z-SHLG"),
+    ("上海自贸试验区推进数据跨境流动。", "Z-SHFTZ"),
+    ("浙江自贸区开展数字贸易试点。", "Z-ZJFTZ"),
+    ("河南国家大数据综合试验区建设取得进展。", "Z-HABDZ"),
+    ("国家数字经济创新发展试验区(福建)启动建设。", "Z-FJDEPZ"),
+])
+def test_pilot_and_free_trade_zones_are_gazetteer_zones(text, code):
+    from policykg.ingest.extract import regions as regions_mod
+
+    (mention,) = [m for m in regions_mod.find(text) if m.region is not None]
+    assert mention.region.code == code and mention.region.in_gazetteer
+
+
+def test_a_zones_measure_counts_for_its_province():
+    from policykg.ingest.extract import draft
+
+    record, _ = draft.build(run("临港新片区将加快建设国际数据专用通道。", title="上海市数据跨境工作方案"))
+    assert [(m["region"], m["themes"]) for m in record["measures"]] == [("上海市", ["cross-border-data-flows"])]

@@ -99,6 +99,17 @@ class _Draft:
     observations: list[dict] = field(default_factory=list)
 
 
+def _actor(region: Region | None) -> str:
+    """The region a policy or measure is recorded for: a pilot or free-trade zone's is its province (or city),
+    the jurisdiction that acts there and that the zone's measures count for."""
+    ref = _ref(region)
+    entry = gazetteer().regions.get(region.record_ref) if region is not None else None
+    if entry is not None and entry.level == "zone" and entry.parent:
+        host = gazetteer().regions.get(entry.parent)
+        return host.name_zh if host is not None and host.code != "CN" else ref
+    return ref
+
+
 def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict, list[str]]:
     """(record as plain data, review notes for the header comment)."""
     d = _Draft(ex, matcher or IndicatorMatcher(), doc_id(ex.name, ex.published),
@@ -203,7 +214,7 @@ def _policy(d: _Draft, t, known: NationalPolicyEntry | None = None) -> dict:
     if known is not None or _NATIONAL_TITLE.match(t.title):
         region = "CN"
     elif title_regions:
-        region = _ref(title_regions[0])
+        region = _actor(title_regions[0])
     elif issuer is not None and issuer["region"]:
         region = issuer["region"]
     else:
@@ -342,7 +353,7 @@ def _commitments(d: _Draft) -> tuple[list[dict], list[dict]]:
     projects: list[dict] = []
     seen: set[tuple] = set()
     for c in d.ex.commitments:
-        region = "CN" if c.national or c.region is None else _ref(c.region)
+        region = "CN" if c.national or c.region is None else _actor(c.region)
         policy = d.policy_keys.get(c.policy_hint or "") or d.main_policy
         if policy is None:
             policy = d.main_policy = _document_policy(d.ex, d.title, d.policies, d.policy_keys)

@@ -161,7 +161,8 @@ def find(text: str, province_hint: set[str] | None = None) -> list[Mention]:
     the one in a province the text names (``province_hint``, by default the text's own unambiguous
     provinces and cities), else it is left out."""
     automaton = index().automaton
-    zones = [(m.start(), m.end(), m.group(0), m.group(1) or m.group(2)) for m in _FTZ.finditer(text)]
+    zones = [(m.start(), m.end(), m.group(0), m.group(1) or m.group(2)) for m in _FTZ.finditer(text)
+             if automaton.get(m.group(0), None) is None]  # the gazetteer's zones are matched by name
     raw: list[tuple[int, int, str, tuple[Region, ...]]] = []
     for z_start, z_end, name, inner in zones:
         prov = _lookup_province(inner)
