@@ -91,6 +91,17 @@ def test_an_edit_keeps_only_the_changed_field_and_a_wrong_value_is_refused_at_it
         "unknown region")
 
 
+def test_a_fact_whose_key_an_edit_changed_can_be_edited_again(draft: Path):
+    # the reviewer gives a cited plan its shared key, then corrects another field of it
+    entry = session.decide(draft, FIVE_G, "edited", 0, "tester", {"key": "shared-5g-target"})
+    again = session.decide(draft, FIVE_G, "edited", entry["rev"], "tester", {"key": "shared-5g-target", "value": 9.0})
+    assert again["changes"] == {"key": "shared-5g-target", "value": 9.0}
+    assert session.open_review(draft).by_id(FIVE_G).fact["key"] == "shared-5g-target"
+    with pytest.raises(session.InvalidFact) as taken:  # another fact's key is still refused
+        session.decide(draft, FIVE_G, "edited", again["rev"], "tester", {"key": CORE.split("/", 1)[1]})
+    assert set(taken.value.problems) == {"key"}
+
+
 def test_publish_writes_a_reviewed_record_that_ingest_would_accept(draft: Path, tmp_path: Path):
     out = tmp_path / "documents"
     with pytest.raises(ReviewError, match="not decided"):

@@ -239,8 +239,9 @@ def check_fact(review: Review, section: str, fact: dict[str, Any], fid: str | No
     if section not in SECTION_BY_NAME and section != DOCUMENT:
         raise ReviewError(f"no section {section!r}: one of {', '.join(SECTION_BY_NAME)}")
     current = _current_record(review)
-    defined = {s.name: {f.get("key") for f in current.get(s.name) or [] if fact_id(s.name, f.get("key", "")) != fid}
-               for s in SECTIONS}
+    # the fact itself is left out by its id, not by its key: an edit may have changed its key
+    defined = {s.name: {f.fact.get("key") for f in review.facts
+                        if f.section == s.name and f.state != "rejected" and f.id != fid} for s in SECTIONS}
     problems = check(section, fact, current, defined)
     if fact.get("key") in defined.get(section, set()):
         problems.setdefault("key", f"another {section[:-1]} of this draft has the key {fact['key']!r}")
