@@ -56,7 +56,7 @@ def country_graph(db):
 
 def test_every_country_record_validates_as_reviewed():
     documents = validate_paths([COUNTRY], allow_drafts=False)
-    assert len(documents) == len(RECORDS) == 43
+    assert len(documents) == len(RECORDS) == 51
     assert all(_record(p)["document"].get("reviewed_by") for p in RECORDS)
 
 
@@ -82,8 +82,8 @@ def test_both_folders_ingest_cleanly_on_a_fresh_graph(country_graph):
 def test_facts_reach_every_province_level_region(country_graph):
     db, _ = country_graph
     ids = [p.stem for p in RECORDS]
-    assert read_rows(db, FACT_REGIONS, docs=ids)[0]["n"] == COUNTRY_PROVINCES
-    assert read_rows(db, FACT_REGIONS, docs=None)[0]["n"] == ALL_PROVINCES
+    assert read_rows(db, FACT_REGIONS, {"docs": ids})[0]["n"] == COUNTRY_PROVINCES
+    assert read_rows(db, FACT_REGIONS, {"docs": None})[0]["n"] == ALL_PROVINCES
 
 
 def test_the_regions_that_say_they_implement_the_national_plan(country_graph):
