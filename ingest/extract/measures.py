@@ -37,6 +37,7 @@ PROJECT = regex.compile(
 _LEAD = regex.compile(r"^(?:[(\[]?[一二三四五六七八九十\d]+[)\]、.]\s*|【[^】]*】|\s)+")
 _NATIONAL_BODY = regex.compile(r"(?:党中央|中共中央|国务院|国家发展改革委|国家发改委|工业和信息化部|工信部|中央网信办|国家网信办)")
 _TITLE = regex.compile(r"《([^《》]{1,150})》")
+_SETS = regex.compile(r"《([^《》]{1,150})》(?:中)?(?:提出|明确|要求|指出|部署|强调)")
 _GOAL = regex.compile(r"力争|到(?:19|20)\d\d年")
 _SUPPORT_WORDS = ("支持", "推动", "鼓励", "引导", "指导", "推进")
 #: Themes a clause names only in passing: the root (every text is about it).
@@ -63,14 +64,15 @@ class Commitment:
 
 
 def find(pars: list[norm.Paragraph], doc_region: Region | None, doc_year: int | None,
-         plan_like: bool, mentions: list[Mention] | None = None) -> list[Commitment]:
+         plan_like: bool, mentions: list[Mention] | None = None, title: str = "") -> list[Commitment]:
     """Every commitment clause with a theme, in text order; ``plan_like``: the text is a plan or work
     programme, so its tasks are planned unless the clause says they are done; ``mentions``: the
-    document's region mentions (found here when not given)."""
+    document's region mentions (found here when not given); the line that is the document's ``title`` is
+    no commitment."""
     out: list[Commitment] = []
     starts = [mn.start for mn in mentions] if mentions is not None else []
     for par in pars:
-        if "|" in par.text or not (themes.find(par.text) or PROJECT.search(par.text)):
+        if par.text == title or "|" in par.text or not (themes.find(par.text) or PROJECT.search(par.text)):
             continue  # table rows are figures, not commitments; a paragraph without a theme commits to none
         text = mask_titles(par.text)
         if mentions is None:
@@ -81,7 +83,7 @@ def find(pars: list[norm.Paragraph], doc_region: Region | None, doc_year: int | 
             local = [dataclasses.replace(mn, start=mn.start - par.start, end=mn.end - par.start)
                      for mn in mentions[lo:hi] if not any(a <= mn.start - par.start < b for a, b in inside)]
         for s in SENTENCE.finditer(text):
-            hint = _TITLE.search(par.text, s.start(), s.end())
+            hint = _SETS.search(par.text, s.start(), s.end())  # 《X》提出…: X sets it (为落实《X》 does not)
             for c in CLAUSE.finditer(text, s.start(), s.end()):
                 found = _commitment(text, c, s, par, local, doc_region, doc_year, plan_like)
                 if found is not None:

@@ -153,7 +153,7 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
     figs = figures_mod.dedupe(_read_figures(pars, mentions, ctx))
     plan_like = titles_mod.policy_kind(meta.get("title", "")) not in ("report", "speech", "programme") or bool(
         _PLAN_WORDS.search(meta.get("title", "")))
-    commitments = measures_mod.find(pars, doc_region, ctx.doc_year, plan_like, mentions)
+    commitments = measures_mod.find(pars, doc_region, ctx.doc_year, plan_like, mentions, meta.get("title", ""))
     return Extraction(name, source, meta, guessed, published, pars, mentions, doc_region, ctx.mentions_china,
                       titles, abbrev, figs, titles_mod.doc_numbers(text), commitments, published_how)
 
