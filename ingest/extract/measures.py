@@ -72,7 +72,8 @@ def find(pars: list[norm.Paragraph], doc_region: Region | None, doc_year: int | 
     out: list[Commitment] = []
     starts = [mn.start for mn in mentions] if mentions is not None else []
     for par in pars:
-        if par.text == title or "|" in par.text or not (themes.find(par.text) or PROJECT.search(par.text)):
+        has_project = PROJECT.search(par.text) is not None
+        if par.text == title or "|" in par.text or not (has_project or themes.find(par.text)):
             continue  # table rows are figures, not commitments; a paragraph without a theme commits to none
         text = mask_titles(par.text)
         if mentions is None:
@@ -85,7 +86,7 @@ def find(pars: list[norm.Paragraph], doc_region: Region | None, doc_year: int | 
         for s in SENTENCE.finditer(text):
             hint = _SETS.search(par.text, s.start(), s.end())  # 《X》提出…: X sets it (为落实《X》 does not)
             for c in CLAUSE.finditer(text, s.start(), s.end()):
-                found = _commitment(text, c, s, par, local, doc_region, doc_year, plan_like)
+                found = _commitment(text, c, s, par, local, doc_region, doc_year, plan_like, has_project)
                 if found is not None:
                     found.policy_hint = hint.group(1) if hint else None
                     out.append(found)
@@ -93,11 +94,12 @@ def find(pars: list[norm.Paragraph], doc_region: Region | None, doc_year: int | 
 
 
 def _commitment(text: str, c: regex.Match, s: regex.Match, par: norm.Paragraph, mentions: list[Mention],
-                doc_region: Region | None, doc_year: int | None, plan_like: bool) -> Commitment | None:
+                doc_region: Region | None, doc_year: int | None, plan_like: bool,
+                has_project: bool = True) -> Commitment | None:
     """The clause ``c`` as a commitment, or None when it has no commitment verb or no theme."""
     clause = c.group()
     found = [t for t in themes.find(clause) if t not in SKIP_THEMES]
-    project = PROJECT.search(clause)
+    project = PROJECT.search(clause) if has_project else None
     if not found and project is None:
         return None
     verb = COMMIT.search(clause)
