@@ -117,3 +117,10 @@ def test_a_zones_measure_counts_for_its_province():
 
     record, _ = draft.build(run("临港新片区将加快建设国际数据专用通道。", title="上海市数据跨境工作方案"))
     assert [(m["region"], m["themes"]) for m in record["measures"]] == [("上海市", ["cross-border-data-flows"])]
+
+
+def test_a_development_zone_lies_in_its_city():
+    from policykg.ingest.extract import regions as regions_mod
+
+    (mention,) = regions_mod.find("洋浦经济开发区引进数据企业。")
+    assert (mention.region.name, mention.region.record_ref, mention.region.in_gazetteer) == ("洋浦经济开发区", "460400", False)
