@@ -107,6 +107,7 @@ class Generator:
                     fact["value"] = round(fact["value"] * rng.uniform(0.5, 1.5), 1)
                 if section in ("policies", "targets", "measures", "projects") and "name_zh" in fact:
                     fact["name_zh"] = f"{fact['name_zh']}（{prefix}）"
+        _cascade_links(record, rng)
         meta = dict(self.demo["document"])
         meta["id"] = f"gen-{index:05d}"
         meta["title_zh"] = f"{meta['title_zh']}（合成 {index}）"
@@ -114,6 +115,24 @@ class Generator:
         meta["published"] = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3000))
         meta["publisher"] = keys["organizations"][meta["publisher"]]
         return {"document": meta, "regions": [region(r) for r in self.demo["regions"]], **record}
+
+
+#: The national plan every generated local plan implements, restated under its shared key (as real records do).
+NATIONAL_PLAN = {"key": "cn-14th-fyp-digital-economy-plan", "locator": "¶1", "title_zh": "“十四五”数字经济发展规划",
+                 "kind": "plan", "region": "CN"}
+
+
+def _cascade_links(record: dict[str, Any], rng: random.Random) -> None:
+    """The shape real corpora have: most local plans implement the national plan, a few supersede an older one."""
+    own = [p for p in record.get("policies", []) if p.get("region") not in (None, "CN", "中国")]
+    if not own or rng.random() > 0.8:
+        return
+    record["policies"].append(dict(NATIONAL_PLAN))
+    record["policy_links"] = [{"key": f"{own[0]['key']}-implements-national", "locator": own[0]["locator"],
+                               "policy": own[0]["key"], "relation": "implements", "other": NATIONAL_PLAN["key"]}]
+    if len(own) > 1 and rng.random() < 0.2:
+        record["policy_links"].append({"key": f"{own[0]['key']}-supersedes", "locator": own[0]["locator"],
+                                       "policy": own[0]["key"], "relation": "supersedes", "other": own[1]["key"]})
 
 
 def dump(record: dict[str, Any]) -> str:

@@ -256,3 +256,53 @@ def network(graph: Any, groups: Sequence[dict[str, Any]], labels: dict[str, str]
     ax.set_axis_off()
     ax.set_title(title)
     return _save(plt, fig, path)
+
+
+#: One colour per region level in the cascade picture.
+LEVEL_COLOURS = {"province": "#D62728", "prefecture": "#1F77B4", "zone": "#2CA02C", "country": "#7F7F7F"}
+
+
+def cascade(rows: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
+    """The adoption timeline of a policy: months after it, one row per implementing policy, coloured by level.
+
+    Rows from implementations-of; those without a lag (a year alone, or not yet) are left out.
+    """
+    rows = [r for r in rows if r.get("lag_months") is not None]
+    _need(rows, f"no implementation with a known lag: {title}")
+    plt, (fig, ax) = _figure(9, max(3.0, 0.45 * len(rows) + 1.5))
+    for i, r in enumerate(rows):
+        colour = LEVEL_COLOURS.get(r.get("level") or "", "#9467BD")
+        ax.barh(i, r["lag_months"], color=colour)
+        ax.text(r["lag_months"], i, f" {r['lag_months']}  {r.get('issued') or ''}", va="center", fontsize=7)
+    ax.set_yticks(range(len(rows)), [f"{r.get('region_zh') or r['region']} · {(r.get('title_zh') or '')[:18]}"
+                                     for r in rows], fontsize=8)
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel("距国家政策发布的月数 Months after the policy")
+    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in LEVEL_COLOURS.values()]
+    ax.legend(handles, list(LEVEL_COLOURS), fontsize=7, loc="lower right")
+    ax.set_title(title)
+    return _save(plt, fig, path)
+
+
+def ambition(rows: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
+    """Regions' targets against the national one: a bar per region's level target, the national as a line."""
+    levels = [r for r in rows if r.get("level_target") is not None and r.get("region_level") != "country"]
+    _need(levels, f"no regional target with a level: {title}")
+    national = next((r["level_target"] for r in rows if r.get("region_level") == "country"
+                     and r.get("level_target") is not None), None)
+    plt, (fig, ax) = _figure(8, max(3.0, 0.5 * len(levels) + 1.5))
+    ax.barh(range(len(levels)), [r["level_target"] for r in levels], color="#FF7F0E", label="目标 target")
+    latest = [(i, r["latest"]) for i, r in enumerate(levels) if r.get("latest") is not None]
+    if latest:
+        ax.scatter([v for _, v in latest], [i for i, _ in latest], color="black", zorder=3, label="最新数值 latest")
+    if national is not None:
+        ax.axvline(national, color="#7F7F7F", linestyle="--", label=f"全国目标 national {national:g}")
+    ax.set_yticks(range(len(levels)), [r.get("region_zh") or r["region"] for r in levels])
+    ax.invert_yaxis()
+    for i, r in enumerate(levels):
+        ratio = f" ×{r['ratio']:g}" if r.get("ratio") is not None else ""
+        ax.text(r["level_target"], i, f" {r['goal']}{ratio}", va="center", fontsize=7)
+    ax.legend(fontsize=7, loc="lower right")
+    ax.set_title(title)
+    return _save(plt, fig, path)

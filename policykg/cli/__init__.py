@@ -92,9 +92,9 @@ def _connection(
 
 
 def _register() -> None:
-    from policykg.cli import analyze, browser, export, extract, ingest, query, schema, server, status
+    from policykg.cli import analyze, browser, cascade, export, extract, ingest, query, schema, server, status
 
-    for module in (status, server, schema, ingest, extract, query, browser, export, analyze):
+    for module in (status, server, schema, ingest, extract, query, browser, export, analyze, cascade):
         module.register(app)
     __import__("policykg.cli.review", fromlist=["register"]).register(app)
 
