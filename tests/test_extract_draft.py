@@ -175,3 +175,25 @@ def test_the_documents_title_is_its_headline_not_the_first_title_it_cites():
 
     pars = norm.paragraphs("首页 > 政务公开 > 通知\n浙江加快建设数据跨境服务中心\n为贯彻落实《某某意见》,省里出台新举措。")
     assert guess_title(pars) == "浙江加快建设数据跨境服务中心"
+
+
+def test_publisher_notes_are_stripped_and_joint_issuers_split(tmp_path):
+    """Review-log rule 1: a header's publisher keeps only the names (no document number, repost or byline)."""
+    from policykg.ingest.extract.publishers import names
+
+    assert names("某某市人民政府办公厅（某政发〔2024〕3号）") == ["某某市人民政府办公厅"]
+    assert names("某某日报 (记者 王某), mirror") == ["某某日报"]
+    assert names("某省大数据局 转载自某某网") == ["某省大数据局"]
+    assert names("山东省工业和信息化厅、省财政厅、省通信管理局 (reprint at 某网)") == [
+        "山东省工业和信息化厅", "山东省财政厅", "山东省通信管理局"]
+    text = TEXT.replace("publisher: 某省人民政府办公厅", "publisher: 浙江省经济和信息化厅、浙江省财政厅 (浙经信〔2024〕5号; reprint at 某网)")
+    result, draft = _extract(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    record = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    orgs = {o["name_zh"]: o for o in record["organizations"]}
+    assert {"浙江省经济和信息化厅", "浙江省财政厅"} <= set(orgs)
+    assert all("〔" not in name and "reprint" not in name for name in orgs)
+    assert record["document"]["publisher"] == orgs["浙江省经济和信息化厅"]["key"]
+    assert record["document"]["publisher_zh"] == "浙江省经济和信息化厅、浙江省财政厅"
+    assert orgs["浙江省财政厅"]["region"] == "浙江省"
+    validate_paths([draft])

@@ -35,6 +35,7 @@ from policykg.ingest.extract.gloss import amount_en, gloss, target_en, title_en
 from policykg.ingest.extract.indicators import IndicatorChoice, IndicatorMatcher, draft_key
 from policykg.ingest.extract.normalise import ExtractError
 from policykg.ingest.extract.pipeline import PUBLISHED_NOTES, Extraction
+from policykg.ingest.extract.publishers import names as publisher_names
 from policykg.ingest.extract.regions import Region
 from policykg.ingest.extract.titles import policy_kind
 from policykg.schema.reference import NationalPolicyEntry, gazetteer, national_policies
@@ -132,12 +133,14 @@ def build(ex: Extraction, matcher: IndicatorMatcher | None = None) -> tuple[dict
 def _document(d: _Draft) -> dict:
     """The document section: metadata given (or guessed, and said so); its publisher as an organization."""
     ex, title = d.ex, d.title
+    publishers = publisher_names(ex.meta.get("publisher") or "")
+    publisher_zh = "、".join(publishers) or None
     document = {
         "id": d.did,
         "title_zh": title[:2000],
         "title_en": ex.meta.get("title_en") or title_en(title),
-        "publisher_zh": ex.meta.get("publisher") or None,
-        "publisher_en": ex.meta.get("publisher_en") or (gloss(ex.meta["publisher"]) if ex.meta.get("publisher") else None),
+        "publisher_zh": publisher_zh,
+        "publisher_en": ex.meta.get("publisher_en") or (gloss(publisher_zh) if publisher_zh else None),
         "published": ex.published,
         "url": ex.meta.get("url") or None,
         "language": "zh",
@@ -149,8 +152,9 @@ def _document(d: _Draft) -> dict:
         document["guessed"].append("title_en")
     if ex.published_how in PUBLISHED_NOTES:
         d.notes.append(PUBLISHED_NOTES[ex.published_how])
-    if ex.meta.get("publisher"):
-        document["publisher"] = _org(d, ex.meta["publisher"], "document metadata", None)
+    keys = [_org(d, name, "document metadata", None) for name in publishers]  # joint issuers: one each
+    if keys:
+        document["publisher"] = keys[0]
     return document
 
 
