@@ -1,7 +1,7 @@
 // name: target-ambition
 // zh: 某指标某年的全国目标与各地区目标：与全国目标之比、最新数值及完成进度
 // en: The national target for an indicator and deadline beside each region's own: its ratio to the national one, the region's latest figure and its progress towards its own target
-// short: 地方目标与全国目标 | Regional vs national targets
+// short: 地方目标与全国目标 | Targets vs national ones
 // topic: targets
 // param: indicator: str
 // param: deadline: int = 2025

@@ -6,7 +6,7 @@
 // param: region: region
 // param: indicator: str
 // example: --param region=中国 --param indicator=cn-core-digital-industries-va-share-gdp
-// columns: deadline, revision, goal, published, source, change
+// columns: deadline, revision, goal, published, cited, change
 
 // Each document's statement of a target counts (its values are on its
 // SOURCED_FROM), so a target restated by a later document is a revision that
@@ -38,6 +38,7 @@ RETURN region.code AS region,
        cur.p.key AS policy,
        cur.p.title_zh AS policy_zh,
        cur.doc.id AS source,
+       coalesce(cur.doc.title_zh, cur.doc.title_en) AS source_title,
        cur.doc.published AS published,
        cur.s.locator AS locator,
        cur.s.quote AS quote,
