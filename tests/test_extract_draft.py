@@ -50,7 +50,8 @@ def test_draft_validates_unchanged_and_is_marked(tmp_path):
     obs = {o["quote"]: o for o in record["observations"]}
     assert obs["数字经济核心产业增加值达到9867亿元"]["value"] == 9867.0
     assert obs["同比增长10.1%"]["yoy_change_pct"] == 10.1
-    assert obs["占地区生产总值的比重为11.2%"]["share_pct"] == 11.2
+    share = obs["占地区生产总值的比重为11.2%"]  # a share indicator: the figure is its value, not share_pct
+    assert (share["value"], share["unit"], share.get("share_pct")) == (11.2, "%", None)
     (policy,) = record["policies"]
     assert (policy["kind"], policy["region"], policy.get("summary_en")) == ("action_plan", "浙江省", None)  # no Chinese in English
     assert [(t["value"], t["unit"], t["deadline"], t["policy"]) for t in record["targets"]] == [
@@ -196,4 +197,25 @@ def test_publisher_notes_are_stripped_and_joint_issuers_split(tmp_path):
     assert record["document"]["publisher"] == orgs["浙江省经济和信息化厅"]["key"]
     assert record["document"]["publisher_zh"] == "浙江省经济和信息化厅、浙江省财政厅"
     assert orgs["浙江省财政厅"]["region"] == "浙江省"
+    validate_paths([draft])
+
+
+def test_share_figure_is_the_value_of_a_share_indicator(tmp_path):
+    """Review-log rule 2: a share read onto a share indicator (catalogue or drafted in %) is its value."""
+    text = """---
+title: 某市数字经济发展情况
+published: 2024-02-01
+---
+2023年，苏州市集成电路产业营收达到310亿元，占全市制造业营收的比重为7.4%。
+全市工业互联网平台普及率达到41.5%，数字经济核心产业增加值占地区生产总值比重为8.6%。
+"""
+    result, draft = _extract(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    record = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    obs = {o["value"]: o for o in record["observations"]}
+    assert {7.4, 41.5, 8.6, 310.0} <= set(obs)
+    assert not any("share_pct" in o for o in record["observations"])
+    assert obs[8.6]["indicator"] == "cn-core-digital-industries-va-share-gdp" and obs[8.6]["unit"] == "%"
+    names = {i["key"]: i["name_zh"] for i in record["indicators"]}
+    assert names[obs[7.4]["indicator"]] == "集成电路产业营收占全市制造业营收的比重"
     validate_paths([draft])

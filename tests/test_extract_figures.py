@@ -171,3 +171,13 @@ def test_ranks_and_moves_in_rank(text, expected):
 
 def test_a_ratio_between_regions_is_the_first_regions():
     assert figures("江苏的数字经济规模是安徽的1.8倍。", title=JS) == [(1.8, "倍", "level", None, "江苏省")]
+
+
+def test_bare_share_takes_the_total_named_before_it():
+    """Review-log rule 2: 甲产业N家,占M% names the share from its subject and the paragraph's last total."""
+    text = ("2024年末,全省有规上软件企业880家,占全部软件企业的31.2%。其中,云计算企业120家,"
+            "占规上软件企业的13.6%;工业软件企业95家,占10.8%;信创企业60家,占6.8%。")
+    shares = [(float(f.value), f.indicator) for f in run(text, "2025-03-01", JS).figures if f.measure == "share"]
+    assert shares == [
+        (31.2, "规上软件企业占全部软件企业"), (13.6, "云计算企业占规上软件企业"),
+        (10.8, "工业软件企业占规上软件企业比重"), (6.8, "信创企业占规上软件企业比重")]

@@ -334,7 +334,7 @@ def _observation(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> di
     if f.measure == "growth" and f.unit in ("%",):
         obs["yoy_change_pct"] = -float(value) if f.fall else float(value)
         obs["unit"] = None
-    elif f.measure == "share" and f.unit == "%" and 0 <= value <= 100:
+    elif f.measure == "share" and f.unit == "%" and 0 <= value <= 100 and not _share_indicator(d, indicator):
         obs["share_pct"] = float(value)
         share_of = _SHARE_OF.search(f.indicator or "")
         obs["share_of"] = share_of.group(1) if share_of else None
@@ -344,6 +344,17 @@ def _observation(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> di
             note.append(f"a change of {amount_en(float(value), f.unit) or 'the figure quoted'}" + (" (a fall)" if f.fall else ""))
     obs["note_en"] = "; ".join(note) or None
     return obs
+
+
+def _share_indicator(d: _Draft, key: str) -> bool:
+    """Whether the indicator is itself a share (a catalogue share, or one drafted in per cent): its figure
+    is then the observation's value; share_pct is only for a level indicator with no share of its own
+    (review log: "share put in share_pct beside a share indicator")."""
+    entry = reference_indicators().indicators.get(key)
+    if entry is not None:
+        return entry.kind == "share"
+    drafted = d.indicators.get(key)
+    return drafted is not None and drafted.get("unit") == "%"
 
 
 PROJECT_KINDS_EN = {"工程": "programme", "计划": "programme", "行动": "action", "平台": "platform", "基地": "base",

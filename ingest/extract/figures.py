@@ -91,6 +91,7 @@ _BOUND_WORD = regex.compile(r"以上|左右|以下|以内")
 _NOUN_AFTER = regex.compile(r"[\p{Han}“”()A-Za-z0-9]{1,24}")
 _NEEDS_SUBJECT = regex.compile(r"(?:所?占|比上年|较上年|同比|年均)")
 _SHARE_SPLIT = regex.compile(r"所?占")
+_SHARE_TAIL = regex.compile(r"(?:的)?(?:比重|份额|比例)?(?:为|达到?|达)?$")
 _CODE_CHAR = regex.compile(r"[A-Za-z0-9.\-]")
 _YEAR_DIGITS = regex.compile(r"(19|20)\d\d")
 _WORD_OR_DIGIT = regex.compile(r"[\p{Han}A-Za-z0-9]")
@@ -362,6 +363,7 @@ class _Reading:
         self.clauses, self.sentences = _Cuts(text, CLAUSE_END), _Cuts(text, SENT_END)
         self.prev_end: dict[int, int] = {}
         self.subjects: dict[int, str] = {}
+        self.last_total = ""  # the total the paragraph's last share named (占X的…), for a bare 占N%
         self.last_period: dict[int, tuple[int | None, str]] = {}  # sentence start → its last figure's period
 
     def when(self, start: int, s_start: int, before: str, measure: str) -> tuple[int | None, str | None, bool, bool]:
@@ -445,7 +447,22 @@ class _Reading:
                 indicator = subject + (indicator if indicator.startswith(("占", "年均")) else indicator.removeprefix("所"))
         elif indicator:
             self.subjects[s_start] = _SHARE_SPLIT.split(indicator)[0]
+        if measure == "share":
+            indicator = self._share_total(indicator)
         return indicator, q_start, q_end
+
+    def _share_total(self, indicator: str) -> str:
+        """A share named by its subject alone (新材料产业106个,占10.6%: 新材料产业占) takes the total the
+        paragraph's last share named (占工业…企业的1.4%), so the name reads 新材料产业占…比重 (review log:
+        "share indicator named by an elliptical subject")."""
+        parts = _SHARE_SPLIT.split(indicator)
+        if len(parts) < 2:
+            return indicator
+        total = _SHARE_TAIL.sub("", parts[-1])
+        if total:
+            self.last_total = total
+            return indicator
+        return f"{indicator}{self.last_total}比重" if self.last_total and parts[0] else indicator
 
 
 def _respectively(text: str, clauses: dict[int, list[tuple[int, int]]], mentions: list[Mention],
