@@ -54,3 +54,27 @@ def test_a_named_project_with_its_count():
     record, _ = draft.build(run("全省实施“数字工厂领航工程”,建设3个国家级工业互联网平台。", title=ZJ))
     got = [(p["name_zh"], p["kind"], p.get("count"), p["region"]) for p in record["projects"]]
     assert got == [("数字工厂领航工程", "programme", None, "浙江省"), ("工业互联网平台", "platform", 3, "浙江省")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("以数据要素市场化改革为主线,推动公共数据开放共享。", ["推动公共数据开放共享"]),  # the action after it stays
+    ("为加快培育数据要素市场,结合本省实际,制定本方案。", []),  # a purpose clause
+    ("以工业互联网平台为抓手,支持中小企业上云用数。", ["支持中小企业上云用数"]),
+])
+def test_frame_and_purpose_clauses_draft_no_measure(text, expected):
+    """Review-log rule 3: 以…为主线/为抓手 and 为… purpose clauses frame the plan; only actions are measures."""
+    assert [m["quote"] for m in measures(text)] == expected
+
+
+def test_goal_state_clauses_draft_no_measure_but_goal_actions_do():
+    """Review-log rule 3: after 到2027年 a clause that states a result (水平显著提升, 全面建成) is a goal."""
+    got = [m["quote"] for m in measures(
+        "到2027年,全省数据要素流通水平显著提升,公共数据开放平台全面建成,建设3个省级数据交易场所。")]
+    assert got == ["建设3个省级数据交易场所"]
+
+
+def test_past_progress_in_a_development_basis_section_drafts_no_measure():
+    """Review-log rule 3: 发展基础 describes what was done; the measures start with the tasks."""
+    text = ("一、发展基础\n近年来,全省已建成公共数据开放平台,数据交易场所建设取得积极进展。\n"
+            "二、重点任务\n推动公共数据开放平台扩容升级。")
+    assert [m["quote"] for m in measures(text)] == ["推动公共数据开放平台扩容升级"]

@@ -372,6 +372,9 @@ def _commitments(d: _Draft) -> tuple[list[dict], list[dict]]:
         policy = d.policy_keys.get(c.policy_hint or "") or d.main_policy
         if policy is None:
             policy = d.main_policy = _document_policy(d.ex, d.title, d.policies, d.policy_keys)
+        if c.aim is not None:  # an aim, frame or past progress: no measure (review log rule 3)
+            _aim_themes(d, c, region, policy)
+            continue
         common = {"locator": f"¶{c.paragraph}", "quote": d.ex.source.quote(*c.quote_span), "extracted": True,
                   "region": region, "policy": policy, "themes": c.themes}
         if c.project and ("project", c.project) not in seen:
@@ -385,6 +388,16 @@ def _commitments(d: _Draft) -> tuple[list[dict], list[dict]]:
             measures.append({"key": f"{d.did}-m{len(measures) + 1:03d}"[:120], **common, "name_zh": c.text[:2000],
                              "name_en": _commitment_en(region, c.themes, "measure"), "status": c.status})
     return measures, projects
+
+
+def _aim_themes(d: _Draft, c, region: str, policy: str) -> None:
+    """A plan's aim (以…为主线, 到2027年…基本建成) is what its policy is about: its themes join the policy's
+    when the clause is about the policy's own region. Past progress (发展基础) adds nothing."""
+    if c.aim == "past":
+        return
+    for p in d.policies:
+        if p["key"] == policy and p.get("region") == region:
+            p["themes"] = list(dict.fromkeys(p["themes"] + c.themes))
 
 
 def region_en(ref: str) -> str:

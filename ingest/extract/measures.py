@@ -40,6 +40,14 @@ _TITLE = regex.compile(r"《([^《》]{1,150})》")
 _SETS = regex.compile(r"《([^《》]{1,150})》(?:中)?(?:提出|明确|要求|指出|部署|强调)")
 _GOAL = regex.compile(r"力争|到(?:19|20)\d\d年")
 _SUPPORT_WORDS = ("支持", "推动", "鼓励", "引导", "指导", "推进")
+# clauses that frame or describe, never commit (review log: goal / guiding-principle / purpose clauses and
+# past progress read as measures): 以X为主线, 为加快…(purpose), a state after 到2027年 (体系基本形成)
+_FRAME = regex.compile(r"^以.{1,40}?为(?:主线|抓手|牵引|引领|核心|重点|导向|目标|支撑|动力|方向|基础|突破口|关键|载体)"
+                       r"|^为(?:了)?(?:贯彻|落实|深入|进一步|全面|更好|加快|推动|推进|促进|深化|抢抓|把握|充分|实现|确保|加强|助力)")
+_STATE_ADVERB = regex.compile(r"(?:基本|初步|全面|显著|明显|大幅|持续|稳步|不断|进一步|有效|加快|日益|更加)$")
+_PAST_HEADING = regex.compile(r"^[一二三四五六七八九十]+[、.]\s*.{0,12}?(?:发展基础|发展现状|现实基础|基础条件|发展成效|工作成效|"
+                              r"主要成效|取得成效|发展成就|主要成绩|工作回顾|回顾)")
+_TOP_HEADING = regex.compile(r"^[一二三四五六七八九十]+[、.]")
 #: Themes a clause names only in passing: the root (every text is about it).
 SKIP_THEMES = frozenset({"digital-economy"})
 
@@ -61,6 +69,7 @@ class Commitment:
     year: int | None = None
     policy_hint: str | None = None  # a 《》 title in the sentence
     notes: list[str] = field(default_factory=list)
+    aim: str | None = None  # frame | goal | past: the clause states an aim or past progress, not an action
 
 
 def find(pars: list[norm.Paragraph], doc_region: Region | None, doc_year: int | None,
@@ -71,7 +80,10 @@ def find(pars: list[norm.Paragraph], doc_region: Region | None, doc_year: int | 
     no commitment."""
     out: list[Commitment] = []
     starts = [mn.start for mn in mentions] if mentions is not None else []
+    past = False  # inside a 发展基础/成效 section: what was done, described, not committed to
     for par in pars:
+        if _TOP_HEADING.match(par.text):
+            past = bool(_PAST_HEADING.match(par.text))
         has_project = PROJECT.search(par.text) is not None
         if par.text == title or "|" in par.text or not (has_project or themes.find(par.text)):
             continue  # table rows are figures, not commitments; a paragraph without a theme commits to none
@@ -89,6 +101,7 @@ def find(pars: list[norm.Paragraph], doc_region: Region | None, doc_year: int | 
                 found = _commitment(text, c, s, par, local, doc_region, doc_year, plan_like, has_project)
                 if found is not None:
                     found.policy_hint = hint.group(1) if hint else None
+                    found.aim = "past" if past else found.aim
                     out.append(found)
     return out
 
@@ -112,7 +125,7 @@ def _commitment(text: str, c: regex.Match, s: regex.Match, par: norm.Paragraph, 
     status = _status(sentence_before, plan_like)
     year = _year(text[s.start():c.end()], doc_year)
     out = Commitment((par.start + start, par.start + end), par.number, text[start:end], region, national,
-                     status, found, year=year)
+                     status, found, year=year, aim=_aim(clause, verb, text[s.start():c.start()]))
     if project is not None:
         name = project.group("name").replace("“", "").replace("”", "")
         out.project = name
@@ -124,6 +137,19 @@ def _commitment(text: str, c: regex.Match, s: regex.Match, par: norm.Paragraph, 
                 out.count = None
         out.themes = list(dict.fromkeys(found + [t for t in themes.find(name) if t not in SKIP_THEMES]))
     return out
+
+
+def _aim(clause: str, verb: regex.Match, sentence_before: str) -> str | None:
+    """"frame" for a clause that frames the plan (以…为主线, 为加快… purpose); "goal" for one that, in a
+    goal sentence (到2027年, 力争), states a result rather than an action: its verb ends the clause or
+    follows 基本/显著/全面 … (体系基本形成, 水平显著提升); else None (an action)."""
+    body = _LEAD.sub("", clause).lstrip("“ ")
+    if _FRAME.match(body):
+        return "frame"
+    if not _GOAL.search(sentence_before + clause[:verb.start()]):
+        return None
+    tail = COMMIT.sub("", clause[verb.start():]).strip()
+    return "goal" if not tail or _STATE_ADVERB.search(clause[:verb.start()]) else None
 
 
 def _status(before: str, plan_like: bool) -> str:
