@@ -79,3 +79,24 @@ def test_a_goal_stated_as_a_change_is_a_change_target(text, expected):
 def test_a_level_goal_has_no_change():
     (t,) = _targets("到2025年,全省数字经济规模达到3万亿元。")
     assert "change" not in t and (t["value"], t["unit"]) == (3, "万亿元")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024年,全省计划新建数据中心机架2万个。", [(2, "万个", "target", "2024")]),
+    ("今年目标定为新培育数字化转型促进中心15家。", [(15, "家", "target", "2024")]),
+    ("2024年新培育省级智能工厂40家,力争软件业务收入增长12%。", [(40, "家", "target", "2024"), (12, "%", "target", "2024")]),
+    ("2023年新培育省级智能工厂38家。", [(38, "家", "level", "2023")]),  # last year's: done, an observation
+    ("2024年,全省软件业务收入达到900亿元。", [(900, "亿元", "level", "2024")]),  # no plan word: a report
+])
+def test_this_years_plan_figures_are_targets(text, expected):
+    """Review-log rule 4: 计划/力争/目标定为/新培育 with the document's own year set this year's goals."""
+    assert [f[:4] for f in figures(text, published="2024-02-20", title="某省数字经济工作要点")] == expected
+
+
+@pytest.mark.parametrize("text, period, kind", [
+    ("到 2026 年,全省算力规模达到15EFLOPS。", "2026", "target"),  # layout spaces around the year
+    ("2022 年,全省算力规模达到5EFLOPS。", "2022", "level"),
+])
+def test_a_year_written_with_spaces_is_still_a_year(text, period, kind):
+    (fig,) = figures(text, published="2023-06-01", title="某省算力发展报告")
+    assert (fig[3], fig[2]) == (period, kind)

@@ -60,6 +60,7 @@ FALL = regex.compile(r"(?:下降|降低|减少|回落|降幅|下跌|跌幅|(?:�
 SHARE_WORDS = regex.compile(r"占|比重|份额|比例|率")
 REQUIRE = regex.compile(r"需要|需|必须")
 ESTIMATE = regex.compile(r"预计|估计|预估")
+_PLAN_FOR_YEAR = regex.compile(r"计划|力争|争取|目标(?:定为|设定为|是|为)|新培育|预期目标")
 TARGET_WORDS = regex.compile(r"力争|目标|争取|预期|将(?:达到|超过|突破|实现)|要(?:达到|实现)")
 FRAME_AFTER = ("平均", "第", "前列", "首位", "领先", "先进", "的", "比重", "总量", "前", "排名", "水平", "各地", "范围", "同类", "一半")
 CLAUSE_END = regex.compile(r"[,;:。!?]")
@@ -391,6 +392,9 @@ class _Reading:
             else:  # date unknown: a goal is for a year after every year the text reports on
                 latest = ctx.latest_reported_year
                 is_target = (deadline or bool(TARGET_WORDS.search(sentence_before))) and (latest is None or year > latest)
+        if not is_target and year is not None and year == ctx.doc_year and ctx.doc_year_known and not estimate \
+                and _PLAN_FOR_YEAR.search(sentence_before):
+            is_target = True  # 2024年计划新建…, 力争…, 目标定为…, 新培育… in a 2024 text: this year's goal
         if not is_target and REQUIRE.search(sentence_before) and self.target_years:
             is_target, year, period = True, self.target_years[-1], str(self.target_years[-1])  # 需要增长…
         if is_target and mark and not mark.span:
