@@ -221,7 +221,10 @@ def _ancestors(g: nx.MultiDiGraph) -> dict[str, set[str]]:
 
 def theme_groups(g: nx.MultiDiGraph) -> dict[str, str]:
     """Theme id → the theme just below the root that it falls under (itself for those), to draw related themes together."""
-    broader = {source: target for source, target, edge in g.edges(data=True) if edge.get("label") == Rel.BROADER.value}
+    broader: dict[str, str] = {}
+    for source, target, edge in g.edges(data=True):  # a theme with two broader ones: the first by id, every run
+        if edge.get("label") == Rel.BROADER.value and (source not in broader or target < broader[source]):
+            broader[source] = target
     roots = root_themes(g)
     groups: dict[str, str] = {}
     for theme in {n for n, d in g.nodes(data=True) if d.get("labels") == Label.THEME.value}:
