@@ -21,6 +21,7 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -166,3 +167,21 @@ def node_count(db: Graph) -> int:
 
 def rel_count(db: Graph) -> int:
     return read_rows(db, "MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's; scripts/test installs it
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Headless Chromium driven by Playwright, for the Browser and the review end-to-end tests."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (scripts/test does)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -8,11 +8,10 @@ in test-artifacts/ for a person to look at.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from policykg.graph.browser import GUIDE_FILE, STYLE_FILE, browser_url
 from policykg.graph.browser_style import NODE_STYLES
@@ -22,22 +21,11 @@ from tests.conftest import TEST_HTTP_PORT, Neo4jUnderTest
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 SCREENSHOT = ARTIFACTS / "browser-regions-targeting-theme.png"
 QUERY = "regions-targeting-theme"
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (scripts/test does)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _log_in(page: Page, neo4j_under_test: Neo4jUnderTest) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from policykg.graph.connection import Graph
 from tests.conftest import Neo4jUnderTest
@@ -29,23 +29,12 @@ from tests.review_util import make_draft
 
 pytestmark = pytest.mark.review
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "review-page.png"
 FIVE_G = "targets/draft-jiangxi-tisu-t002"
 SOFTWARE = "observations/draft-jiangxi-tisu-o003"
 MISSED = "培育省级工业互联网平台二十个"
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (scripts/test does)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
