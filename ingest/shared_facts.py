@@ -14,6 +14,7 @@ reported instead of being settled silently.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -194,7 +195,7 @@ def _statements_of(group: Group) -> dict[FactKey, list[Statement]]:
     """Each fact the group states, with each document's statement of it, as its row gives it."""
     found: dict[FactKey, list[Statement]] = {}
     for item in group:
-        published = item.document.record.document.published.isoformat()
+        published = _date_text(item.document.record.document.published)
         for label, rows in item.batch.facts.items():
             for row in rows:
                 found.setdefault((label.value, row["key"]), []).append(
@@ -284,7 +285,7 @@ def fact_states(tx: ManagedTransaction, keys: Keys, docs: list[str], others: boo
         if state is not None:
             stated = _plain(row["stated"])
             state.statements[row["doc"]] = stated
-            state.sources[row["doc"]] = Statement(row["doc"], as_text(row["published"]), _values(stated))
+            state.sources[row["doc"]] = Statement(row["doc"], as_text(row["published"]) or "", _values(stated))
     return states
 
 
@@ -340,7 +341,7 @@ def validation_conflicts(documents: Iterable[ValidDocument]) -> list[str]:
     """The same check across record files, before anything is written (for `policykg validate`)."""
     stated: dict[FactKey, list[Statement]] = {}
     for document in documents:
-        published = document.record.document.published.isoformat()
+        published = _date_text(document.record.document.published)
         for label, rows in build_batch(document).facts.items():
             for row in rows:
                 stated.setdefault((label.value, row["key"]), []).append(
@@ -351,6 +352,11 @@ def validation_conflicts(documents: Iterable[ValidDocument]) -> list[str]:
             for second in statements[i + 1:]:
                 found.extend(_disagreements(label, key, first, second))
     return found
+
+
+def _date_text(day: dt.date | None) -> str:
+    """A document's date as ISO text; '' when it has none, so an undated document counts as the oldest."""
+    return day.isoformat() if day is not None else ""
 
 
 def _disagreements(label: str, key: str, a: Statement, b: Statement) -> list[str]:

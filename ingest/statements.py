@@ -43,14 +43,15 @@ _FACTS_BY_KEY = build.nodes_by_key(FACT_LABELS)
 
 #: Each listed fact's values, recomputed from what its documents state: for
 #: each property, the value of the latest-published document that gives it
-#: (ties: the greater document id); a field no document gives goes. The fields
+#: (ties: the greater document id; an undated document counts as the oldest); a field no
+#: document gives goes. The fields
 #: on which the statements differ are kept in DISPUTED_FIELD. Only properties
 #: whose value changes are written: a fact a hundred documents state is read
 #: a hundred times but written once, not a hundred times. The writer lists only
 #: the facts that need it (a statement retracted, or a value that disagrees).
 RECOMPUTE_FACTS = (
     _FACTS_BY_KEY +
-    "MATCH (n)-[s:SOURCED_FROM]->(d:SourceDocument) WITH n, s ORDER BY d.published DESC, d.id DESC "
+    "MATCH (n)-[s:SOURCED_FROM]->(d:SourceDocument) WITH n, s ORDER BY d.published IS NULL, d.published DESC, d.id DESC "
     "WITH n, collect(s) AS stated "
     "WITH n, stated, reduce(ks = [], s IN stated | ks + [k IN keys(s) WHERE NOT k IN ks AND NOT k IN $provenance]) "
     "AS fields "

@@ -278,7 +278,7 @@ class Checks:
 
     def run(self, record: DocumentRecord, today: dt.date) -> tuple[dict[str, str], dict[str, str]]:
         """Every check; the region codes and catalogue keys the references resolved to."""
-        if record.document.published > today:
+        if record.document.published is not None and record.document.published > today:
             self.problem(("document", "published"), f"publication date {record.document.published} is in the future")
         self.keys(record)
         self.references(record)

@@ -103,7 +103,8 @@ class DocumentMeta(Record):
     title_en: Text | None = Field(None, description="English title; readers fall back to the Chinese one.")
     publisher_zh: Text | None = None
     publisher_en: Text | None = None
-    published: dt.date
+    published: dt.date | None = Field(None, description="The day the document was made public. A draft whose "
+                                      "text gives no date leaves it out and says so; the reviewer supplies it.")
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     language: Language
     publisher: Key | None = Field(None, description="Key of the organization in this document that published it.")

@@ -86,3 +86,28 @@ def test_a_report_after_a_goal_sentence_is_no_goal():
 def test_a_rank_takes_the_year_of_the_figure_it_ranks():
     ex = _extract("2022年全省软件业务收入5200亿元,位居全国第三。", title="某省软件产业报告", published="2023-03-01")
     assert [(f.unit, f.period) for f in ex.figures] == [("亿元", "2022"), ("位", "2022")]
+
+
+def test_a_relative_date_in_an_undated_text_leaves_the_period_open_and_not_an_earlier_year():
+    text = "2021年,全区软件业务收入达到300亿元。今年上半年,全区软件业务收入增长12%。"
+    ex = _extract(text, "notice.txt", title="某区软件产业通报")
+    assert ex.published is None
+    assert [(f.value, f.period, bool(f.notes)) for f in ex.figures] == [(300, "2021", False), (12, None, True)]
+
+
+def test_next_year_in_an_undated_text_is_a_goal_without_a_year():
+    ex = _extract("明年,全区力争新增高新技术企业80家。", "notice.txt", title="某区科技工作要点")
+    assert [(f.kind, f.period, f.year) for f in ex.figures] == [("target", None, None)]
+
+
+def test_an_undated_draft_leaves_published_empty_and_says_so_never_today():
+    from policykg.ingest.extract import draft
+
+    text = "某区数字经济工作要点\n2022年,全区数字经济增加值达到900亿元。今年,全区新建5G基站1200个。"
+    record, notes = draft.build(_extract(text, "notice.txt"))
+    assert "published" not in record["document"] and "published" in record["document"]["guessed"]
+    assert notes[0].startswith("published: the text gives no date and no year: left empty; supply the publication date")
+    assert [(o["value"], o["period"]) for o in record["observations"]] == [(900.0, "2022")]
+    assert any(n.startswith("¶2 “") and "新建5G基站1200个" in n and "not drafted" in n for n in notes)
+    assert "2026-12-01" not in draft.to_yaml(record, notes, "notice.txt", today=__import__("datetime").date(2026, 12, 1)
+                                             ).split("\n", 1)[1]

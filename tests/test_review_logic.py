@@ -246,3 +246,25 @@ def test_the_command_refuses_a_folder_that_is_not_there(tmp_path: Path):
     result = run_cli("review", str(tmp_path / "nowhere"), "--no-browser")
     assert result.exit_code == 1
     assert result.output.strip() == f"Error: {tmp_path / 'nowhere'}: no such folder of drafts"
+
+
+def test_a_draft_without_a_publication_date_is_published_only_once_the_reviewer_gives_one(tmp_path: Path):
+    undated = TEXT.replace("published: 2024-03-01\n", "")  # the text gives no date, its file name no year
+    _source, path = make_draft(tmp_path, undated)
+    doc = "document/draft-jiangxi-tisu"
+    review = session.open_review(path)
+    assert "published" not in review.facts[0].fact
+    assert review.facts[0].problems == {"published": "the text gives no publication date: edit the document and "
+                                                     "give published (YYYY-MM-DD)"}
+    _accept_all(path)
+    out = tmp_path / "out"
+    with pytest.raises(ReviewError) as refused:
+        publish(session.open_review(path), out, "Li Ming", TODAY)
+    assert str(refused.value) == ("jiangxi-tisu.yaml: the text gives no publication date: edit the document and "
+                                  "give published (YYYY-MM-DD), then publish again")
+    assert not out.exists() or list(out.iterdir()) == []
+    rev = session.open_review(path).facts[0].rev
+    session.decide(path, doc, "edited", rev, "Li Ming", {"published": "2024-03-01"})
+    assert session.open_review(path).facts[0].problems == {}
+    record = yaml.safe_load(publish(session.open_review(path), out, "Li Ming", TODAY).path.read_text(encoding="utf-8"))
+    assert record["document"]["published"] == dt.date(2024, 3, 1)

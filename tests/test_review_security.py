@@ -144,3 +144,23 @@ def test_the_command_prints_its_url_first_and_listens_on_loopback_only(tmp_path:
         process.terminate()
         out, err = process.communicate(timeout=10)
     assert secret not in out and secret not in err and token not in err
+
+
+def test_the_page_asks_for_a_missing_publication_date_and_publishing_is_refused_until_given(tmp_path: Path,
+                                                                                           gate: Gate):
+    from tests.review_util import TEXT
+    _, draft = make_draft(tmp_path, TEXT.replace("published: 2024-03-01\n", ""))
+    config = ReviewConfig(Drafts([draft.parent]), tmp_path / "documents", "tester")
+    with TestClient(create_app(config, gate), base_url=f"http://127.0.0.1:{PORT}") as client:
+        client.get(f"/?token={gate.token}")
+        page = client.get(f"/draft/{DRAFT}").text
+        assert "published: the text gives no publication date: edit the document and give published" in page
+        headers = {"X-CSRF-Token": gate.csrf}
+        client.post(f"/api/decide/{DRAFT}", json={"id": "document/draft-jiangxi-tisu", "state": "accepted", "rev": 0},
+                    headers=headers)
+        for section in ("policies", "targets", "observations", "indicators", "organizations", "measures"):
+            client.post(f"/api/accept-rest/{DRAFT}", json={"section": section}, headers=headers)
+        answer = client.post(f"/api/publish/{DRAFT}", json={"by": "tester"}, headers=headers)
+    assert answer.status_code == 400
+    assert answer.json()["error"] == ("jiangxi-tisu.yaml: the text gives no publication date: edit the document "
+                                      "and give published (YYYY-MM-DD), then publish again")

@@ -243,3 +243,17 @@ def test_no_record_field_is_named_like_the_dispute_mark():
 
     fields = {name for section in SECTIONS for name in section.model.model_fields}
     assert "unit" in fields and DISPUTED_FIELD not in fields
+
+
+def test_a_document_without_a_date_is_stored_undated_and_counts_as_the_oldest(graph, neo4j_under_test, tmp_path):
+    (tmp_path / "seed.yaml").write_text(SEED, encoding="utf-8")
+    undated = _other("test-undated", "2022-03-01", OTHER_UNIT).replace("  published: 2022-03-01\n", "")
+    assert "published" not in undated
+    (tmp_path / "undated.yaml").write_text(undated, encoding="utf-8")
+    done = run_cli("ingest", str(tmp_path), env=neo4j_under_test.env)
+    assert done.exit_code == 0, done.output
+    assert ("unit is '亿元' in test-shenzhen-brief but '万元' in test-undated; the graph shows "
+            "test-shenzhen-brief's (published later)") in done.output
+    assert read_rows(graph, "MATCH (d:SourceDocument {id: 'test-undated'}) RETURN d.published AS published") == [
+        {"published": None}]
+    assert _unit(graph)[0]["unit"] == "亿元"  # the dated document's statement wins

@@ -59,11 +59,12 @@ _GROW_BY = regex.compile(r"(?:增长|提高|提升|增加)了?\s*[\d.]+\s*倍$")
 _GROWTH_SUFFIX = regex.compile(r"(?:年均)?(?:同比)?(?:增长|增速|增幅|增长率)$")
 
 
-def doc_id(name: str, published: dt.date) -> str:
+def doc_id(name: str, published: dt.date | None) -> str:
     stem = Path(name).stem.lower()
     slug = _NOT_KEY_CHAR.sub("-", stem).strip("-._")
     if not slug or not slug[0].isalnum():
-        slug = f"{published.isoformat()}-{hashlib.sha1(name.encode()).hexdigest()[:8]}"
+        digest = hashlib.sha1(name.encode()).hexdigest()[:8]
+        slug = f"{published.isoformat()}-{digest}" if published is not None else f"doc-{digest}"
     return f"draft-{slug}"[:120]
 
 
@@ -237,6 +238,11 @@ def _policy(d: _Draft, t, known: NationalPolicyEntry | None = None) -> dict:
 def _figure(d: _Draft, n: int, f: Figure) -> None:
     """A figure as a target (a goal) or an observation, with its indicator defined when the draft must."""
     quote = d.ex.source.quote(*f.quote_span)
+    if f.kind != "target" and f.year is None and d.ex.published is None:
+        # an observation needs a year: with no period beside it and no document date there is none to give
+        d.notes.append(f"¶{f.paragraph} “{quote}”: no period beside the figure and no document date: not drafted; "
+                       "add it once the publication date is known")
+        return
     phrase = f.indicator
     if f.measure == "growth" and f.unit in ("%", "‰"):
         # a change of a level: the observation carries it in yoy_change_pct on the level's indicator
@@ -254,6 +260,7 @@ def _figure(d: _Draft, n: int, f: Figure) -> None:
             d.indicators[choice.key]["quote"] = phrase if phrase and phrase in quote else None
     if f.kind == "target":
         d.targets.append(_target(d, n, f, quote, choice.key))
+        d.notes.extend(f"¶{f.paragraph} “{quote}”: {note}" for note in f.notes)  # a target has no note field
     else:
         d.observations.append(_observation(d, n, f, quote, choice.key))
 
@@ -318,9 +325,9 @@ def _table_marks(f: Figure) -> dict:
 def _observation(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> dict:
     """A reported figure: a level, a change (yoy_change_pct) or a share (share_pct), with notes on what was assumed."""
     value = numerals.as_float(f.value)
-    note = []
+    note = list(f.notes)
     year = f.year
-    if year is None:
+    if year is None and d.ex.published is not None:
         year = d.ex.published.year
         note.append("period not stated next to the figure; the document's year is assumed")
     if f.estimate:

@@ -68,7 +68,7 @@ SENT_END = regex.compile(r"[;。!?]")
 LEAD_JUNK = regex.compile(
     r"^(?:[(\[]?[一二三四五六七八九十\d]+[)\]、.]\s*)?"
     r"(?:【[^】]{0,20}】|其中|此外|另外|同时|全年|初步核算|经核算|经测算|据测算|据核算|据不完全统计|据统计|数据显示|换言之|总体看|从\p{Han}{1,12}看|根据\p{Han}{0,20}结果|"
-    r"近年来|目前|当前|截至目前|至今|力争|争取|预计|预期|累计|共|有|全省|全市|我省|本市|我市|全国|我国|"
+    r"近年来|目前|当前|截至目前|至今|今年|去年|明年|力争|争取|预计|预期|累计|共|有|全省|全市|我省|本市|我市|全国|我国|"
     r"前三季度|上半年|下半年|第?[一二三四]季度|\d{1,2}-\d{1,2}月|\d{1,2}月份?|"
     r"截至|截止|到|至|由|从|在|对|实现|完成|建成|建设|打造|培育|拥有|约|《\u3000*》(?:提出|要求|指出|明确)?|\s|“|”)+")
 TRAIL_JUNK = regex.compile(
@@ -334,7 +334,13 @@ def _figure(reading: _Reading, token: Token, par_text: str, par_number: int, par
         comparator=_comparator(local_before, text[end:c_end], token.more, is_target),
         period=period, year=year, deadline=is_target, region=region, national=national,
         indicator=indicator, quote_span=(par_offset + q_start, par_offset + q_end), paragraph=par_number,
-        estimate=estimate, fall=fall, policy_hint=_policy_hint(par_text[s_start:s_end]))
+        estimate=estimate, fall=fall, policy_hint=_policy_hint(par_text[s_start:s_end]),
+        notes=[OPEN_NOTE] if reading.open and period is None else [])
+
+
+#: The note of a figure dated relative to a document that gives no date (今年, 上半年, 目前).
+OPEN_NOTE = ("the source dates this figure relative to the document (this year, last year, a half-year, now) "
+             "and the document gives no date: period left open, supply it with the publication date")
 
 
 def _measure(unit: str, measure: str, before: str) -> str:
@@ -366,6 +372,7 @@ class _Reading:
         self.subjects: dict[int, str] = {}
         self.last_total = ""  # the total the paragraph's last share named (占X的…), for a bare 占N%
         self.last_period: dict[int, tuple[int | None, str]] = {}  # sentence start → its last figure's period
+        self.open = False  # the last figure's time mark is a relative date the document's missing date leaves open
 
     def when(self, start: int, s_start: int, before: str, measure: str) -> tuple[int | None, str | None, bool, bool]:
         """(year, period, is it a target, is it an estimate) of a figure at ``start``: the last time mark
@@ -380,6 +387,7 @@ class _Reading:
         year = mark.year if mark else None
         period = mark.period() if mark else None
         deadline = bool(mark and mark.deadline)
+        self.open = bool(mark and mark.open)
         in_sentence = [mk for mk in self.marks if s_start <= mk.start < start and mk.year]
         if measure == "growth" and "年均" in before and len({mk.year for mk in in_sentence}) >= 2:
             years = sorted(mk.year for mk in in_sentence)
@@ -395,10 +403,12 @@ class _Reading:
         if not is_target and year is not None and year == ctx.doc_year and ctx.doc_year_known and not estimate \
                 and _PLAN_FOR_YEAR.search(sentence_before):
             is_target = True  # 2024年计划新建…, 力争…, 目标定为…, 新培育… in a 2024 text: this year's goal
+        if self.open and deadline and not estimate:
+            is_target = True  # 明年…, 未来三年… in a text with no date: a goal whose year the reviewer supplies
         if not is_target and REQUIRE.search(sentence_before) and self.target_years:
             is_target, year, period = True, self.target_years[-1], str(self.target_years[-1])  # 需要增长…
         if is_target and mark and not mark.span:
-            period = str(year)
+            period = str(year) if year is not None else None
         if is_target and year is not None:
             self.target_years.append(year)
         return year, period, is_target, estimate

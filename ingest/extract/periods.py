@@ -4,7 +4,8 @@
 到2025年 / 力争到2022年 → a deadline; “十四五”末 → 2025, “十四五”时期 → 2021-2025;
 目前 / 至今 → the document's year; 去年 / 今年 / 明年 against the document's date; 经过5年努力 /
 未来三年 → a deadline that many years ahead (未来三年 counts the document's own year).
-A year followed by a month (2019年10月) dates an event and sets no period.
+A year followed by a month (2019年10月) dates an event and sets no period. In a text with no date a
+relative mark is kept, open (no year): its figures get no period, not an earlier sentence's year.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class TimeMark:
     span: tuple[int, int] | None = None  # first and last year
     deadline: bool = False  # 到2025年, 力争到…, “十四五”末
     quarter: str | None = None  # "Q1..Q3" for 前三季度
+    open: bool = False  # a relative date (今年, 上半年, 目前) in a text with no date: its period stays open
 
     def period(self) -> str | None:
         if self.span and not self.deadline:
@@ -77,18 +79,21 @@ def marks(text: str, doc_year: int | None) -> list[TimeMark]:
                 out.append(TimeMark(m.start(), m.end(), first + 4, None, True))
             elif suffix in ("时期", "期间", "规划期"):
                 out.append(TimeMark(m.start(), m.end(), first + 4, (first, first + 4), deadline))
-        elif m.group("rel") and doc_year:
+        elif doc_year is None and (m.group("rel") or m.group("part") or m.group("ahead") or m.group("now")):
+            out.append(TimeMark(m.start(), m.end(), None, None, bool(m.group("rel") == "明年" or m.group("ahead")),
+                                open=True))  # no date to resolve it against: it still ends an earlier year's reach
+        elif m.group("rel"):
             shift = {"去年": -1, "今年": 0, "明年": 1}[m.group("rel")]
             out.append(TimeMark(m.start(), m.end(), doc_year + shift, None, deadline or shift > 0))
-        elif m.group("part") and doc_year:
+        elif m.group("part"):
             part = m.group("part").lstrip("第")
             quarter = _QUARTERS.get(part) or f"M01..M{int(m.group('m2')):02d}"
             out.append(TimeMark(m.start(), m.end(), doc_year, None, False, quarter))
-        elif m.group("ahead") and doc_year:
+        elif m.group("ahead"):
             # 经过5年努力: five years after the document; 未来三年: this year and the next two
             years = int(numerals.number(m.group("ahead")))
             end_year = doc_year + years - (1 if m.group("through") == "未来" else 0)
             out.append(TimeMark(m.start(), m.end(), end_year, None, True))
-        elif m.group("now") and doc_year:
+        elif m.group("now"):
             out.append(TimeMark(m.start(), m.end(), doc_year))
     return out

@@ -34,7 +34,7 @@ class Extraction:
     source: norm.Source
     meta: dict[str, str]
     guessed: list[str]
-    published: dt.date
+    published: dt.date | None  # None: the text gives no date (the draft leaves it empty, the reviewer supplies it)
     paragraphs: list[norm.Paragraph]
     region_mentions: list[regions_mod.Mention]
     doc_region: Region | None
@@ -139,7 +139,7 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
             guessed.append("title_zh")
     mentions = regions_mod.find(text)
     doc_region = _doc_region(mentions, meta.get("title", "") + meta.get("publisher", ""))
-    ctx = _context(pars, mentions, doc_region, published.year if date_known else None)
+    ctx = _context(pars, mentions, doc_region, published.year if published is not None and date_known else None)
     titles, abbrev = titles_mod.find(pars)
     if not meta.get("publisher"):  # a notice's issuer, in its first lines, is the publisher
         head = next((t for t in titles if t.paragraph <= 3 and t.issuers
@@ -159,11 +159,11 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
 
 
 def _published(meta: dict[str, str], pars: list[norm.Paragraph], name: str, guessed: list[str],
-               today: dt.date | None) -> tuple[dt.date, bool, str]:
+               today: dt.date | None) -> tuple[dt.date | None, bool, str]:
     """(the publication date, whether its year is known, how it was found): the metadata's, else a full
     date the text writes, else a dateline's month and day (中新网天津1月21日电) in the year the file name
-    starts with (2023-…txt), else that year alone, else nothing: today's date stands in and the draft
-    says so."""
+    starts with (2023-…txt), else that year alone, else none: the draft leaves the date empty and says
+    so (never today's date: the reviewer supplies it)."""
     today = today or dt.date.today()
     if meta.get("url") and not regex.fullmatch(r"https?://\S+", meta["url"]):
         raise norm.ExtractError(f"{name}: url {meta['url']!r} is not an http(s) address")
@@ -185,7 +185,7 @@ def _published(meta: dict[str, str], pars: list[norm.Paragraph], name: str, gues
             if day and (found := _date(year.group(1), day.group(1), day.group(2))) and found <= today:
                 return found, True, "dateline"
         return dt.date(int(year.group(1)), 1, 1), True, "year"
-    return today, False, "none"
+    return None, False, "none"
 
 
 #: What the draft's header says about a published date the metadata did not give.
@@ -194,7 +194,9 @@ PUBLISHED_NOTES = {
     "dateline": "published: the dateline's month and day, in the year the file name starts with; check it",
     "year": "published: not in the text; 1 January of the year the file name starts with stands in: "
             "supply the real date",
-    "none": "published: the text gives no date and no year; today's date stands in: supply the real date",
+    "none": "published: the text gives no date and no year: left empty; supply the publication date "
+            "(YYYY-MM-DD) in review, publishing is refused without it; relative periods (今年, 去年, 上半年) "
+            "are left open",
 }
 _NAME_YEAR = regex.compile(r"((?:19|20)\d\d)(?!\d)")
 _DATELINE = regex.compile(r"(?<![\d年])(1[0-2]|[1-9])月([12]\d|3[01]|[1-9])日(?:电|讯|消息|发布|,|\s)")

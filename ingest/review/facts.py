@@ -186,7 +186,7 @@ def field_specs(section: str) -> tuple[FieldSpec, ...]:
             widget = "ref"
         elif enum:
             widget = "choice"
-        elif prop.get("format") == "date":
+        elif any(option.get("format") == "date" for option in prop.get("anyOf") or [prop]):  # a date, or none
             widget = "date"
         elif "array" in types:
             widget = "list"
@@ -258,6 +258,10 @@ def _plain(error: dict[str, Any]) -> str:
     return _PLAIN.get(error["type"]) or error["msg"]
 
 
+#: What a document header without a publication date is told (the text gave none; never today's date).
+NO_DATE = "the text gives no publication date: edit the document and give published (YYYY-MM-DD)"
+
+
 def check(section: str, fact: dict[str, Any], record: dict[str, Any], defined: dict[str, set[str]]) -> dict[str, str]:
     """Problems of one fact, field → message in plain words: the record model's own validation (as
     `policykg validate` runs it), then its regions, catalogue indicators and references to this document."""
@@ -273,6 +277,8 @@ def check(section: str, fact: dict[str, Any], record: dict[str, Any], defined: d
         published = as_dates(section, fact).get("published")
         if isinstance(published, dt.date) and published > dt.date.today() and "published" not in problems:
             problems["published"] = f"publication date {published} is in the future"
+        if not published and "published" not in problems:
+            problems["published"] = NO_DATE
         return problems
     for link in SECTION_BY_NAME[section].links:
         value = fact.get(link.field)

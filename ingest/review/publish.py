@@ -17,7 +17,7 @@ import yaml
 
 from policykg.errors import ReviewError, ValidationFailed
 from policykg.ingest.review import decisions as store
-from policykg.ingest.review.facts import DOCUMENT
+from policykg.ingest.review.facts import DOCUMENT, NO_DATE
 from policykg.ingest.review.session import Review, read_draft, reviewed_path
 from policykg.ingest.validate import ValidDocument, validate_file
 from policykg.schema.sections import SECTIONS
@@ -40,6 +40,8 @@ def reviewed_record(review: Review, reviewer: str, today: dt.date) -> dict[str, 
         raise ReviewError(f"{len(undecided)} facts are not decided yet ({', '.join(undecided[:3])}{more}): "
                           "accept, edit or reject each")
     document = dict(next(f.fact for f in review.facts if f.section == DOCUMENT))
+    if not document.get("published"):
+        raise ReviewError(f"{review.path.name}: {NO_DATE}, then publish again")
     for name in ("draft", "guessed"):
         document.pop(name, None)
     document["id"] = str(document["id"]).removeprefix("draft-")
