@@ -80,7 +80,7 @@ def test_no_date_anywhere_is_said_not_hidden():
 def test_a_report_after_a_goal_sentence_is_no_goal():
     ex = _extract("到2027年,全市算力规模力争达到50EFLOPS。据了解,全市现有算力企业85家。", title="某市算力方案",
                   published="2024-03-01")
-    assert [(f.kind, f.period) for f in ex.figures] == [("target", "2027"), ("level", "2024")]
+    assert [(f.kind, f.period) for f in ex.figures] == [("target", "2027"), ("count", "2024")]
 
 
 def test_a_rank_takes_the_year_of_the_figure_it_ranks():

@@ -51,9 +51,9 @@ def test_targets_without_a_named_policy_get_one_drafted_from_the_title():
     assert "replace" in policy["summary_en"]
 
 
-def test_a_forecast_for_a_later_year_is_not_a_target_either():
+def test_a_forecast_for_a_later_year_is_a_target_marked_as_an_estimate():
     (fig,) = run("据测算,预计到2027年全省数据产业规模将达到3000亿元。", published="2024-01-10", title="湖北省").figures
-    assert (fig.kind, fig.period, fig.estimate, fig.indicator) == ("level", "2027", True, "数据产业规模")
+    assert (fig.kind, fig.period, fig.estimate, fig.indicator) == ("target", "2027", True, "数据产业规模")
 
 
 def _targets(text: str, title: str = "某省数字经济行动方案", published: str = "2023-02-01") -> list[dict]:
@@ -85,7 +85,7 @@ def test_a_level_goal_has_no_change():
     ("2024年,全省计划新建数据中心机架2万个。", [(2, "万个", "target", "2024")]),
     ("今年目标定为新培育数字化转型促进中心15家。", [(15, "家", "target", "2024")]),
     ("2024年新培育省级智能工厂40家,力争软件业务收入增长12%。", [(40, "家", "target", "2024"), (12, "%", "target", "2024")]),
-    ("2023年新培育省级智能工厂38家。", [(38, "家", "level", "2023")]),  # last year's: done, an observation
+    ("2023年新培育省级智能工厂38家。", [(38, "家", "count", "2023")]),  # last year's: done, an observation
     ("2024年,全省软件业务收入达到900亿元。", [(900, "亿元", "level", "2024")]),  # no plan word: a report
 ])
 def test_this_years_plan_figures_are_targets(text, expected):

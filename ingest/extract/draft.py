@@ -7,8 +7,9 @@ Decisions, as an analyst reviewing the draft would want them:
   * a figure for a future year (到2025年, “十四五”末, 力争…) is a target, set by the policy its sentence
     names (a 《》 title or abbreviation), else by the document's own policy; if the document names none,
     a policy is drafted from the document's title so the targets have one.
-  * an estimate or forecast (预计, whatever its year) is an observation with a note saying so; it is
-    never a target. A figure without a stated year gets the document's year and a note.
+  * an estimate (预计) for the document's year or earlier is an observation with a note saying so; a
+    forecast for a later year is a target. A figure without a stated year gets the document's year and a
+    note; with no document date either it is not drafted, and the header lists it.
   * regions: only names the project gazetteer resolves; a county, zone or new area it does not know
     is recorded as the unit it lies in (nearest gazetteer entry), and listed in the header comment.
   * English is built from the structure and the catalogues (gloss.py: region, indicator, value, deadline;

@@ -24,7 +24,7 @@ from policykg.schema.models import Comparator, IndicatorKind
 #: A figure's kind: the records' indicator kinds (schema/models.py), or target.
 FigureKind = IndicatorKind | Literal["target"]
 
-CLASSIFIERS = "个家项件座台条部所户套只辆张名人次篇株栋间类种架款位艘颗块片枚"
+CLASSIFIERS = "个家项件座台条部所户套只辆张名人次篇株栋间类种架款位艘颗块片枚处"
 UNITS = sorted(
     ["个百分点", "百分点", "个名次", "名次", "%", "‰", "倍", "美元", "欧元", "港元", "元", "EFLOPS", "PFLOPS", "TFLOPS",
      "FLOPS", "EFlops", "PFlops", "TFlops", "Eflops", "Pflops", "Tflops", "TOPS", "P",
@@ -110,6 +110,16 @@ _RATIO = regex.compile(r"是\p{Han}{0,30}的$")
 _RANK_MOVE = regex.compile(r"前进|进位|提升|上升|提高|后退|下降|退")
 _REPORT_START = regex.compile(r"\s*(?:据了解|据介绍|据统计|据悉|数据显示|目前|截至目前|当前|现阶段)")
 _AS_OF_NOW = regex.compile(r"累计|目前|至今|现有|当前|据了解|据介绍|已(?:经|有|建成|建设|培育|形成|达|突破)")
+#: 亿元以上企业248家, 超百亿元企业10家, 营业收入超千亿元的园区5个: the units above a threshold, counted
+_THRESHOLD_NOUN = regex.compile(r"(?:以上|超(?:过)?[\d.一二三四五六七八九十百千万亿]{1,8}(?:亿|万)?元)的?\p{Han}{1,6}$")
+#: 连续七年位居全国第一: a run of years ending at the figure's year
+_IN_A_ROW = regex.compile(r"连续(?P<n>[二三四五六七八九十]|[2-9]|1\d)年")
+#: 高于全国平均4.4个百分点: a gap to another rate, of the kind of the figure it follows
+_GAP = regex.compile(r"(?:高于|低于|快于|慢于|超出|领先)\p{Han}{0,10}$")
+#: 一是…二是…: a paragraph's own list of topics; a year stated before one item is not the next item's
+_EVENT_DATE = regex.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月")
+_YOY = regex.compile(r"比上年|较上年|同比|比去年|较去年")
+_ENUM = regex.compile(r"(?:^|(?<=[。;!?,:\s]))(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][,:])")
 _REGION_COUNT = regex.compile(r"(?:省|市|自治区|城市|地市|地区|区县|县|国家|省份|省区市)")
 
 
@@ -136,6 +146,7 @@ class Figure:
     binding: bool | None = None  # an indicator table's 属性: 约束性 True, 预期性 False
     baseline_year: int | None = None  # the same row's figure for an earlier year (基期), for a target
     baseline_value: Decimal | None = None
+    dateless: bool = False  # no period, and no event's date (2023年6月) before it in its sentence
 
 
 @dataclass
@@ -309,8 +320,15 @@ def _figure(reading: _Reading, token: Token, par_text: str, par_number: int, par
     local_before = text[reading.prev_end.get(c_start, c_start):start]
     reading.prev_end[c_start] = end
     measure = _measure(token.unit, token.measure, before) if token.rule == "number" else token.measure
+    if measure == "share" and token.unit in ("个百分点", "百分点") and _GAP.search(local_before) \
+            and reading.last_measure.get(s_start) == "growth":
+        measure = "growth"  # 增速达20.6%,高于全国平均4.4个百分点: a gap between two growth rates
+    reading.last_measure[s_start] = measure
     fall = measure == "growth" and bool(FALL.search(before))
     year, period, is_target, estimate = reading.when(start, s_start, before, measure)
+    run = _IN_A_ROW.search(text, c_start, start)
+    if run and year is not None and not is_target and period == str(year):
+        period = f"{year - int(numerals.number(run.group('n'))) + 1}-{year}"  # 连续七年: the run of years
     kind = "target" if is_target else measure
     if period is None and not is_target and ctx.doc_year_known and ctx.doc_year is not None \
             and _AS_OF_NOW.search(text, s_start, start):
@@ -335,7 +353,8 @@ def _figure(reading: _Reading, token: Token, par_text: str, par_number: int, par
         period=period, year=year, deadline=is_target, region=region, national=national,
         indicator=indicator, quote_span=(par_offset + q_start, par_offset + q_end), paragraph=par_number,
         estimate=estimate, fall=fall, policy_hint=_policy_hint(par_text[s_start:s_end]),
-        notes=[OPEN_NOTE] if reading.open and period is None else [])
+        notes=[OPEN_NOTE] if reading.open and period is None else [],
+        dateless=period is None and not _EVENT_DATE.search(text, s_start, start))
 
 
 #: The note of a figure dated relative to a document that gives no date (今年, 上半年, 目前).
@@ -372,6 +391,8 @@ class _Reading:
         self.subjects: dict[int, str] = {}
         self.last_total = ""  # the total the paragraph's last share named (占X的…), for a bare 占N%
         self.last_period: dict[int, tuple[int | None, str]] = {}  # sentence start → its last figure's period
+        self.items = [m.start() for m in _ENUM.finditer(text)]  # where the paragraph's 一是/二是 items begin
+        self.last_measure: dict[int, str] = {}  # sentence start → what its last figure measured
         self.open = False  # the last figure's time mark is a relative date the document's missing date leaves open
 
     def when(self, start: int, s_start: int, before: str, measure: str) -> tuple[int | None, str | None, bool, bool]:
@@ -379,8 +400,7 @@ class _Reading:
         before it (in this paragraph, else carried from earlier ones); a deadline or a year after the
         document's makes a target; 预计 with a past year is an estimate."""
         ctx, sentence_before = self.ctx, self.text[s_start:start]
-        earlier = [*self.carry, *(mk for mk in self.marks if mk.start < start)]
-        mark = earlier[-1] if earlier else None
+        mark = self._mark(start, measure == "growth" and bool(_YOY.search(before)))
         if mark is not None and mark.deadline and (mark in self.carry or mark.start < s_start) \
                 and _REPORT_START.match(sentence_before):
             mark = None  # 据了解,全市…619家: a report after a goal sentence; the goal's year stays there
@@ -392,9 +412,11 @@ class _Reading:
         if measure == "growth" and "年均" in before and len({mk.year for mk in in_sentence}) >= 2:
             years = sorted(mk.year for mk in in_sentence)
             period = f"{years[0]}-{years[-1]}"  # 从2011年的…增长至2020年的…,年均增速为…
-        estimate = bool(ESTIMATE.search(sentence_before))  # a forecast, even for a later year, sets no goal
+        estimate = bool(ESTIMATE.search(sentence_before))
         is_target = False
-        if year is not None and not estimate:
+        if estimate and year is not None and ctx.doc_year_known and ctx.doc_year is not None:
+            is_target = year > ctx.doc_year  # 预计2022年达到… in a 2020 text: a forecast for a later year is a goal
+        elif year is not None and not estimate:
             if ctx.doc_year_known and ctx.doc_year is not None:
                 is_target = year > ctx.doc_year or (deadline and year >= ctx.doc_year)
             else:  # date unknown: a goal is for a year after every year the text reports on
@@ -412,6 +434,26 @@ class _Reading:
         if is_target and year is not None:
             self.target_years.append(year)
         return year, period, is_target, estimate
+
+    def _mark(self, start: int, yoy: bool) -> periods.TimeMark | None:
+        """The time mark a figure at ``start`` reads: the last one before it in the paragraph, after the list
+        item (一是, 二是) it stands in, else one carried from earlier paragraphs; for a change on the year before
+        (``yoy``) with none of its paragraph's own marks before it, a year the same or the next sentence states
+        after it (“…比上年增长4.6%。”…表示,2024年…) wins over one carried from an earlier paragraph."""
+        item = next((e for e in reversed(self.items) if e < start), None)
+        own = [mk for mk in self.marks if mk.start < start and (item is None or mk.start >= item)]
+        if own:
+            return own[-1]
+        if item is not None:
+            return None
+        carried = self.carry[-1] if self.carry else None
+        if not yoy or carried is not None and carried.deadline:
+            return carried
+        s_next = self.sentences.bounds(start, start)[1] + 1
+        s_end = self.sentences.bounds(s_next, s_next)[1] if s_next < len(self.text) else len(self.text)
+        later = next((mk for mk in self.marks if start < mk.start < s_end and mk.year and not mk.deadline
+                      and not mk.span and not mk.quarter and not _ENUM.search(self.text, start, mk.start)), None)
+        return later or carried
 
     def phrase(self, start: int, end: int, c_start: int, s_start: int, local_before: str, measure: str,
                rule: str) -> tuple[str, int, int]:
@@ -434,12 +476,11 @@ class _Reading:
             q_start = c_start + verb.start()
         tail = _BOUND_WORD.match(text, end)
         q_end = tail.end() if tail else end
-        if measure == "count":
-            noun = _NOUN_AFTER.match(text, end)
+        if measure == "count" and not text.startswith(("以上", "左右", "以内", "的"), end):
+            noun = _NOUN_AFTER.match(text, end)  # 6个国家…试验区: the noun counted follows (企业619家: it stands before)
             if noun:
                 indicator = noun.group().rstrip("“(")
-                q_end = end + len(indicator)
-            return indicator, q_start, q_end
+                return indicator, q_start, end + len(indicator)
         if rule != "number":
             return indicator, q_start, q_end
         if not indicator and s_start not in self.subjects and c_start > s_start:
@@ -538,7 +579,8 @@ def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] |
     full_unit = mag + unit
     if unit and unit in CLASSIFIERS:
         follows_noun = bool(nxt) and _HAN.match(nxt) and not text.startswith(("以上", "左右", "以内", "的"), end)
-        measure = "count" if follows_noun and not mag else "level"
+        counted = unit == "家" or bool(_THRESHOLD_NOUN.search(text, max(0, start - 20), start))
+        measure = "count" if (follows_noun or counted) and not mag else "level"
     elif unit in ("%", "‰"):
         measure = "share"
     else:

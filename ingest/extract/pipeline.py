@@ -25,6 +25,7 @@ _NOT_HEADLINE = regex.compile(r"^[(（]?(?:相关)?(?:资料)?图|^原创|^来�
                               r"(?:19|20)\d\d[-年/.]\d{1,2}")
 _ISSUES = regex.compile(r"(?:印发|发布)《([^《》]+)》(?:的)?通知")
 _PLAN_WORDS = regex.compile(r"要点|计划|方案|规划|意见")
+_MANY_YEARS = regex.compile(r"多年|长期|历年|近年")
 META_KEYS = ("title", "publisher", "published", "url", "id", "title_en", "publisher_en")
 
 
@@ -153,6 +154,8 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
     figs = figures_mod.dedupe(_read_figures(pars, mentions, ctx))
     plan_like = titles_mod.policy_kind(meta.get("title", "")) not in ("report", "speech", "programme") or bool(
         _PLAN_WORDS.search(meta.get("title", "")))
+    if not plan_like:
+        _as_of_document(figs, ctx, text)
     commitments = measures_mod.find(pars, doc_region, ctx.doc_year, plan_like, mentions, meta.get("title", ""))
     return Extraction(name, source, meta, guessed, published, pars, mentions, doc_region, ctx.mentions_china,
                       titles, abbrev, figs, titles_mod.doc_numbers(text), commitments, published_how)
@@ -215,6 +218,20 @@ def _context(pars: list[norm.Paragraph], mentions: list[regions_mod.Mention], do
                     if mk.year and not mk.deadline and not mk.span]
         ctx.latest_reported_year = max(reported, default=None)
     return ctx
+
+
+def _as_of_document(figs: list[Figure], ctx: Context, text: str) -> None:
+    """In a report or news text (not a plan), a count, rank or change of rank that states no period is
+    what the text reports as of its date: 长沙位列15, 32个项目获国家科学技术奖, 与…6家头部企业签约.
+    After dedupe, so a headline's figure still gives way to the body's dated mention of it; 多年位居全国第一
+    (for many years) names no year."""
+    if not ctx.doc_year_known or ctx.doc_year is None:
+        return
+    for f in figs:
+        stock = f.measure in ("count", "rank") or f.unit in ("名次", "个名次")
+        if f.period is None and f.dateless and f.kind != "target" and stock and not f.table \
+                and not _MANY_YEARS.search(text, f.quote_span[0], f.quote_span[1]):
+            f.period, f.year = str(ctx.doc_year), ctx.doc_year
 
 
 def _read_figures(pars: list[norm.Paragraph], mentions: list[regions_mod.Mention], ctx: Context) -> list[Figure]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from policykg.ingest.extract import numerals
 from policykg.ingest.extract.pipeline import Extraction
+from policykg.schema.reference import gazetteer
 
 #: The scorer's words (score.py, ANNOTATION.md) for the records' kinds and comparators the extractor uses.
 SCORER_KIND = {"growth": "growth_yoy"}
@@ -11,9 +12,16 @@ SCORER_COMPARATOR = {"≥": ">=", "≤": "<=", "≈": "~"}
 
 
 def region_name(fig) -> str | None:
-    if fig.region is None:
+    """The region the draft records the figure under: a unit the gazetteer lacks (a county, a park, 海南自由贸易港)
+    is recorded under the gazetteer unit it lies in (draft._ref), so the prediction names that unit too."""
+    region = fig.region
+    if region is None:
         return None
-    return fig.region.name
+    if not region.in_gazetteer:
+        host = gazetteer().regions.get(region.record_ref)
+        if host is not None and host.code != "CN":
+            return host.name_zh
+    return region.name
 
 
 def entry(ex: Extraction) -> dict:

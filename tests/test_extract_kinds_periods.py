@@ -1,0 +1,76 @@
+"""Kinds and periods from the sentence's structure (issue 24): counts written after their noun, forecasts
+for a later year, runs of years, gaps between rates, list items, a year stated after a change, figures a
+report states as of its date, and the region a prediction names for a unit the gazetteer lacks.
+Every sentence here is made up in the pattern of real texts."""
+
+from __future__ import annotations
+
+from policykg.ingest.extract import predictions
+from tests.extract_util import figures, run
+
+REPORT = "某市数字经济发展情况通报"  # a report's title: not a plan
+PLAN = "某市数字经济发展三年行动方案"
+
+
+def test_enterprises_counted_after_their_noun_are_a_count():
+    got = figures("全市规模以上软件企业358家,其中营收亿元以上企业96家。", published="2023-04-01", title=REPORT)
+    assert [(v, u, k) for v, u, k, *_ in got] == [(358, "家", "count"), (96, "家", "count")]
+
+
+def test_units_above_a_threshold_are_counted_and_a_stock_is_not():
+    got = figures("全区年产值超百亿元的园区4个。全区互联网数据中心52个。", published="2023-04-01", title=REPORT)
+    assert [(v, k) for v, _u, k, *_ in got] == [(4, "count"), (52, "level")]
+
+
+def test_two_counts_after_their_nouns_stay_two_facts():
+    got = figures("到2026年,培育链主企业50家以上、瞪羚企业50家以上。", published="2024-03-01", title=PLAN)
+    assert [(v, k, p) for v, _u, k, p, _r in got] == [(50, "target", "2026"), (50, "target", "2026")]
+
+
+def test_a_forecast_for_a_later_year_is_a_goal_and_for_a_past_year_an_estimate():
+    later = figures("预计到2027年,全市算力规模将达到30EFLOPS。", published="2024-05-01", title=REPORT)
+    assert [(k, p) for _v, _u, k, p, _r in later] == [("target", "2027")]
+    past = run("预计2023年全市数字经济增加值达到2100亿元。", published="2024-02-01", title=REPORT).figures
+    assert [(f.kind, f.period, f.estimate) for f in past] == [("level", "2023", True)]
+
+
+def test_a_run_of_years_ends_at_the_figure_s_year():
+    got = figures("2023年,全省电子信息制造业营收增长11%,连续六年位居全国第二。", published="2024-03-01",
+                  title=REPORT)
+    assert [(u, p) for _v, u, _k, p, _r in got] == [("%", "2023"), ("位", "2018-2023")]
+
+
+def test_a_gap_to_another_rate_takes_the_kind_of_the_rate_before_it():
+    growth = figures("2023年全省软件业务收入增长13.5%,高于全国平均2.1个百分点。", published="2024-03-01",
+                     title=REPORT)
+    assert [k for _v, _u, k, *_ in growth] == ["growth", "growth"]
+    share = figures("2023年全省数字经济占GDP比重为45%,高于全国平均3个百分点。", published="2024-03-01",
+                    title=REPORT)
+    assert [k for _v, _u, k, *_ in share] == ["share", "share"]
+
+
+def test_a_year_before_one_list_item_is_not_the_next_item_s():
+    text = ("一是壮大产业。2022年全市集成电路产值达到800亿元。二是强化创新,12个项目获省科学技术奖。")
+    got = figures(text, published="2023-03-01", title=REPORT)
+    assert [(v, p) for v, _u, _k, p, _r in got] == [(800, "2022"), (12, "2023")]
+
+
+def test_a_change_on_the_year_before_takes_the_year_stated_just_after_it_not_an_older_paragraph_s():
+    text = ("2021年全市新增上市公司5家。\n"
+            "“全市规上工业增加值比上年增长6.2%。”市统计局负责人表示,2023年全市工业运行稳中向好。")
+    got = figures(text, published="2024-01-20", title=REPORT)
+    assert [(v, p) for v, _u, _k, p, _r in got] == [(5, "2021"), (6.2, "2023")]
+
+
+def test_a_report_s_undated_counts_and_ranks_are_as_of_its_date_but_a_plan_s_are_not():
+    text = "全市与8家头部企业签约,在全国城市数字化评估中位列12。"
+    assert [p for *_, p, _r in figures(text, published="2023-09-01", title=REPORT)] == ["2023", "2023"]
+    assert [p for *_, p, _r in figures(text, published="2023-09-01", title=PLAN)] == [None, None]
+    many = figures("全省软件产业规模多年位居全国第三。", published="2023-09-01", title=REPORT)
+    assert [p for *_, p, _r in many] == [None]  # for many years: no one year
+
+
+def test_a_figure_in_a_unit_the_gazetteer_lacks_is_predicted_under_the_unit_it_lies_in():
+    ex = run("海南自由贸易港重点园区2023年实现营业收入2.1万亿元。", published="2024-02-01", title=REPORT)
+    (fig,) = ex.figures
+    assert (fig.region.name, predictions.region_name(fig)) == ("海南自由贸易港", "海南省")
