@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 import yaml
 
 from policykg.ingest.validate import validate_file, validate_paths
@@ -44,7 +45,9 @@ def test_draft_validates_unchanged_and_is_marked(tmp_path):
     assert record["regions"] == ["浙江省", "杭州市"]  # 余杭区 is not in the gazetteer: recorded under 杭州市
     assert "余杭区" in draft.read_text(encoding="utf-8").split("\ndocument:")[0]  # and said in the header
     facts = [f for section in ("policies", "targets", "observations") for f in record[section]]
-    assert facts and all(f["extracted"] is True and f["locator"].startswith("¶") for f in facts)
+    assert facts and all(f["extracted"] is True and regex.fullmatch(r"(?:\S.{0,59} )?¶\d+", f["locator"])
+                         for f in facts)
+    assert {o["locator"] for o in record["observations"]} >= {"一、发展基础 ¶4"}  # the section's heading, then ¶N
     text = TEXT.split("---\n", 2)[2]
     assert all(f["quote"] in text for f in facts)
     obs = {o["quote"]: o for o in record["observations"]}

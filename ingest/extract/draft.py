@@ -3,7 +3,8 @@
 Decisions, as an analyst reviewing the draft would want them:
   * document.draft is true and `policykg ingest` refuses the file until a reviewer removes the flag;
     document.guessed names the metadata guessed from the text (title, date).
-  * every fact has extracted: true, locator ¶N and quote (the exact source span, original punctuation).
+  * every fact has extracted: true, a locator (the heading of the section it sits in and its paragraph:
+    二、发展基础 ¶7; ¶N before any heading) and quote (the exact source span, original punctuation).
   * a figure for a future year (到2025年, “十四五”末, 力争…) is a target, set by the policy its sentence
     names (a 《》 title or abbreviation), else by the document's own policy; if the document names none,
     a policy is drafted from the document's title so the targets have one.
@@ -215,7 +216,7 @@ def _policy(d: _Draft, t, known: NationalPolicyEntry | None = None) -> dict:
     ex = d.ex
     span = _YEAR_SPAN.search(t.title)
     title_regions = [m.region for m in regions_mod.find(t.title) if m.region is not None]
-    issuer_keys = [_org(d, i, f"¶{t.paragraph}", None) for i in t.issuers]
+    issuer_keys = [_org(d, i, ex.locator(t.paragraph), None) for i in t.issuers]
     issuer = next((o for o in d.organizations if issuer_keys and o["key"] == issuer_keys[0]), None)
     if known is not None or _NATIONAL_TITLE.match(t.title):
         region = "CN"
@@ -226,7 +227,7 @@ def _policy(d: _Draft, t, known: NationalPolicyEntry | None = None) -> dict:
     else:
         region = _ref(ex.doc_region) if ex.doc_region else "CN"
     return {
-        "key": d.policy_keys[t.title], "locator": f"¶{t.paragraph}", "quote": ex.source.quote(*t.quote_span),
+        "key": d.policy_keys[t.title], "locator": ex.locator(t.paragraph), "quote": ex.source.quote(*t.quote_span),
         "extracted": True, "title_zh": t.title, "title_en": title_en(t.title), "kind": policy_kind(t.title),
         "region": region, "issued_by": issuer_keys[0] if issuer_keys else None, "issued": t.issued,
         "period_start": int(span.group(1)) if span else None, "period_end": int(span.group(2)) if span else None,
@@ -254,7 +255,7 @@ def _figure(d: _Draft, n: int, f: Figure) -> None:
     # a record names a project-catalogue indicator without defining it (ingest refuses a redefinition);
     # entries of another catalogue (--catalogue) are defined in the draft like new ones
     if choice.key not in d.indicators and not (choice.from_catalogue and choice.key in reference_indicators().indicators):
-        d.indicators[choice.key] = {"key": choice.key, "locator": f"¶{f.paragraph}", "quote": None, "extracted": True,
+        d.indicators[choice.key] = {"key": choice.key, "locator": d.ex.locator(f.paragraph), "quote": None, "extracted": True,
                                     "name_zh": choice.name_zh, "name_en": choice.name_en,
                                     "unit": None if f.measure == "growth" else choice.unit}
         if not choice.from_catalogue:
@@ -279,7 +280,7 @@ def _target(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> dict:
     if policy is None:
         policy = d.main_policy = _document_policy(d.ex, d.title, d.policies, d.policy_keys)
     target = {
-        "key": f"{d.did}-t{n:03d}"[:120], "locator": f"¶{f.paragraph}", "quote": quote, "extracted": True,
+        "key": f"{d.did}-t{n:03d}"[:120], "locator": d.ex.locator(f.paragraph), "quote": quote, "extracted": True,
         "name_zh": (f.indicator or quote)[:2000], "name_en": None, "policy": policy,
         "region": _ref(f.region) if f.region else None, "indicator": indicator,
         "comparator": f.comparator, "value": float(numerals.as_float(f.value)), "unit": f.unit or None,
@@ -335,7 +336,7 @@ def _observation(d: _Draft, n: int, f: Figure, quote: str, indicator: str) -> di
         note.append("an estimate or forecast in the source, not a reported figure and not a target")
     if f.fall:
         note.append("a fall: yoy_change_pct is negative, the source writes the number without sign")
-    obs = {"key": f"{d.did}-o{n:03d}"[:120], "locator": f"¶{f.paragraph}", "quote": quote, "extracted": True,
+    obs = {"key": f"{d.did}-o{n:03d}"[:120], "locator": d.ex.locator(f.paragraph), "quote": quote, "extracted": True,
            "region": _ref(f.region) if f.region else "CN", "indicator": indicator,
            "value": None, "unit": f.unit or None, "period": f.period or str(year), "year": year,
            "yoy_change_pct": None, "share_pct": None, "share_of": None, "note_en": None}
@@ -383,7 +384,7 @@ def _commitments(d: _Draft) -> tuple[list[dict], list[dict]]:
         if c.aim is not None:  # an aim, frame or past progress: no measure (review log rule 3)
             _aim_themes(d, c, region, policy)
             continue
-        common = {"locator": f"¶{c.paragraph}", "quote": d.ex.source.quote(*c.quote_span), "extracted": True,
+        common = {"locator": d.ex.locator(c.paragraph), "quote": d.ex.source.quote(*c.quote_span), "extracted": True,
                   "region": region, "policy": policy, "themes": c.themes}
         if c.project and ("project", c.project) not in seen:
             seen.add(("project", c.project))
@@ -447,7 +448,7 @@ def _policy_links(d: _Draft) -> list[dict]:
                 continue
             done.add(other)
             start = par.start + m.start()
-            links.append({"key": f"{d.did}-l{len(links) + 1:03d}"[:120], "locator": f"¶{par.number}",
+            links.append({"key": f"{d.did}-l{len(links) + 1:03d}"[:120], "locator": d.ex.locator(par.number),
                           "quote": d.ex.source.quote(start, par.start + m.end()), "extracted": True,
                           "policy": own, "relation": "implements", "other": other})
     del text
@@ -499,8 +500,8 @@ def _prune(record: dict) -> dict:
 
 HEADER = """\
 # DRAFT extracted by `policykg extract` from {name} on {today}.
-# Review before ingest: check every fact against its quote and locator (¶N = N-th non-empty line of
-# the text), check the English (left out where none could be built), fix or delete what is wrong, then remove
+# Review before ingest: check every fact against its quote and locator (a section heading and ¶N = the
+# N-th non-empty line of the text), check the English (left out where none could be built), fix or delete what is wrong, then remove
 # `draft: true` (and `extracted: true` from the facts you checked). `policykg ingest` refuses drafts.
 """
 

@@ -46,6 +46,19 @@ class Extraction:
     doc_numbers: list[str] = field(default_factory=list)
     commitments: list[measures_mod.Commitment] = field(default_factory=list)
     published_how: str = "metadata"  # metadata | text | dateline | year | none (see PUBLISHED_NOTES)
+    _headings: dict[int, str] | None = field(default=None, repr=False)  # paragraph → its section's heading
+
+    def locator(self, number: int) -> str:
+        """Where paragraph ``number`` is, for a reviewer to find it: the heading of the section it sits in
+        (一、… / (二)… / 第三章…, as written) and its number, 二、发展基础 ¶7; ¶N before any heading."""
+        if self._headings is None:
+            self._headings, current = {}, ""
+            for par in self.paragraphs:
+                if norm.is_heading(par.text) and not figures_mod.is_table_line(par.text):
+                    current = " ".join(self.source.quote(par.start, par.start + len(par.text)).split())[:60]
+                self._headings[par.number] = current
+        heading = self._headings.get(number)
+        return f"{heading} ¶{number}" if heading else f"¶{number}"
 
     def regions(self) -> list[Region]:
         """Distinct regions named, in order of first mention (national words excluded, 中国 included)."""

@@ -43,7 +43,9 @@ class SourceText:
 
     def locate(self, fact_id: str, locator: str | None, quote: str | None) -> int | None:
         """Mark ``quote`` in its locator's paragraph (else the first that has it); the paragraph number."""
-        labelled = next((p for p in self.paragraphs if p.label == locator), None)
+        # the reader's label, alone or after the section's heading (二、发展基础 ¶7, 二、发展基础 p.3 ¶2)
+        labelled = next((p for p in self.paragraphs if locator and (p.label == locator
+                                                                     or locator.endswith(" " + p.label))), None)
         number = labelled.number if labelled is not None else _number(locator)
         if not quote:
             return number
