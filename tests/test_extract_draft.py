@@ -222,3 +222,17 @@ published: 2024-02-01
     names = {i["key"]: i["name_zh"] for i in record["indicators"]}
     assert names[obs[7.4]["indicator"]] == "集成电路产业营收占全市制造业营收的比重"
     validate_paths([draft])
+
+
+def test_an_unnamed_figure_s_indicator_is_the_document_s_own_not_one_every_draft_shares():
+    from policykg.ingest.extract import draft
+    from policykg.ingest.extract.pipeline import extract
+
+    keys = []
+    for name in ("a.txt", "b.txt"):
+        ex = extract("某市数字经济简报\n2023年,1200亿元。", name, {"published": "2024-01-05", "title": "某市数字经济简报"})
+        record, _ = draft.build(ex)
+        (indicator,) = record["indicators"]
+        assert indicator["name_zh"] == "未命名指标" and record["observations"][0]["indicator"] == indicator["key"]
+        keys.append(indicator["key"])
+    assert keys[0] != keys[1]

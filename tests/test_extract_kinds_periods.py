@@ -74,3 +74,33 @@ def test_a_figure_in_a_unit_the_gazetteer_lacks_is_predicted_under_the_unit_it_l
     ex = run("海南自由贸易港重点园区2023年实现营业收入2.1万亿元。", published="2024-02-01", title=REPORT)
     (fig,) = ex.figures
     assert (fig.region.name, predictions.region_name(fig)) == ("海南自由贸易港", "海南省")
+
+
+def test_a_unit_written_once_after_two_numbers_belongs_to_both():
+    got = figures("2023年,全市软件业务收入增长9%,增速分别高于全国、全省2.5和1.2个百分点。", published="2024-02-01",
+                  title=REPORT)
+    assert [(v, u, k) for v, u, k, *_ in got] == [(9, "%", "growth"), (2.5, "个百分点", "growth"),
+                                                   (1.2, "个百分点", "growth")]
+
+
+def test_an_index_or_a_ratio_has_no_unit_and_an_edition_year_is_none():
+    got = figures("2023年,全省数字化转型指数提高到61.3,城乡收入倍差为1.85。", published="2024-02-01", title=REPORT)
+    assert [(v, u, k, p) for v, u, k, p, _r in got] == [(61.3, "", "level", "2023"), (1.85, "", "level", "2023")]
+    assert figures("全省发布数字经济发展指数2023报告。", published="2024-02-01", title=REPORT) == []
+
+
+def test_a_paragraph_that_opens_on_its_topic_takes_no_year_from_the_paragraph_before():
+    text = "2022年,全省信息通信业营收增长8%。\n产业数字化稳步推进。全省新建120个数字化车间。"
+    got = figures(text, published="2023-08-01", title=REPORT)
+    assert [(v, p) for v, _u, _k, p, _r in got] == [(8, "2022"), (120, "2023")]  # as of the report's date
+
+
+def test_a_count_after_a_cumulative_total_is_a_level():
+    got = figures("2023年,全省累计建成38座智能工厂,认定12座智能工厂。", published="2024-02-01", title=REPORT)
+    assert [(v, k) for v, _u, k, *_ in got] == [(38, "level"), (12, "count")]
+
+
+def test_enterprises_within_the_province_are_the_province_s_not_a_city_named_before():
+    text = "杭州、宁波入选试点城市名单。省内企业新建工业互联网平台15个。"
+    (*_, fig) = figures(text, published="2024-02-01", title="浙江省数字经济通报")
+    assert fig[0] == 15 and fig[4] == "浙江省"

@@ -20,6 +20,7 @@ Decisions, as an analyst reviewing the draft would want them:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -252,12 +253,15 @@ def _figure(d: _Draft, n: int, f: Figure) -> None:
     choice = d.matcher.choose(phrase, f.measure, f.unit)
     if choice.from_catalogue and f.kind == "target" and f.measure != "growth" and _unit_clash(choice.key, f.unit):
         choice = IndicatorChoice(draft_key(phrase or quote), phrase or quote, gloss(phrase or quote), None, False)
+    if not phrase and not choice.from_catalogue:
+        # no name to share: the document's own key, never one node every unnamed figure of every draft joins
+        choice = dataclasses.replace(choice, key=draft_key(f"{d.did} {quote} {f.unit}"))
     # a record names a project-catalogue indicator without defining it (ingest refuses a redefinition);
     # entries of another catalogue (--catalogue) are defined in the draft like new ones
     if choice.key not in d.indicators and not (choice.from_catalogue and choice.key in reference_indicators().indicators):
         d.indicators[choice.key] = {"key": choice.key, "locator": d.ex.locator(f.paragraph), "quote": None, "extracted": True,
                                     "name_zh": choice.name_zh, "name_en": choice.name_en,
-                                    "unit": None if f.measure == "growth" else choice.unit}
+                                    "unit": None if f.measure == "growth" else choice.unit or None}
         if not choice.from_catalogue:
             d.indicators[choice.key]["quote"] = phrase if phrase and phrase in quote else None
     if f.kind == "target":

@@ -105,12 +105,14 @@ _YEAR_COLUMN = regex.compile(r"(?:19|20)\d\d年?(?:底|末)?(?:目标值?|基期
 _SUBROW = regex.compile(r"^其中:")
 _CELL_VALUE = regex.compile(r"(?P<cmp>[>≥<≤])?(?:(?P<num>\d+(?:\.\d+)?)%?(?P<tail>以上|左右)?|[/—-])")
 _FROM_TO = regex.compile(r"(?:由|从)(?:[\d.]+|(?:19|20)\d\d年).*$")
+_SHARED_UNIT = regex.compile(r"(?:[和、]\d+(?:\.\d+)?)+(?P<unit>个百分点|百分点|%)")
 _SHARED_PP = regex.compile(r"[和、](?:\d+(?:\.\d+)?)个百分点")
 _RATIO = regex.compile(r"是\p{Han}{0,30}的$")
 _RANK_MOVE = regex.compile(r"前进|进位|提升|上升|提高|后退|下降|退")
 _REPORT_START = regex.compile(r"\s*(?:据了解|据介绍|据统计|据悉|数据显示|目前|截至目前|当前|现阶段)")
 _AS_OF_NOW = regex.compile(r"累计|目前|至今|现有|当前|据了解|据介绍|已(?:经|有|建成|建设|培育|形成|达|突破)")
 #: 亿元以上企业248家, 超百亿元企业10家, 营业收入超千亿元的园区5个: the units above a threshold, counted
+_CUMULATIVE = regex.compile(r"累计|总量|总数")
 _THRESHOLD_NOUN = regex.compile(r"(?:以上|超(?:过)?[\d.一二三四五六七八九十百千万亿]{1,8}(?:亿|万)?元)的?\p{Han}{1,6}$")
 #: 连续七年位居全国第一: a run of years ending at the figure's year
 _IN_A_ROW = regex.compile(r"连续(?P<n>[二三四五六七八九十]|[2-9]|1\d)年")
@@ -276,9 +278,19 @@ def number_rule(text: str) -> list[Token]:
     return out
 
 
+INDEX = regex.compile(r"(?P<what>指数|倍差|系数|比值)(?:值)?(?:为|是|达到|达|提高到|提升到|升至|增至|降至|下降到)?"
+                   r"(?P<num>(?<![\d.])\d{1,4}(?:\.\d+)?)(?![\d.%‰万亿千百]|\s*(?:个|家|项|倍|元|年|月|日|位|名))")
+
+
+def index_rule(text: str) -> list[Token]:
+    """两化融合发展水平指数提高到54.1, 城乡居民收入倍差为1.71: an index or ratio has no unit."""
+    return [Token(m.start("num"), m.end("num"), numerals.arabic(m.group("num")), "", "level", rule="index")
+            for m in INDEX.finditer(text) if not _YEAR_DIGITS.fullmatch(m.group("num"))]  # 指数2023: an edition
+
+
 #: The figure rules, in order: a token overlapping one an earlier rule found is dropped. A new kind of
 #: figure pattern is a new rule here (and its test sentences).
-RULES: tuple[FigureRule, ...] = (rank_rule, big_n_rule, number_rule)
+RULES: tuple[FigureRule, ...] = (rank_rule, big_n_rule, index_rule, number_rule)
 
 
 def tokens(text: str, rules: tuple[FigureRule, ...] = RULES) -> list[Token]:
@@ -552,6 +564,8 @@ def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] |
     arabic = num[0].isdigit()
     if prev and (_CODE_CHAR.match(prev) or prev in "第表图〔[号No"):
         return None
+    if not unit and not mag and arabic and (shared := _SHARED_UNIT.match(text, end)):
+        unit = shared.group("unit")  # 高于全国、全省6.0和1.5个百分点: the unit written once, after the last
     if not unit and not mag:
         return None
     if arabic and _YEAR_DIGITS.fullmatch(num) and not mag and unit in CLASSIFIERS and nxt in "年月":
@@ -580,7 +594,9 @@ def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] |
     if unit and unit in CLASSIFIERS:
         follows_noun = bool(nxt) and _HAN.match(nxt) and not text.startswith(("以上", "左右", "以内", "的"), end)
         counted = unit == "家" or bool(_THRESHOLD_NOUN.search(text, max(0, start - 20), start))
-        measure = "count" if (follows_noun or counted) and not mag else "level"
+        clause = max(text.rfind(c, max(0, start - 40), start) for c in ",。;!?") + 1
+        built_up = unit != "家" and bool(_CUMULATIVE.search(text, max(clause, start - 40), start))  # 累计建成46座: a stock
+        measure = "count" if (follows_noun or counted) and not mag and not built_up else "level"
     elif unit in ("%", "‰"):
         measure = "share"
     else:

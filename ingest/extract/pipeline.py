@@ -25,6 +25,7 @@ _NOT_HEADLINE = regex.compile(r"^[(（]?(?:相关)?(?:资料)?图|^原创|^来�
                               r"(?:19|20)\d\d[-年/.]\d{1,2}")
 _ISSUES = regex.compile(r"(?:印发|发布)《([^《》]+)》(?:的)?通知")
 _PLAN_WORDS = regex.compile(r"要点|计划|方案|规划|意见")
+_TOPIC_LEAD = regex.compile(r"[\p{Han}“”、]{4,16}。")
 _MANY_YEARS = regex.compile(r"多年|长期|历年|近年")
 META_KEYS = ("title", "publisher", "published", "url", "id", "title_en", "publisher_en")
 
@@ -261,8 +262,8 @@ def _read_figures(pars: list[norm.Paragraph], mentions: list[regions_mod.Mention
         if table_cells:
             figs.extend(figures_mod.read_table(table_cells, ctx))
             table_cells = []
-        if norm.is_heading(par.text):
-            carry = []
+        if norm.is_heading(par.text) or _TOPIC_LEAD.match(par.text):
+            carry = []  # a heading, or a paragraph that opens on its topic (数字产业化加快发展。): a new section
         for offset, chunk in _chunks(par.text):
             lo = par.start + offset
             found, marks = figures_mod.read_paragraph(chunk, par.number, lo, ctx, carry, target_years,
