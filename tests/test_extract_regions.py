@@ -124,3 +124,17 @@ def test_a_development_zone_lies_in_its_city():
 
     (mention,) = regions_mod.find("洋浦经济开发区引进数据企业。")
     assert (mention.region.name, mention.region.record_ref, mention.region.in_gazetteer) == ("洋浦经济开发区", "460400", False)
+
+
+def test_a_bonded_zone_is_a_zone_of_the_place_it_is_named_after_and_an_unknown_place_names_none():
+    (found,) = [m for m in regions.find("武汉综合保税区新增进出口企业") if m.region is not None]
+    assert (found.surface, found.region.level, found.region.record_ref) == ("武汉综合保税区", "zone", "420100")
+    assert names("某某综合保税区") == []
+
+
+def test_the_prediction_lists_a_zone_also_as_written():
+    from policykg.ingest.extract import predictions
+
+    ex = run("依托火炬高新区和海南自贸港,发展数字产业。", published="2024-01-05", title="某地数字经济简报")
+    listed = predictions.entry(ex)["regions"]
+    assert {"厦门火炬高技术产业开发区", "火炬高新区", "海南自由贸易港", "海南自贸港"} <= set(listed)

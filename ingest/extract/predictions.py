@@ -41,5 +41,15 @@ def entry(ex: Extraction) -> dict:
     return {
         "figures": figures,
         "policies": [t.title for t in ex.titles],
-        "regions": [r.name for r in ex.regions()],
+        "regions": _regions(ex),
     }
+
+
+def _regions(ex: Extraction) -> list[str]:
+    """The regions named, by canonical name; a zone or area also as written when that differs (火炬高新区 for
+    厦门火炬高技术产业开发区, 海南自贸港 for 海南自由贸易港), since that is the name a reader knows it by."""
+    names = [r.name for r in ex.regions()]
+    for mn in ex.region_mentions:
+        if mn.region is not None and mn.region.level in ("zone", "area") and mn.surface != mn.region.name:
+            names.append(mn.surface)
+    return list(dict.fromkeys(names))

@@ -138,6 +138,22 @@ def index() -> _Index:
 _FTZ = regex.compile(r"中国\((\p{Han}{2,3})\)自由贸易试验区|(\p{Han}{2,3})自由贸易试验区")
 
 
+_BONDED = regex.compile(r"综合保税区")
+
+
+def _bonded_zones(text: str) -> list[tuple[int, int, str, str]]:
+    """海口综合保税区, 成都高新综合保税区: a bonded zone, named after the place it lies in (the longest known
+    name just before 综合保税区); none when no known place stands there."""
+    automaton, out = index().automaton, []
+    for m in _BONDED.finditer(text):
+        for k in range(min(6, m.start()), 1, -1):
+            place = text[m.start() - k:m.start()]
+            if automaton.get(place, None) is not None and _lookup_province(place) is not None:
+                out.append((m.start() - k, m.end(), place + m.group(), place))
+                break
+    return out
+
+
 _SAFE_BEFORE = "省市县区州盟旗、,和与及在至从到对向的:;。 \n“("
 
 
@@ -163,6 +179,7 @@ def find(text: str, province_hint: set[str] | None = None) -> list[Mention]:
     automaton = index().automaton
     zones = [(m.start(), m.end(), m.group(0), m.group(1) or m.group(2)) for m in _FTZ.finditer(text)
              if automaton.get(m.group(0), None) is None]  # the gazetteer's zones are matched by name
+    zones += _bonded_zones(text)
     raw: list[tuple[int, int, str, tuple[Region, ...]]] = []
     for z_start, z_end, name, inner in zones:
         prov = _lookup_province(inner)
