@@ -6,7 +6,10 @@ own, its regions are redrawn from the gazetteer and its themes from the theme
 vocabulary, its figures are perturbed. Half of each document's indicators and
 organisations come from shared pools (the first members of which are the demo
 record's own), so that documents meet on shared nodes the way real ones do.
-Every record passes `policykg validate`; generation is deterministic per seed.
+Documents 1 to about 100 and a tenth of the rest also carry the policy cascade
+of bench/cascade.py (national plan, provincial implementations and targets,
+city implementations, revisions, successors). Every record passes `policykg
+validate`; generation is deterministic per seed.
 
     python bench/generate.py OUT_DIR --documents 1000
 """
@@ -21,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from cascade import Cascade
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "documents" / "2021-11-09-digital-economy-local-paths.yaml"
@@ -41,7 +45,9 @@ class Generator:
     def __init__(self, seed: int = 11):
         self.seed = seed
         self.demo = _load(DEMO)
-        self.region_codes = [r["code"] for r in _load(REGIONS)["regions"]]
+        regions = _load(REGIONS)["regions"]
+        self.region_codes = [r["code"] for r in regions]
+        self.cascade = Cascade(regions, seed)
         self.theme_ids = [t["id"] for t in _load(THEMES)["themes"]]
         self.indicator_pool = self._pool(self.demo["indicators"], INDICATOR_POOL, "ind")
         self.organization_pool = self._pool(self.demo["organizations"], ORGANIZATION_POOL, "org")
@@ -107,32 +113,21 @@ class Generator:
                     fact["value"] = round(fact["value"] * rng.uniform(0.5, 1.5), 1)
                 if section in ("policies", "targets", "measures", "projects") and "name_zh" in fact:
                     fact["name_zh"] = f"{fact['name_zh']}（{prefix}）"
-        _cascade_links(record, rng)
         meta = dict(self.demo["document"])
         meta["id"] = f"gen-{index:05d}"
         meta["title_zh"] = f"{meta['title_zh']}（合成 {index}）"
         meta["title_en"] = f"{meta['title_en']} (synthetic {index})"
         meta["published"] = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3000))
         meta["publisher"] = keys["organizations"][meta["publisher"]]
+        role = self.cascade.role(index, rng)
+        if role is not None:
+            self.cascade.apply(record, meta, role, prefix, rng)
         return {"document": meta, "regions": [region(r) for r in self.demo["regions"]], **record}
 
 
-#: The national plan every generated local plan implements, restated under its shared key (as real records do).
-NATIONAL_PLAN = {"key": "cn-14th-fyp-digital-economy-plan", "locator": "¶1", "title_zh": "“十四五”数字经济发展规划",
-                 "kind": "plan", "region": "CN"}
-
-
-def _cascade_links(record: dict[str, Any], rng: random.Random) -> None:
-    """The shape real corpora have: most local plans implement the national plan, a few supersede an older one."""
-    own = [p for p in record.get("policies", []) if p.get("region") not in (None, "CN", "中国")]
-    if not own or rng.random() > 0.8:
-        return
-    record["policies"].append(dict(NATIONAL_PLAN))
-    record["policy_links"] = [{"key": f"{own[0]['key']}-implements-national", "locator": own[0]["locator"],
-                               "policy": own[0]["key"], "relation": "implements", "other": NATIONAL_PLAN["key"]}]
-    if len(own) > 1 and rng.random() < 0.2:
-        record["policy_links"].append({"key": f"{own[0]['key']}-supersedes", "locator": own[0]["locator"],
-                                       "policy": own[0]["key"], "relation": "supersedes", "other": own[1]["key"]})
+def cascade_examples(seed: int = 11) -> dict[str, dict[str, str]]:
+    """Parameters on which the cascade questions find rows in a corpus generated with ``seed`` (bench/run.py)."""
+    return Cascade(_load(REGIONS)["regions"], seed).examples()
 
 
 def dump(record: dict[str, Any]) -> str:

@@ -20,6 +20,13 @@ Neo4j (policykg.graph.server.LocalServer, home under POLICYKG_HOME, ports
      (UNWIND ... MERGE per label and type, 10,000 rows a transaction): what any
      transactional loader can reach on this machine
 
+Ingest (a, b, d, e) and (h) also record the CPU seconds they took in the
+server process and in this one (with validation's worker processes): on the
+shared cores, wall time grows with everyone else's work, CPU time far less,
+so the ratios are given on both (docs/ingest.md, section 6.2). The four
+cascade questions run on parameters the generator's cascade answers
+(bench/cascade.py), and the run fails at the end if one of them has no row.
+
 Results go to bench/results/bench-<size>.json with a description of the
 machine; the server is stopped and its directory deleted at the end.
 """
@@ -32,12 +39,15 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -139,17 +149,50 @@ def created(counts: Counter[str] | dict[str, int]) -> int:
     return counts.get("nodes_created", 0) + counts.get("relationships_created", 0)
 
 
+# -- CPU time: what a step cost, whatever else the machine runs -------------------
+
+
+def server_cpu(server: LocalServer) -> float:
+    """The server process's CPU seconds so far (user + system, from /proc); 0.0 where that cannot be read."""
+    try:
+        fields = Path(f"/proc/{server.pid()}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def own_cpu() -> float:
+    """This process's CPU seconds, with its finished children (validation's worker processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@contextmanager
+def cpu_meter(server: LocalServer, into: dict[str, Any]) -> Iterator[None]:
+    """Server and client CPU seconds of the block, and the load average after it, into ``into``."""
+    server_before, client_before = server_cpu(server), own_cpu()
+    yield
+    into |= {"server_cpu_s": server_cpu(server) - server_before, "client_cpu_s": own_cpu() - client_before,
+             "load_average": os.getloadavg()[0]}
+
+
+def per_cpu_s(step: dict[str, Any], items: int) -> float:
+    """Items per CPU second (server and client together): the rate other work on the machine barely moves."""
+    return items / max(step["server_cpu_s"] + step["client_cpu_s"], 1e-9)
+
+
 # -- a: the naive loader ----------------------------------------------------
 
 
-def naive_load(graph: Graph, paths: list[Path]) -> dict[str, Any]:
+def naive_load(graph: Graph, server: LocalServer, paths: list[Path]) -> dict[str, Any]:
     """One auto-commit statement per node and per relationship, as per-record loaders do."""
     documents = validate_paths(paths, allow_drafts=False)
     write(graph, write_reference_data)  # regions and themes the links point at, as ingest writes them (not timed)
     counts: Counter[str] = Counter()
     statements = 0
+    cpu: dict[str, Any] = {}
     started = time.perf_counter()
-    with graph.session() as session:
+    with graph.session() as session, cpu_meter(server, cpu):
         def run(statement: str, **params: Any) -> None:
             nonlocal statements
             c = session.run(statement, params).consume().counters
@@ -174,7 +217,7 @@ def naive_load(graph: Graph, paths: list[Path]) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     return {"documents": len(documents), "statements": statements, "seconds": seconds,
             "nodes_created": counts["nodes_created"], "relationships_created": counts["relationships_created"],
-            "created_per_s": created(counts) / seconds}
+            "created_per_s": created(counts) / seconds, **cpu, "created_per_cpu_s": per_cpu_s(cpu, created(counts))}
 
 
 # -- c: neo4j-admin import of the same graph ----------------------------------
@@ -306,44 +349,60 @@ def cypher_ceiling(built: dict[str, Any], bolt: int, http: int) -> dict[str, Any
         graph = connect_to(server)
         apply_schema(graph)
         write(graph, lambda tx: tx.run("CALL db.awaitIndexes(300)").consume())
+        cpu: dict[str, Any] = {}
         started = time.perf_counter()
-        for label, items in nodes.items():
-            name, key = Label(label).value, keys[label]
-            statement = f"UNWIND $rows AS row MERGE (n:{name} {{{key}: row.{key}}}) SET n += row"
-            rows = [props for _, props in items]
-            for i in range(0, len(rows), CEILING_BATCH):
-                write(graph, lambda tx, chunk=rows[i:i + CEILING_BATCH]: tx.run(statement, rows=chunk).consume())  # noqa: B023 (called at once)
-        nodes_done = time.perf_counter()
-        for (rel, start, end), rows in grouped.items():
-            statement = (f"UNWIND $rows AS row MATCH (a:{Label(start).value} {{{keys[start]}: row.a}}) "
-                         f"MATCH (b:{Label(end).value} {{{keys[end]}: row.b}}) "
-                         f"MERGE (a)-[r:{Rel(rel).value}]->(b) SET r += row.p")
-            for i in range(0, len(rows), CEILING_BATCH):
-                write(graph, lambda tx, chunk=rows[i:i + CEILING_BATCH]: tx.run(statement, rows=chunk).consume())  # noqa: B023 (called at once)
+        with cpu_meter(server, cpu):
+            node_seconds = _plain_merges(graph, nodes, grouped)
         seconds = time.perf_counter() - started
         graph.close()
     finally:
         server.stop()
         shutil.rmtree(server.home, ignore_errors=True)
     items = sum(map(len, nodes.values())) + sum(map(len, rels.values()))
-    return {"seconds": seconds, "node_seconds": nodes_done - started, "items": items,
-            "created_per_s": items / seconds, "batch_rows": CEILING_BATCH,
+    return {"seconds": seconds, "node_seconds": node_seconds, "items": items,
+            "created_per_s": items / seconds, **cpu, "created_per_cpu_s": per_cpu_s(cpu, items),
+            "batch_rows": CEILING_BATCH,
             "note": "UNWIND ... MERGE per label and per relationship type, same constraints and indexes, "
                     "no validation, provenance or run log"}
+
+
+def _plain_merges(graph: Graph, nodes: dict[str, list[tuple[int, dict[str, Any]]]],
+                  grouped: dict[tuple[str, str, str], list[dict[str, Any]]]) -> float:
+    """(h)'s writes: the nodes by label, then the relationships by type; the seconds the nodes took."""
+    keys = {label.value: key for label, key in NATURAL_KEYS.items()}
+    started = time.perf_counter()
+    for label, items in nodes.items():
+        name, key = Label(label).value, keys[label]
+        statement = f"UNWIND $rows AS row MERGE (n:{name} {{{key}: row.{key}}}) SET n += row"
+        rows = [props for _, props in items]
+        for i in range(0, len(rows), CEILING_BATCH):
+            write(graph, lambda tx, chunk=rows[i:i + CEILING_BATCH]: tx.run(statement, rows=chunk).consume())  # noqa: B023 (called at once)
+    node_seconds = time.perf_counter() - started
+    for (rel, start, end), rows in grouped.items():
+        statement = (f"UNWIND $rows AS row MATCH (a:{Label(start).value} {{{keys[start]}: row.a}}) "
+                     f"MATCH (b:{Label(end).value} {{{keys[end]}: row.b}}) "
+                     f"MERGE (a)-[r:{Rel(rel).value}]->(b) SET r += row.p")
+        for i in range(0, len(rows), CEILING_BATCH):
+            write(graph, lambda tx, chunk=rows[i:i + CEILING_BATCH]: tx.run(statement, rows=chunk).consume())  # noqa: B023 (called at once)
+    return node_seconds
 
 
 # -- b, d, e: policykg ingest -------------------------------------------------
 
 
-def timed_ingest(graph: Graph, corpus: Path) -> dict[str, Any]:
+def timed_ingest(graph: Graph, server: LocalServer, corpus: Path) -> dict[str, Any]:
+    cpu: dict[str, Any] = {}
     started = time.perf_counter()
-    report = ingest_paths(graph, [corpus])
+    with cpu_meter(server, cpu):
+        report = ingest_paths(graph, [corpus])
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "new": len(report.new), "changed": len(report.changed),
             "unchanged": len(report.unchanged), **{k: report.counts[k] for k in
                                                    ("nodes_created", "relationships_created", "nodes_deleted",
                                                     "relationships_deleted")},
-            "changes": report.changes_total, "validate_seconds": report.seconds.get("validate"), "created_per_s": created(report.counts) / seconds}
+            "changes": report.changes_total, "validate_seconds": report.seconds.get("validate"),
+            "created_per_s": created(report.counts) / seconds, **cpu,
+            "created_per_cpu_s": per_cpu_s(cpu, created(report.counts))}
 
 
 # -- f, g: queries ------------------------------------------------------------
@@ -354,21 +413,23 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
 
 
-def time_queries(graph: Graph, runs: int, budget: float) -> list[dict[str, Any]]:
-    """Warm runs of every canned query with its example parameters; a query stops at ``budget`` seconds."""
+def time_queries(graph: Graph, runs: int, budget: float,
+                 params: dict[str, dict[str, str]] | None = None) -> list[dict[str, Any]]:
+    """Warm runs of every canned query with its example parameters (or ``params``'); each stops at ``budget`` s."""
     results = []
     for query in load_all():
-        entry: dict[str, Any] = {"query": query.name}
+        given = (params or {}).get(query.name, query.example)
+        entry: dict[str, Any] = {"query": query.name, **({"params": given} if given != query.example else {})}
         try:
             started = time.perf_counter()
-            rows = run_query(graph, query.name, query.example)  # warm-up
+            rows = run_query(graph, query.name, given)  # warm-up
             entry["first_ms"] = (time.perf_counter() - started) * 1000
             entry["rows"] = len(rows)
             times: list[float] = []
             spent = time.perf_counter()
             while len(times) < runs and time.perf_counter() - spent < budget:
                 started = time.perf_counter()
-                run_query(graph, query.name, query.example)
+                run_query(graph, query.name, given)
                 times.append((time.perf_counter() - started) * 1000)
             entry |= {"runs": len(times), "p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95),
                       "p99_ms": percentile(times, 99)}
@@ -414,10 +475,10 @@ def bench_size(size: int, args: argparse.Namespace, result: dict[str, Any]) -> d
         apply_schema(graph)
         subset = paths[: min(args.naive_documents, size)]
         log(f"a: naive loader on {len(subset)} documents")
-        result["naive"] = naive_load(graph, subset)
+        result["naive"] = naive_load(graph, server, subset)
         wipe(graph)
         log(f"b: policykg ingest of {size} documents")
-        result["ingest"] = timed_ingest(graph, corpus)
+        result["ingest"] = timed_ingest(graph, server, corpus)
         result["graph"] = dict(zip(("nodes", "relationships"), totals(graph)))
         log(f"   {result['ingest']['seconds']:.1f} s, {result['ingest']['created_per_s']:.0f} created/s; graph "
             f"{result['graph']}")
@@ -425,19 +486,19 @@ def bench_size(size: int, args: argparse.Namespace, result: dict[str, Any]) -> d
         built = read_graph(graph)
         export = export_csv(built, WORK / f"csv-{size}")
         log("d: unchanged re-ingest")
-        result["unchanged"] = timed_ingest(graph, corpus)
+        result["unchanged"] = timed_ingest(graph, server, corpus)
         log(f"   {result['unchanged']['seconds']:.1f} s")
         changed = generate.change_one_percent(paths)
         log(f"e: re-ingest with {len(changed)} documents changed")
-        result["changed"] = timed_ingest(graph, corpus)
+        result["changed"] = timed_ingest(graph, server, corpus)
         log(f"   {result['changed']['seconds']:.1f} s")
         again = generate.change_one_percent(paths, seed=12)
         log(f"e: again, {len(again)} other documents changed")
-        result["changed_again"] = timed_ingest(graph, corpus)
+        result["changed_again"] = timed_ingest(graph, server, corpus)
         log(f"   {result['changed_again']['seconds']:.1f} s")
         if not args.skip_queries:
             log("f: canned queries")
-            result["queries"] = time_queries(graph, args.runs, args.query_budget)
+            result["queries"] = time_queries(graph, args.runs, args.query_budget, generate.cascade_examples())
         log("g: CLI wall time")
         result["cli"] = cli_times(server, args.cli_query)
         graph.close()
@@ -464,10 +525,13 @@ def ratios(r: dict[str, Any]) -> dict[str, float]:
     return {
         "ingest_created_per_s": first["created_per_s"],
         "ingest_vs_naive": first["created_per_s"] / r["naive"]["created_per_s"],
+        "ingest_created_per_cpu_s": first["created_per_cpu_s"],
+        "ingest_vs_naive_cpu": first["created_per_cpu_s"] / r["naive"]["created_per_cpu_s"],
         "admin_import_vs_ingest_time": first["seconds"] / r["admin_import"]["seconds"],
         "first_vs_unchanged": first["seconds"] / unchanged["seconds"],
         **({"ceiling_created_per_s": r["cypher_ceiling"]["created_per_s"],
-            "ingest_vs_ceiling_rate": first["created_per_s"] / r["cypher_ceiling"]["created_per_s"]}
+            "ingest_vs_ceiling_rate": first["created_per_s"] / r["cypher_ceiling"]["created_per_s"],
+            "ingest_vs_ceiling_cpu": first["created_per_cpu_s"] / r["cypher_ceiling"]["created_per_cpu_s"]}
            if "cypher_ceiling" in r else {}),
         "changed_vs_first": changed["seconds"] / first["seconds"],
         "changed_minus_unchanged_vs_first": (changed["seconds"] - unchanged["seconds"]) / first["seconds"],
@@ -505,7 +569,9 @@ def print_table(results: list[dict[str, Any]]) -> None:
             c = r["cypher_ceiling"]
             print(f"\nh at {r['documents']:,}: plain UNWIND MERGE of the same graph {c['seconds']:.1f} s "
                   f"({c['created_per_s']:,.0f}/s); ingest reaches {r['ratios']['ingest_vs_ceiling_rate']:.0%} "
-                  "of that rate")
+                  f"of that rate, {r['ratios']['ingest_vs_ceiling_cpu']:.0%} of its rate per CPU second "
+                  f"(ingest {r['ingest']['server_cpu_s']:.0f} + {r['ingest']['client_cpu_s']:.0f} s server + "
+                  f"client CPU, h {c['server_cpu_s']:.0f} + {c['client_cpu_s']:.0f} s)")
     for r in results:
         if "queries" not in r:
             continue
@@ -518,7 +584,21 @@ def print_table(results: list[dict[str, Any]]) -> None:
             else:
                 print(f"| {q['query']} | {q['rows']} | {q['runs']} | {q['p50_ms']:.1f} | {q['p95_ms']:.1f} | "
                       f"{q['p99_ms']:.1f} |")
+        print_cascade(r)
         print(f"\nCLI: --help {r['cli']['help_s']:.2f} s; query {r['cli']['query']} {r['cli']['query_s']:.2f} s")
+
+
+def cascade_without_rows(result: dict[str, Any]) -> list[str]:
+    """The cascade questions that found no row on the generator's parameters (the run fails on any)."""
+    return [q["query"] for q in result.get("queries", []) if q["query"] in generate.cascade_examples()
+            and not q.get("rows")]
+
+
+def print_cascade(result: dict[str, Any]) -> None:
+    print("\ncascade questions on the generator's cascade (rows must be > 0):")
+    for q in result["queries"]:
+        if q["query"] in generate.cascade_examples():
+            print(f"  {q['query']} {q.get('params', '')}: {q.get('rows', 0)} rows, p95 {q.get('p95_ms', float('nan')):.1f} ms")
 
 
 def main() -> None:
@@ -549,6 +629,9 @@ def main() -> None:
         print_table([result])
     if len(results) > 1:
         print_table(results)
+    missing = sorted({name for result in results for name in cascade_without_rows(result)})
+    if missing:
+        raise SystemExit(f"Error: no rows for {', '.join(missing)} on the generator's cascade parameters")
 
 
 if __name__ == "__main__":
