@@ -130,6 +130,11 @@ def cascade_examples(seed: int = 11) -> dict[str, dict[str, str]]:
     return Cascade(_load(REGIONS)["regions"], seed).examples()
 
 
+def cascade_documents(seed: int = 11) -> int:
+    """How many documents hold the whole cascade (the demo record and the cascade's own)."""
+    return 1 + len(Cascade(_load(REGIONS)["regions"], seed).roles)
+
+
 def dump(record: dict[str, Any]) -> str:
     return yaml.dump(record, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=120)
 

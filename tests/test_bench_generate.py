@@ -22,7 +22,7 @@ import generate  # noqa: E402
 from policykg.ingest.validate import validate_paths  # noqa: E402
 from policykg.schema.reference import gazetteer  # noqa: E402
 
-DOCUMENTS = 110  # the cascade's 100 documents after the demo record, and a few of the rest
+DOCUMENTS = generate.cascade_documents() + 9  # the demo record, the cascade's 100 documents and a few of the rest
 
 
 @pytest.fixture(scope="module")
