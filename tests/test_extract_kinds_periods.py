@@ -104,3 +104,28 @@ def test_enterprises_within_the_province_are_the_province_s_not_a_city_named_bef
     text = "杭州、宁波入选试点城市名单。省内企业新建工业互联网平台15个。"
     (*_, fig) = figures(text, published="2024-02-01", title="浙江省数字经济通报")
     assert fig[0] == 15 and fig[4] == "浙江省"
+
+
+def test_a_news_text_s_undated_level_is_as_of_its_date_but_not_in_a_text_with_sections_or_goals():
+    news = "记者从省工信厅获悉,全省规上工业企业关键工序数控化率达61.5%。"
+    assert [p for *_, p, _r in figures(news, published="2023-08-01", title=REPORT)] == ["2023"]
+    sections = "一、发展基础\n全省规上工业企业关键工序数控化率达61.5%。"
+    assert [p for *_, p, _r in figures(sections, published="2023-08-01", title=REPORT)] == [None]
+    goals = news + "到2025年,全省数控化率力争达到70%。"
+    assert [p for *_, p, _r in figures(goals, published="2023-08-01", title=REPORT)] == [None, "2025"]
+
+
+def test_a_headline_s_bare_figure_gives_way_to_the_body_s_dated_statement_of_it():
+    text = "620亿元!某省数字经济再上台阶\n2022年,全省数字经济规模达620亿元,同比增长11%。"
+    got = figures(text, published="2023-05-01", title=REPORT)
+    assert [(v, p) for v, _u, _k, p, _r in got] == [(620, "2022"), (11, "2022")]
+
+
+def test_a_technology_name_joined_by_a_plus_is_no_figure():
+    assert figures("建成“5G+工业互联网”融合应用平台10个。", published="2023-05-01", title=REPORT) == [
+        (10, "个", "level", "2023", None)]  # a news text: as of its date
+
+
+def test_a_news_text_s_undated_flow_of_a_year_is_left_open():
+    news = "记者从省工信厅获悉,全省软件业务收入达2300亿元。"  # an early-year text reports last year's flows
+    assert [p for *_, p, _r in figures(news, published="2024-02-01", title=REPORT)] == [None]

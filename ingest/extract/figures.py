@@ -571,8 +571,9 @@ def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] |
     if arabic and _YEAR_DIGITS.fullmatch(num) and not mag and unit in CLASSIFIERS and nxt in "年月":
         return None
     if unit and unit.isascii() and unit.isalpha() and len(unit) == 1:
-        if nxt and _WORD_OR_DIGIT.match(nxt) or text.startswith((" ", "\u3000"), end) and _HAN.match(text, end + 1):
-            return None  # 5G网络, 5G 基站, 4K
+        if nxt and (_WORD_OR_DIGIT.match(nxt) or nxt in "+＋") \
+                or text.startswith((" ", "\u3000"), end) and _HAN.match(text, end + 1):
+            return None  # 5G网络, 5G 基站, 4K, 5G+工业互联网
     if unit and unit.isascii() and unit.isalpha() and nxt and _LATIN_OR_DIGIT.match(nxt):
         return None
     if not arabic:
@@ -767,12 +768,13 @@ def _is_unit(cell: str) -> bool:
 
 def dedupe(figs: list[Figure]) -> list[Figure]:
     """One fact, one figure: a repeat (headline, summary) of the same value, unit, region and indicator goes;
-    the mention with a period stays."""
+    the mention with a period stays (a headline's bare 840亿元! gives way to the body's dated statement of it)."""
     out: list[Figure | None] = []
     seen: dict[tuple, list[int]] = {}
     for f in figs:
         same = seen.setdefault((*numerals.base(f.value, f.unit), f.region, f.measure), [])
-        twin = next((i for i in same[-20:] if _similar(out[i].indicator, f.indicator)), None)
+        twin = next((i for i in same[-20:] if _similar(out[i].indicator, f.indicator)
+                     or (not out[i].indicator and out[i].period is None and f.period is not None)), None)
         if twin is None:
             same.append(len(out))
             out.append(f)

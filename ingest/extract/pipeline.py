@@ -26,6 +26,7 @@ _NOT_HEADLINE = regex.compile(r"^[(（]?(?:相关)?(?:资料)?图|^原创|^来�
 _ISSUES = regex.compile(r"(?:印发|发布)《([^《》]+)》(?:的)?通知")
 _PLAN_WORDS = regex.compile(r"要点|计划|方案|规划|意见")
 _TOPIC_LEAD = regex.compile(r"[\p{Han}“”、]{4,16}。")
+_FLOW = regex.compile(r"收入|营收|增加值|产值|销售额|规模|总额|交易额|利润|投资|出口|进口|产量|生产总值|GDP")
 _MANY_YEARS = regex.compile(r"多年|长期|历年|近年")
 META_KEYS = ("title", "publisher", "published", "url", "id", "title_en", "publisher_en")
 
@@ -169,7 +170,7 @@ def extract(original: str, name: str = "text", meta: dict[str, str] | None = Non
     plan_like = titles_mod.policy_kind(meta.get("title", "")) not in ("report", "speech", "programme") or bool(
         _PLAN_WORDS.search(meta.get("title", "")))
     if not plan_like:
-        _as_of_document(figs, ctx, text)
+        _as_of_document(figs, ctx, text, pars)
     commitments = measures_mod.find(pars, doc_region, ctx.doc_year, plan_like, mentions, meta.get("title", ""))
     return Extraction(name, source, meta, guessed, published, pars, mentions, doc_region, ctx.mentions_china,
                       titles, abbrev, figs, titles_mod.doc_numbers(text), commitments, published_how)
@@ -234,15 +235,19 @@ def _context(pars: list[norm.Paragraph], mentions: list[regions_mod.Mention], do
     return ctx
 
 
-def _as_of_document(figs: list[Figure], ctx: Context, text: str) -> None:
+def _as_of_document(figs: list[Figure], ctx: Context, text: str, pars: list[norm.Paragraph]) -> None:
     """In a report or news text (not a plan), a count, rank or change of rank that states no period is
-    what the text reports as of its date: 长沙位列15, 32个项目获国家科学技术奖, 与…6家头部企业签约.
+    what the text reports as of its date: 长沙位列15, 32个项目获国家科学技术奖, 与…6家头部企业签约; so is a level or share of
+    a news text (no section headings, no goals: 数控化率达59.6%), which reports the state at its date, unless
+    it is a year's flow (收入, 增加值, 规模: an early-year text reports last year's).
     After dedupe, so a headline's figure still gives way to the body's dated mention of it; 多年位居全国第一
     (for many years) names no year."""
     if not ctx.doc_year_known or ctx.doc_year is None:
         return
+    news = not any(f.kind == "target" for f in figs) and not any(norm.is_heading(p.text) for p in pars)
     for f in figs:
-        stock = f.measure in ("count", "rank") or f.unit in ("名次", "个名次")
+        stock = f.measure in ("count", "rank") or f.unit in ("名次", "个名次") \
+            or (news and f.measure != "growth" and not _FLOW.search(f.indicator))
         if f.period is None and f.dateless and f.kind != "target" and stock and not f.table \
                 and not _MANY_YEARS.search(text, f.quote_span[0], f.quote_span[1]):
             f.period, f.year = str(ctx.doc_year), ctx.doc_year
