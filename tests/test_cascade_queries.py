@@ -1,4 +1,4 @@
-"""The strategy cascade on the demo corpus with the cascade records: implementations, ambition, revisions, status.
+"""The strategy cascade on the demo corpus: implementations, ambition, revisions, status.
 
 Expected rows were worked out from the records' texts (data/sources/*.txt and
 data/documents/*.yaml): which plan cites which, under which date, and which
@@ -8,7 +8,6 @@ figure each sets for 2025.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -17,17 +16,14 @@ from policykg.ingest.pipeline import ingest_paths
 from policykg.queries.runner import run_query
 from tests.conftest import DEMO_DOCUMENTS, wipe
 
-#: The cascade records (data/cascade/): reviewed records of data/sources/ texts, ingested beside the demo corpus.
-CASCADE_DOCUMENTS = Path(__file__).resolve().parent.parent / "data" / "cascade"
-
 NATIONAL = "cn-14th-fyp-digital-economy-plan"
 CORE_SHARE = "cn-core-digital-industries-va-share-gdp"
 
 
 @pytest.fixture(scope="module")
 def demo_graph(db: Graph) -> Iterator[Graph]:
-    """The demo corpus and the cascade records, ingested once for this module."""
-    ingest_paths(db, [DEMO_DOCUMENTS, CASCADE_DOCUMENTS])
+    """The demo corpus, ingested once for this module."""
+    ingest_paths(db, [DEMO_DOCUMENTS])
     yield db
     wipe(db)
 

@@ -1,7 +1,8 @@
-"""The country-wide records (data/country, issue #28): valid, ingested with the demo corpus, logged.
+"""The country-wide records of the demo corpus (issue #28): valid, ingested cleanly, logged.
 
-Every record there was made by `policykg extract` and reviewed with the review
-API; the review log (data/review-log.csv) has one row per record. The counts
+The records of data/documents that name a text of data/sources (`source_path`)
+were made by `policykg extract` and reviewed with the review API; the review
+log (data/review-log.csv) has one row per such record. The counts
 asserted are the real ones of this corpus: change them with the corpus.
 """
 
@@ -19,13 +20,11 @@ from policykg.ingest.validate import validate_paths
 from tests.conftest import DEMO_DOCUMENTS, wipe
 
 ROOT = Path(__file__).resolve().parent.parent
-COUNTRY = ROOT / "data" / "country"
 LOG = ROOT / "data" / "review-log.csv"
-RECORDS = sorted(COUNTRY.glob("*.yaml"))
 
 #: Province-level regions that facts of the country records reach (directly or through a city in them).
 COUNTRY_PROVINCES = 31
-#: What the graph of both folders reaches: the demo corpus adds no province the country records miss.
+#: What the whole demo corpus reaches: the other 13 records add no province the country records miss.
 ALL_PROVINCES = 31
 #: The documents that state a policy link (IMPLEMENTS / SUPERSEDES) in the country records.
 LINKED_TO_NATIONAL_PLAN = {"江西省", "上海市", "江苏省", "福建省", "山东省", "广东省", "鄂州市"}
@@ -47,16 +46,20 @@ def _record(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+#: The pipeline-reviewed records: those made from a text of data/sources.
+RECORDS = sorted(p for p in DEMO_DOCUMENTS.glob("*.yaml") if _record(p)["document"].get("source_path"))
+
+
 @pytest.fixture(scope="module")
 def country_graph(db):
-    report = ingest_paths(db, [DEMO_DOCUMENTS, COUNTRY])
+    report = ingest_paths(db, [DEMO_DOCUMENTS])
     yield db, report
     wipe(db)
 
 
 def test_every_country_record_validates_as_reviewed():
-    documents = validate_paths([COUNTRY], allow_drafts=False)
-    assert len(documents) == len(RECORDS) == 52
+    documents = validate_paths([DEMO_DOCUMENTS], allow_drafts=False)
+    assert len(documents) == 65 and len(RECORDS) == 52
     assert all(_record(p)["document"].get("reviewed_by") for p in RECORDS)
 
 
@@ -71,10 +74,9 @@ def test_the_review_log_has_one_row_per_record_with_its_source_and_address():
         assert decided == int(row["facts_drafted"]) and float(row["review_minutes"]) > 0
 
 
-def test_both_folders_ingest_cleanly_on_a_fresh_graph(country_graph):
+def test_the_demo_corpus_ingests_cleanly_on_a_fresh_graph(country_graph):
     _, report = country_graph
-    demo = len(list(DEMO_DOCUMENTS.glob("*.yaml")))
-    assert len(report.new) == demo + len(RECORDS) and report.changed == [] and report.conflicts == []
+    assert len(report.new) == 65 and report.changed == [] and report.conflicts == []
     stored = {r["id"] for r in read_rows(country_graph[0], "MATCH (d:SourceDocument) RETURN d.id AS id")}
     assert {p.stem for p in RECORDS} <= stored
 
