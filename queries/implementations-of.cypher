@@ -4,7 +4,7 @@
 // short: 政策的落实情况 | Implementations of a policy
 // topic: regions
 // param: policy: str
-// example: --param policy=sh-urban-digital-transformation-opinion
+// example: --param policy=cn-14th-fyp-digital-economy-plan
 // columns: region_zh, level, title_zh, issued, lag_months, status
 // limit: 60
 

@@ -5,7 +5,7 @@
 // topic: regions
 // param: region: region
 // param: year: int = 0
-// example: --param region=上海
+// example: --param region=辽宁 --param year=2024
 // columns: region_zh, title_zh, period_end, status_zh, successor_zh, superseded_on
 
 // Status as of `year` (0: this year). A policy is superseded once a policy

@@ -5,7 +5,7 @@
 // topic: targets
 // param: region: region
 // param: indicator: str
-// example: --param region=中国 --param indicator=cn-core-digital-industries-va-share-gdp
+// example: --param region=江苏 --param indicator=cn-core-digital-industries-va-share-gdp
 // columns: deadline, revision, goal, published, cited, change
 
 // Each document's statement of a target counts (its values are on its
