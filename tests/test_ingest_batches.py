@@ -42,7 +42,7 @@ def test_unchanged_files_are_not_parsed(graph, corpus, monkeypatch):
     report = ingest_paths(graph, [corpus])
     assert read == ["b.yaml"]
     demo = [d.id for d in validate.validate_paths([DEMO_DOCUMENTS])]
-    assert len(demo) == 13
+    assert len(demo) == 65
     assert (sorted(report.unchanged), report.changed, report.new) == (
         sorted(demo + ["test-shenzhen-brief"]), ["test-shenzhen-second"], [])
 
@@ -80,7 +80,7 @@ def _clean_ingest(graph, paths) -> list[str]:
 
 def test_grouped_and_one_by_one_ingests_build_the_same_graph(graph, corpus, monkeypatch):
     grouped = ingest_paths(graph, [corpus])
-    assert len(grouped.new) == 15  # the 13 demo records and the two briefs
+    assert len(grouped.new) == 67  # the 65 demo records and the two briefs
     together = snapshot(graph)
     links = read_rows(graph, "MATCH (:Policy {key: 'test-sz-support-plan'})-[r:ISSUED_BY]->() RETURN r.sources AS s")
     assert links == [{"s": ["test-shenzhen-brief", "test-shenzhen-second"]}]
@@ -119,7 +119,7 @@ def test_a_crash_between_groups_leaves_whole_documents_and_a_rerun_equals_a_clea
     assert snapshot(graph) == _without_summary(first_alone)
     monkeypatch.undo()
     rerun = ingest_paths(graph, [corpus])
-    assert (len(rerun.unchanged), len(rerun.new)) == (1, 14)
+    assert (len(rerun.unchanged), len(rerun.new)) == (1, 66)
     assert snapshot(graph) == clean
 
 
