@@ -30,8 +30,10 @@ CALL () {
   WHERE $text IS NOT NULL
   RETURN node AS fact, score
   UNION
+  // English stems only for text with Latin letters: Chinese text there splits into single characters
+  // (数字 of 数字吉林办 in a summary), and search_cjk reads the same fields by bigrams
   CALL db.index.fulltext.queryNodes('search_en', coalesce($text, '"__no search__"'), {limit: 20}) YIELD node, score
-  WHERE $text IS NOT NULL
+  WHERE $text =~ '(?s).*[A-Za-z].*'
   RETURN node AS fact, score
 }
 WITH fact, max(score) AS score

@@ -7,7 +7,8 @@
 // example: --param region=湖北
 // columns: year, label, name_zh, detail, cited
 
-// `year` is when the fact dates from: a policy's issue year, a figure's year,
+// `year` is when the fact dates from: a policy's issue year (without one, the
+// first year it covers: a plan cited by a later text is not of that text's year), a figure's year,
 // a project's year; a target or a measure dates from the document that
 // states it (a target's deadline is in `detail`). Newest first; within a
 // year, newest source first.
@@ -21,7 +22,7 @@ WHERE CASE via WHEN 'APPLIES_TO' THEN label IN ['Policy', 'Target', 'Measure']
                WHEN 'OBSERVED_IN' THEN label = 'Observation'
                ELSE label = 'Project' END
 WITH region, fact, label,
-     CASE label WHEN 'Policy' THEN toInteger(left(fact.issued, 4))
+     CASE label WHEN 'Policy' THEN coalesce(toInteger(left(fact.issued, 4)), fact.period_start)
                 WHEN 'Observation' THEN fact.year
                 WHEN 'Project' THEN fact.year END AS own_year
 MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)

@@ -15,10 +15,13 @@ WHERE i.key = $indicator OR i.name_zh = $indicator OR $indicator IN coalesce(i.a
    OR toLower(i.name_en) = toLower($indicator)
 CALL (i) {
   // Latest reported figure per region that has a value (one that states only
-  // a change does not compare); without one, the latest change.
+  // a change does not compare); without one, the latest change. A year's
+  // figure outranks one for a quarter or month of it (2022 over 2022-Q1); then
+  // an exact figure outranks a bound (突破200亿元), a later source an earlier one.
   MATCH (region:Region)<-[:OBSERVED_IN]-(o:Observation)-[:OF_INDICATOR]->(i)
   WITH region, o
-  ORDER BY o.value IS NULL, o.year DESC, o.period DESC, o.key
+  ORDER BY o.value IS NULL, o.year DESC, coalesce(o.period, '') =~ '[0-9]{4}-(Q.*|[0-9]{2})', o.period DESC, o.comparator IS NOT NULL,
+           COLLECT { MATCH (o)-[:SOURCED_FROM]->(d:SourceDocument) RETURN d.published ORDER BY d.published DESC }[0] DESC, o.key
   WITH region, collect(o)[0] AS o
   RETURN region, o AS fact, 'reported' AS figure, o.year AS year
   UNION

@@ -10,9 +10,9 @@
 
 // A pair must share at least $min_shared themes (default 3): Jaccard over
 // tiny portfolios is 1.0 by accident. The US and the EU, each named once as
-// "strengthening digital technology", share one theme; Fujian and Xiong'an,
-// named once in the same list of pilot zones, share two. Neither says
-// anything about their policies.
+// "strengthening digital technology", share one theme; Tianjin and Xiong'an,
+// whose facts here are all on the digital economy and pilot zones, share two.
+// Neither says much about their policies.
 // A region's portfolio: the themes its policies, measures, targets and
 // projects address (the region's own facts, not those of regions within it),
 // read from the summary ingest keeps: COVERS with own > 0 (ingest/summary.py).

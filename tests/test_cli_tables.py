@@ -73,18 +73,25 @@ def test_region_theme_matrix_is_pivoted_in_the_terminal_and_wide_in_csv(demo_gra
     table = run_cli("query", "run", "region-theme-matrix", env=env)
     assert table.exit_code == 0, table.output
     lines = table.stdout.splitlines()
-    provinces = ["北京", "河北", "山西", "上海", "江苏", "浙江", "安徽", "福建", "山东", "湖北", "广东", "重庆", "四川", "贵州"]
-    # fourteen provinces do not fit 80 columns: blocks of columns, each repeating the theme column
+    provinces = ["北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
+                 "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
+                 "陕西", "甘肃", "青海", "宁夏", "新疆"]
+    # the 31 provinces do not fit 80 columns: four blocks of columns, each repeating the theme column
     headers = [lines[i - 1].split() for i, line in enumerate(lines) if line.startswith("────")]
-    assert len(headers) == 2 and all(h[0] == "theme_zh" for h in headers)
-    assert headers[0][1:] + headers[1][1:] == provinces
-    assert "数据跨境流动 2 · · 1 · · · ·" in [" ".join(line.split()) for line in lines]
+    assert len(headers) == 4 and all(h[0] == "theme_zh" for h in headers)
+    assert [len(h) - 1 for h in headers] == [7, 8, 8, 8]
+    assert [name for h in headers for name in h[1:]] == provinces
+    crossing = [" ".join(line.split()) for line in lines if line.startswith("数据跨境流动")]
+    assert crossing == ["数据跨境流动 2 · · · · · ·", "数据跨境流动 · 1 · · · · · ·", "数据跨境流动 · · · · · · · ·",
+                        "数据跨境流动 2 · · · · · · ·"]
     assert all(cell_len(line) <= 80 for line in lines)
     assert "shown as records" not in table.stderr
     wide = run_cli("query", "run", "region-theme-matrix", "-f", "csv", env=env).stdout.splitlines()
     assert wide[0] == "theme_zh," + ",".join(provinces)
     # Beijing's plan and target, Shanghai's data port, Guizhou's measure and backbone channel (seed ¶4, ¶11, ¶8)
-    assert "数据跨境流动,2,0,0,1,0,0,0,0,0,0,0,0,0,2" in wide
+    assert "数据跨境流动,2,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0,0,0,0" in wide
+
+
 def test_limit_cuts_rows_and_says_so(demo_graph, neo4j_under_test):
     env = {**neo4j_under_test.env, **NARROW}
     result = run_cli("query", "run", "region-figures", "-p", "region=中国", "--limit", "2", "-f", "json", env=env)

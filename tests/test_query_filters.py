@@ -16,32 +16,45 @@ def keys(rows) -> list[str]:
 
 def test_targets_due_by_in_a_region(demo_graph):
     rows = run_query(demo_graph, "targets-due-by", {"year": "2025", "region": "浙江"})
-    assert keys(rows) == ["zj-2025-demonstration-projects-1000", "zj-2025-digital-economy-va-about-60pct"]
+    # Zhejiang: the doubling plan's four goals for 2020 and four for 2022 (2018 text), the 14th plan's three
+    # (2021 text) and the two the seed cites from it, all due by 2025
+    assert keys(rows) == [
+        "zj-2020-de-share", "zj-2020-de-va", "zj-2020-electronics", "zj-2020-software",
+        "draft-2018-zhejiang-shuzijingji-wunian-beizeng-jihua-t001", "zj-2022-de-share", "zj-2022-electronics",
+        "zj-2022-software", "draft-2021-zhejiang-shuzijingji-shiwuwu-guihua-60-t001",
+        "draft-2021-zhejiang-shuzijingji-shiwuwu-guihua-60-t002", "draft-2021-zhejiang-shuzijingji-shiwuwu-guihua-60-t003",
+        "zj-2025-demonstration-projects-1000", "zj-2025-digital-economy-va-about-60pct"]
     assert {r["region_zh"] for r in rows} == {"浙江省"}
-    # a country includes the provinces within it: every target due by 2040 lies within China
-    china = run_query(demo_graph, "targets-due-by", {"year": "2040", "region": "中国"})
-    assert {r["region"] for r in china} == {"CN", "310000", "330000", "340000", "420000", "440000", "500000", "510000"}
-    assert len(china) == len(run_query(demo_graph, "targets-due-by", {"year": "2040"})) == 39
-    # Hubei's three goals for 2024 (Hubei text ¶1); Beijing's highland targets state no deadline (seed ¶9)
+    # a country includes the provinces and cities within it: every target due by 2040 lies within China
+    china = run_query(demo_graph, "targets-due-by", {"year": "2040", "region": "中国"}, limit=0)
+    assert {r["region"] for r in china} == {
+        "CN", "120000", "130100", "140000", "210000", "310000", "320000", "320900", "330000", "340000", "350000",
+        "370000", "420000", "440000", "500000", "510000", "540000", "610000", "620000", "640500"}
+    assert len(china) == len(run_query(demo_graph, "targets-due-by", {"year": "2040"}, limit=0)) == 105
+    # Hubei by 2024: the 2023 work report's growth goal of about 6.5% (¶3), and the three of the
+    # strong-province plan for the end of 2024 (¶9); Beijing's highland targets state no deadline (seed ¶9)
     assert keys(run_query(demo_graph, "targets-due-by", {"year": "2024", "region": "湖北"})) == [
-        "hub-2024-core-digital-industries-va-5500", "hub-2024-core-digital-industries-va-5800",
+        "hub-2023-gdp-growth", "hub-2024-core-digital-industries-va-5500", "hub-2024-core-digital-industries-va-5800",
         "hub-2024-five-leading-zones"]
     assert run_query(demo_graph, "targets-due-by", {"year": "2040", "region": "北京"}) == []
 
 
 def test_region_policies_by_year_range_and_kind(demo_graph):
     every = run_query(demo_graph, "region-policies", {"region": "广东"})
-    # five of Guangdong's own (seed, 2018 and 2025 texts) and Shenzhen's two (seed)
+    # seven of Guangdong's own (seed, 2018, 2023 and 2025 texts) and Shenzhen's two (seed)
     assert {(r["region"], r["key"]) for r in every} == {
         ("440000", "gd-accelerating-digitalisation-opinion"), ("440000", "gd-13th-fyp-outline"),
         ("440000", "gd-data-regulation"), ("440000", "gd-informatisation-outline-2013-2020"),
-        ("440000", "gd-pilot-zone-construction-plan-2025-2027"), ("440300", "sz-digital-economy-support-scheme"),
+        ("440000", "gd-pilot-zone-construction-plan-2025-2027"), ("440000", "pol-79450054"),
+        ("440000", "pol-d4aff8b0"), ("440300", "sz-digital-economy-support-scheme"),
         ("440300", "sz-pilot-demonstration-zone-opinion")}
     in_2021 = run_query(demo_graph, "region-policies", {"region": "广东", "years": "2021"})
     assert keys(in_2021) == ["gd-accelerating-digitalisation-opinion"]
     # a plan counts in every year of its period: the two outlines that end in 2020
     in_2020 = run_query(demo_graph, "region-policies", {"region": "广东", "years": "2020"})
     assert set(keys(in_2020)) == {"gd-13th-fyp-outline", "gd-informatisation-outline-2013-2020"}
+    # the 2023 work points cover 2023 alone
+    assert keys(run_query(demo_graph, "region-policies", {"region": "广东", "years": "2023"})) == ["pol-79450054"]
     opinions = run_query(demo_graph, "region-policies", {"region": "广东", "kind": "opinion"})
     assert opinions == [r for r in every if r["kind"] == "opinion"] and len(opinions) == 2
     assert run_query(demo_graph, "region-policies", {"region": "广东", "years": "2030-"}) == []
@@ -63,9 +76,13 @@ def test_region_figures_include_the_regions_within(demo_graph):
 
 def test_fact_source_by_words(demo_graph):
     rows = run_query(demo_graph, "fact-source", {"text": "数字经济核心产业"})
-    assert {"cn-2023-core-digital-industries-va", "sz-2020-core-digital-va",
-            "cq-2022-core-digital-industries-va"} <= set(keys(rows[:4]))
-    assert all("数字经济核心产业" in r["name_zh"] for r in rows)
+    # the shortest names that hold the words score highest: Sichuan's 2030 doubling target, Yancheng's output
+    # indicator, then the national and Chongqing figures
+    assert keys(rows[:5]) == ["sc-2030-core-va-double", "draft-ind-b1b7baeb5a", "cn-2023-core-digital-industries-va",
+                              "cq-2027-core-digital-industries-va", "cq-2022-core-digital-industries-va"]
+    assert "sz-2020-core-digital-va" in keys(rows)
+    # every hit holds the words; none shares only single characters (数字 of 数字吉林办 in a Jilin summary)
+    assert len(rows) == 15 and all("数字经济核心产业" in r["name_zh"] for r in rows)
     by_key = run_query(demo_graph, "fact-source", {"key": "sz-2020-core-digital-va"})
     assert keys(by_key) == ["sz-2020-core-digital-va"]
 

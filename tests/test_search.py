@@ -102,7 +102,9 @@ def test_whole_words_rank_above_shared_characters_and_noise_is_cut(demo_graph):
     rows = search(demo_graph, "机器人", limit=20)
     assert [(r["label"], r["key"]) for r in rows] == [
         ("Indicator", "cn-industrial-robot-output"), ("Observation", "bj-2021q1q3-industrial-robot-output"),
-        ("Theme", "high-tech-manufacturing")]
+        ("Theme", "high-tech-manufacturing"),
+        # Guangdong's 2023 work points: clusters of chips, intelligent robots, blockchain and quantum (¶7)
+        ("Measure", "draft-2023-guangdong-shuzijingji-gongzuo-yaodian-m002")]
     assert all("**机器人**" in r["match"] and r["matched"] == "whole text" for r in rows)
     assert rows[2]["match"].startswith("…") and rows[2]["match"].endswith("…")  # cut around the match
 

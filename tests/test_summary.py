@@ -129,8 +129,9 @@ def test_a_crash_mid_run_leaves_the_summary_of_the_documents_written(graph, tmp_
 def test_the_demo_corpus_summary_equals_a_rebuild_and_a_missing_one_is_rebuilt(graph):
     ingest_paths(graph, [DEMO_DOCUMENTS])
     kept = assert_equals_rebuild(graph)
-    # Shenzhen's pilot-zone opinion and target rolled up; Guangdong's own 2025-2027 plan and the pilot zone
-    assert kept[("440000", "pilot-zones")] == {"policies": 2, "measures": 0, "targets": 1, "projects": 1, "facts": 4,
+    # Shenzhen's pilot-zone opinion and target and Guangzhou's blockchain demonstration zone measure rolled up;
+    # Guangdong's own 2025-2027 plan and the pilot zone
+    assert kept[("440000", "pilot-zones")] == {"policies": 2, "measures": 1, "targets": 1, "projects": 1, "facts": 5,
                                                "own": 2}
     # a graph written by a version without the summary: the next ingest, even an unchanged one, builds it
     write(graph, lambda tx: tx.run(summary.CLEAR).consume())
@@ -149,7 +150,7 @@ def test_a_first_ingest_adds_the_summary_up_from_its_own_rows(graph, monkeypatch
     ingest_paths(graph, [DEMO_DOCUMENTS])
     monkeypatch.undo()
     kept = assert_equals_rebuild(graph)
-    assert kept[("440000", "pilot-zones")]["facts"] == 4
+    assert kept[("440000", "pilot-zones")]["facts"] == 5
 
 
 def test_an_unchanged_reingest_does_no_summary_work(graph, monkeypatch):

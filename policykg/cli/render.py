@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 TEXT_LINES = 2
 #: A prose column is not squeezed below this many cells (its header or this, whichever is less).
 MIN_TEXT_WIDTH = 12
+#: Second try, when a table does not fit: prose columns go down to this many cells (or their header) ...
+TIGHT_TEXT_WIDTH = 8
+#: ... and a column of keys wider than this (a reviewed draft's key runs to 70 characters) is folded over
+#: lines, whole, rather than the whole answer becoming records.
+FOLD_WIDTH = 24
 #: Cells between two columns (padding, divider, padding) in the table style used here.
 GAP = 3
 ELLIPSIS = "…"
@@ -179,11 +184,11 @@ def _allocate(natural: list[int], minimum: list[int], atomic: list[bool], width:
 
 
 def _clip(text: str, width: int, lines: int, console: Console) -> str:
-    """``text`` wrapped to ``width`` on at most ``lines`` lines, the last one ending in "…" when cut."""
+    """``text`` wrapped to ``width`` on at most ``lines`` lines (0: all), the last one ending in "…" when cut."""
     from rich.text import Text
 
     wrapped = Text(text).wrap(console, width, overflow="fold")
-    if len(wrapped) <= lines:
+    if not lines or len(wrapped) <= lines:
         return "\n".join(line.plain.rstrip() for line in wrapped)
     kept = [line.plain.rstrip() for line in wrapped[:lines]]
     last = Text(kept[-1])
@@ -200,7 +205,11 @@ def print_table(rows: Sequence[dict[str, Any]], names: list[str], console: Conso
 
     texts = {name: [cell(row.get(name)) for row in rows] for name in names}
     natural, minimum, atomic = _measure(rows, names, whole)
+    fold = [False] * len(names)
     widths = _allocate(natural, minimum, atomic, console.width)
+    if widths is None:
+        fold, minimum, atomic = _tight(names, natural, minimum, atomic, whole)
+        widths = _allocate(natural, minimum, atomic, console.width)
     if widths is None:
         return False
     table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1),
@@ -208,10 +217,25 @@ def print_table(rows: Sequence[dict[str, Any]], names: list[str], console: Conso
     for name, width in zip(names, widths):
         table.add_column(name, width=width, no_wrap=True, overflow="ellipsis")
     for index in range(len(rows)):
-        table.add_row(*(t if a else _clip(t, w, TEXT_LINES, console)
-                        for t, a, w in ((texts[n][index], at, w) for n, at, w in zip(names, atomic, widths))))
+        table.add_row(*(t if a else _clip(t, w, 0 if f else TEXT_LINES, console)
+                        for t, a, f, w in ((texts[n][index], at, fo, w)
+                                           for n, at, fo, w in zip(names, atomic, fold, widths))))
     _print(console, table)
     return True
+
+
+def _tight(names: list[str], natural: list[int], minimum: list[int], atomic: list[bool],
+           whole: Sequence[str]) -> tuple[list[bool], list[int], list[bool]]:
+    """The second try's measures: which columns fold (long keys), their minimum widths, which stay whole.
+
+    A table of long keys (the pipeline's draft-<document>-t001) would not
+    fit 80 columns otherwise; folded, a key is still all there, one piece
+    per line, where records would spread every row over a screen.
+    """
+    fold = [a and natural[i] > FOLD_WIDTH and names[i] not in whole for i, a in enumerate(atomic)]
+    tight = [FOLD_WIDTH if f else m if a else min(natural[i], max(TIGHT_TEXT_WIDTH, _width(names[i])))
+             for i, (m, a, f) in enumerate(zip(minimum, atomic, fold))]
+    return fold, tight, [a and not f for a, f in zip(atomic, fold)]
 
 
 def print_blocks(rows: Sequence[dict[str, Any]], names: list[str], console: Console, title: str | None) -> bool:
