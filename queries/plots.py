@@ -273,14 +273,22 @@ def cascade(rows: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
     for i, r in enumerate(rows):
         colour = LEVEL_COLOURS.get(r.get("level") or "", "#9467BD")
         ax.barh(i, r["lag_months"], color=colour)
-        ax.text(r["lag_months"], i, f" {r['lag_months']}  {r.get('issued') or ''}", va="center", fontsize=7)
+        label = f"{r['lag_months']}  {r.get('issued') or ''}"  # beyond the bar's end, on the side it grows to
+        early = r["lag_months"] < 0
+        ax.text(r["lag_months"], i, f"{label} " if early else f" {label}", va="center", fontsize=7,
+                ha="right" if early else "left")
+    lags = [r["lag_months"] for r in rows]
+    room = max(3.0, 0.3 * (max(lags + [0]) - min(lags + [0])))  # for the labels: none runs past the frame
+    ax.set_xlim(min(lags + [0]) - (room if min(lags) < 0 else 0.5), max(lags + [0]) + room)
     ax.set_yticks(range(len(rows)), [f"{r.get('region_zh') or r['region']} · {(r.get('title_zh') or '')[:18]}"
                                      for r in rows], fontsize=8)
     ax.invert_yaxis()
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlabel("距国家政策发布的月数 Months after the policy")
-    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in LEVEL_COLOURS.values()]
-    ax.legend(handles, list(LEVEL_COLOURS), fontsize=7, loc="lower right")
+    levels = [level for level in LEVEL_COLOURS if any(r.get("level") == level for r in rows)]
+    handles = [plt.Rectangle((0, 0), 1, 1, color=LEVEL_COLOURS[level]) for level in levels]
+    # outside the plot, right of it: inside, it covered the last rows' bars and labels
+    ax.legend(handles, levels, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
     ax.set_title(title)
     return _save(plt, fig, path)
 
@@ -300,9 +308,11 @@ def ambition(rows: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
         ax.axvline(national, color="#7F7F7F", linestyle="--", label=f"全国目标 national {national:g}")
     ax.set_yticks(range(len(levels)), [r.get("region_zh") or r["region"] for r in levels])
     ax.invert_yaxis()
+    top = max([r["level_target"] for r in levels] + [national or 0])
+    ax.set_xlim(0, top * 1.3)  # room for each bar's label inside the frame
     for i, r in enumerate(levels):
         ratio = f" ×{r['ratio']:g}" if r.get("ratio") is not None else ""
         ax.text(r["level_target"], i, f" {r['goal']}{ratio}", va="center", fontsize=7)
-    ax.legend(fontsize=7, loc="lower right")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)  # off the bars
     ax.set_title(title)
     return _save(plt, fig, path)
