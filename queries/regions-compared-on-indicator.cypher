@@ -17,11 +17,13 @@ CALL (i) {
   // Latest reported figure per region that has a value (one that states only
   // a change does not compare); without one, the latest change. A year's
   // figure outranks one for a quarter or month of it (2022 over 2022-Q1); then
-  // an exact figure outranks a bound (突破200亿元), a later source an earlier one.
+  // an exact figure outranks a bound (突破200亿元), a later source an earlier one
+  // (an undated source counts as the oldest).
   MATCH (region:Region)<-[:OBSERVED_IN]-(o:Observation)-[:OF_INDICATOR]->(i)
   WITH region, o
   ORDER BY o.value IS NULL, o.year DESC, coalesce(o.period, '') =~ '[0-9]{4}-(Q.*|[0-9]{2})', o.period DESC, o.comparator IS NOT NULL,
-           COLLECT { MATCH (o)-[:SOURCED_FROM]->(d:SourceDocument) RETURN d.published ORDER BY d.published DESC }[0] DESC, o.key
+           coalesce(COLLECT { MATCH (o)-[:SOURCED_FROM]->(d:SourceDocument) WHERE d.published IS NOT NULL
+                            RETURN d.published ORDER BY d.published DESC }[0], date('0001-01-01')) DESC, o.key
   WITH region, collect(o)[0] AS o
   RETURN region, o AS fact, 'reported' AS figure, o.year AS year
   UNION

@@ -33,7 +33,8 @@ WITH i, row, national, row.region AS region
 CALL (i, region) {
   OPTIONAL MATCH (region)<-[:OBSERVED_IN]-(o:Observation)-[:OF_INDICATOR]->(i)
   WITH o ORDER BY o.year DESC, coalesce(o.period, '') =~ '[0-9]{4}-(Q.*|[0-9]{2})', o.period DESC, o.comparator IS NOT NULL,
-           COLLECT { MATCH (o)-[:SOURCED_FROM]->(d:SourceDocument) RETURN d.published ORDER BY d.published DESC }[0] DESC
+           coalesce(COLLECT { MATCH (o)-[:SOURCED_FROM]->(d:SourceDocument) WHERE d.published IS NOT NULL
+                            RETURN d.published ORDER BY d.published DESC }[0], date('0001-01-01')) DESC
   RETURN head(collect(o)) AS latest
 }
 WITH row, national, region, latest, row.t AS t, row.level AS level

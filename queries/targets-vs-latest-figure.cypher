@@ -45,11 +45,13 @@ WITH row.t AS t, row.i AS i, row.ts AS ts, row.tdoc AS tdoc, row.region AS regio
 // its own quantity, not the region's) that has a value: a figure that only
 // states a change cannot be set against a target. Without one, the latest change.
 // A whole year's figure outranks a quarter's or a month's of the same year; then an
-// exact figure outranks a bound (突破200亿元), a later source an earlier one.
+// exact figure outranks a bound (突破200亿元), a later source an earlier one (an undated
+// source counts as the oldest).
 OPTIONAL MATCH (region)<-[:OBSERVED_IN]-(o:Observation)-[:OF_INDICATOR]->(i)
 WITH t, i, ts, tdoc, region, o
 ORDER BY o.value IS NULL, o.year DESC, coalesce(o.period, '') =~ '[0-9]{4}-(Q.*|[0-9]{2})', o.period DESC, o.comparator IS NOT NULL,
-         COLLECT { MATCH (o)-[:SOURCED_FROM]->(d:SourceDocument) RETURN d.published ORDER BY d.published DESC }[0] DESC, o.key
+         coalesce(COLLECT { MATCH (o)-[:SOURCED_FROM]->(d:SourceDocument) WHERE d.published IS NOT NULL
+                          RETURN d.published ORDER BY d.published DESC }[0], date('0001-01-01')) DESC, o.key
 WITH t, i, ts, tdoc, region, collect(o)[0] AS latest
 OPTIONAL MATCH (latest)-[os:SOURCED_FROM]->(odoc:SourceDocument)
 WITH t, i, ts, tdoc, region, latest, os, odoc
