@@ -15,6 +15,7 @@ MATCH (theme:Theme)
 WHERE theme.id IS NOT NULL AND NOT theme IN covered  // id IS NOT NULL: read from the id index
 OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(p:Policy)-[:ADDRESSES]->(theme)
 OPTIONAL MATCH (p)-[:SOURCED_FROM]->(doc:SourceDocument)
+WITH top, theme, p, doc ORDER BY doc.id  // sources listed in the same order every run
 WITH top, theme, count(DISTINCT p) AS policies, collect(DISTINCT doc.id) AS sources
 RETURN top.code AS region,
        theme.id AS theme,
