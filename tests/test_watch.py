@@ -71,5 +71,5 @@ def test_an_invalid_file_is_logged_and_the_watcher_goes_on(settings, tmp_path, g
     log: list[str] = []
     assert watch(settings, [folder], interval=1, runs=2, log=log.append, sleep=lambda s: None) == 2
     assert len(log) == 2
-    assert all("ingest refused, nothing written" in line and "bad.yaml:1: document.published: Field required" in line
+    assert all("ingest refused, nothing written" in line and "bad.yaml:1: document.language: Field required" in line
                for line in log)
