@@ -5,6 +5,7 @@
 // topic: figures
 // param: region: region
 // param: indicator: str
+// param: status: status = current
 // example: --param region=中国 --param indicator=数字经济核心产业增加值占GDP比重
 // columns: year, figure, amount, yoy_change_pct, cited
 
@@ -19,8 +20,10 @@ CALL (i, region) {
   MATCH (region)<-[:OBSERVED_IN]-(o:Observation)-[:OF_INDICATOR]->(i)
   RETURN o AS fact, 'reported' AS figure, o.year AS year
   UNION
-  MATCH (region)<-[:APPLIES_TO]-(t:Target)-[:TRACKS]->(i)
-  RETURN t AS fact, 'target' AS figure, t.deadline AS year
+  MATCH (region)<-[:APPLIES_TO]-(fact:Target)-[:TRACKS]->(i)
+  WITH fact, date().year AS asof
+  // include: policy-status-filter
+  RETURN fact, 'target' AS figure, fact.deadline AS year
 }
 MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
 RETURN year,

@@ -42,6 +42,9 @@ from policykg.queries.cypher_text import mask_literals
 from policykg.queries.params import PARAM_TYPES, coerce, parse_assignments
 
 QUERY_DIR = Path(__file__).resolve().parent
+#: Cypher shared by several queries: a body line ``// include: NAME`` stands for ``fragments/NAME.cypher``.
+FRAGMENT_DIR = QUERY_DIR / "fragments"
+INCLUDE_RE = re.compile(r"^(?P<indent>\s*)//\s*include:\s*(?P<name>\S+)\s*$")
 HEADER_KEYS = ("name", "zh", "en", "short", "topic", "param", "example", "expand", "columns", "limit", "pivot", "one_of")
 #: What a question is about, in the order `query list` groups them (``// topic:``; ``other`` when not given).
 TOPICS = ("regions", "targets", "figures", "sources", "changes", "other")
@@ -321,8 +324,40 @@ OPTIONS: dict[str, tuple[Callable[[int, str, Fail, list[Param]], Any], Any]] = {
 }
 
 
+def fragment(name: str) -> str:
+    """The text of ``queries/fragments/<name>.cypher``; QueryError naming the fragments there are."""
+    path = FRAGMENT_DIR / f"{name}.cypher"
+    if not NAME_RE.match(name) or not path.is_file():
+        known = ", ".join(sorted(p.stem for p in FRAGMENT_DIR.glob("*.cypher"))) or "none"
+        raise QueryError(f"no fragment {name!r} in {display_path(FRAGMENT_DIR)}/ (there are: {known})")
+    return path.read_text(encoding="utf-8").rstrip()
+
+
+def _include(body: str, fail: Fail, first: int) -> tuple[str, dict[str, int]]:
+    """``body`` with each ``// include: NAME`` line followed by the fragment (indented like the line).
+
+    Also the $parameters the fragments use, each at the body line of its
+    include, so that the declared-and-used check covers them.
+    """
+    out: list[str] = []
+    used: dict[str, int] = {}
+    for number, line in enumerate(body.splitlines(), start=1):
+        out.append(line)
+        match = INCLUDE_RE.match(line)
+        if not match:
+            continue
+        try:
+            text = fragment(match.group("name"))
+        except QueryError as exc:
+            raise fail(first + number, str(exc)) from None
+        out.extend(match.group("indent") + part if part else part for part in text.splitlines())
+        for pname in parameters_used(text):
+            used.setdefault(pname, number)
+    return "\n".join(out), used
+
+
 def _body(lines: list[str], body_start: int, param_lines: dict[str, int], fail: Fail) -> tuple[str, dict[str, int]]:
-    """The Cypher after the header, and the $parameters it uses; each used one declared and each declared one used."""
+    """The Cypher after the header (fragments included), and the $parameters it uses; each used one declared and each declared one used."""
     first = body_start
     while first < len(lines) and not lines[first].strip():
         first += 1
@@ -330,6 +365,9 @@ def _body(lines: list[str], body_start: int, param_lines: dict[str, int], fail: 
     if not body:
         raise fail(max(body_start, 1), "the file has a header but no Cypher after it")
     used = parameters_used(body)
+    expanded, from_fragments = _include(body, fail, first)
+    for pname, line in from_fragments.items():
+        used.setdefault(pname, line)
     for pname, line in used.items():
         if pname not in param_lines and pname != LIMIT_PARAMETER:
             raise fail(first + line, f"${pname} is used but not declared; add '// param: {pname}: TYPE'")
@@ -340,7 +378,7 @@ def _body(lines: list[str], body_start: int, param_lines: dict[str, int], fail: 
     for pname, line in param_lines.items():
         if pname not in used:
             raise fail(line, f"parameter {pname!r} is declared but the Cypher never uses ${pname}")
-    return body, used
+    return expanded, used
 
 
 def _listing(header: Header, fail: Fail) -> tuple[str, str, str]:

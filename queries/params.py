@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from policykg.errors import QueryError
+from policykg.queries import policy_status
 from policykg.schema.reference import gazetteer, themes
 
 
@@ -108,6 +109,7 @@ COERCE: dict[str, Callable[[str], Any]] = {
     "years": _years,
     "search": lucene_query,
     "fulltext": fulltext,
+    "status": policy_status.parse,
 }
 
 PARAM_TYPES: tuple[str, ...] = tuple(COERCE)

@@ -5,27 +5,22 @@
 // topic: regions
 // param: region: region
 // param: year: int = 0
+// param: status: status = any
 // example: --param region=辽宁 --param year=2024
 // columns: region_zh, title_zh, period_end, status_zh, successor_zh, superseded_on
 
-// Status as of `year` (0: this year). A policy is superseded once a policy
-// that SUPERSEDES it was issued (or, without an issue date, once the stating
-// document was published) no later than that year; otherwise expired after
-// its period ends; otherwise in force (also when it states no period).
-MATCH (top:Region {code: $region})<-[:PART_OF*0..]-(region:Region)<-[:APPLIES_TO]-(p:Policy)
-WITH region, p, CASE WHEN $year = 0 THEN date().year ELSE $year END AS asof
-OPTIONAL MATCH (p)<-[l:SUPERSEDES]-(next:Policy)
-OPTIONAL MATCH (d:SourceDocument {id: l.doc})
-WITH region, p, asof, next, l, coalesce(next.issued, toString(d.published)) AS since
-ORDER BY since
-WITH region, p, asof,
-     [x IN collect(CASE WHEN next IS NOT NULL THEN {next: next, since: since, link: l} END)
-      WHERE toInteger(left(x.since, 4)) <= asof] AS successors
-WITH region, p, asof, successors[0] AS sup,
-     CASE WHEN size(successors) > 0 THEN 'superseded'
-          WHEN p.period_end IS NOT NULL AND p.period_end < asof THEN 'expired'
-          WHEN coalesce(p.period_start, toInteger(left(p.issued, 4))) > asof THEN 'not yet in force'
-          ELSE 'in force' END AS status
+// Status as of `year` (0: this year), by the rule every question that counts
+// policies applies (queries/fragments/policy-status-filter.cypher): a policy is
+// superseded once a policy that SUPERSEDES it was issued (or, without an issue
+// date, once the stating document was published) no later than that year;
+// otherwise expired after its period ends; otherwise not yet in force before
+// its period starts (or the year it was issued); otherwise in force (also when
+// it states no period). `status` narrows the list as it narrows every answer:
+// current (in force, or expired with no successor yet), in-force, or any.
+MATCH (top:Region {code: $region})<-[:PART_OF*0..]-(region:Region)<-[:APPLIES_TO]-(fact:Policy)
+WITH region, fact, CASE WHEN $year = 0 THEN date().year ELSE $year END AS asof
+// include: policy-status-filter
+WITH region, fact AS p, asof, sup, policy_status AS status
 RETURN region.code AS region,
        region.name_zh AS region_zh,
        region.name_en AS region_en,

@@ -6,6 +6,7 @@
 // param: theme: theme = digital-infrastructure
 // param: region: region = any
 // param: years: years = any
+// param: status: status = current
 // example: --param theme=数字基础设施
 // columns: region_zh, name_zh, kind, count, year, themes
 
@@ -17,6 +18,8 @@ WITH pr, collect(theme) AS themes
 OPTIONAL MATCH (pr)-[:LOCATED_IN]->(region:Region)
 WITH pr, themes, region
 WHERE $region IS NULL OR EXISTS { (region)-[:PART_OF*0..]->(:Region {code: $region}) }
+WITH pr, themes, region, pr AS fact, date().year AS asof
+// include: policy-status-filter
 MATCH (pr)-[s:SOURCED_FROM]->(doc:SourceDocument)
 // ordered and cut ($__row_limit, placed here) before each one's policy is looked up
 WITH pr, themes, region, s, doc

@@ -7,6 +7,7 @@
 // param: years: years = any
 // param: kind: str = any
 // param: theme: theme = any
+// param: status: status = current
 // example: --param region=广东
 // columns: region_zh, title_zh, kind, issued, period_end
 
@@ -17,6 +18,8 @@ WHERE ($kind IS NULL OR p.kind = $kind)
   AND ($years IS NULL OR (coalesce(p.period_end, p.period_start, toInteger(left(p.issued, 4))) >= $years[0]
                           AND coalesce(p.period_start, toInteger(left(p.issued, 4)), p.period_end) <= $years[1]))
   AND ($theme IS NULL OR EXISTS { (p)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(:Theme {id: $theme}) })
+WITH region, p, p AS fact, date().year AS asof
+// include: policy-status-filter
 MATCH (p)-[s:SOURCED_FROM]->(doc:SourceDocument)
 OPTIONAL MATCH (p)-[:ISSUED_BY]->(org:Organization)
 RETURN region.code AS region,
@@ -30,6 +33,7 @@ RETURN region.code AS region,
        p.period_start AS period_start,
        p.period_end AS period_end,
        coalesce(org.name_en, org.name_zh) AS issued_by,
+       policy_status,
        doc.id AS source,
        coalesce(doc.title_zh, doc.title_en) AS source_title,
        doc.published AS published,

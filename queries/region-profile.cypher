@@ -4,6 +4,7 @@
 // short: 一个地区的全部事实 | One region's facts
 // topic: regions
 // param: region: region
+// param: status: status = current
 // example: --param region=湖北
 // columns: year, label, name_zh, detail, cited
 
@@ -24,7 +25,8 @@ WHERE CASE via WHEN 'APPLIES_TO' THEN label IN ['Policy', 'Target', 'Measure']
 WITH region, fact, label,
      CASE label WHEN 'Policy' THEN coalesce(toInteger(left(fact.issued, 4)), fact.period_start)
                 WHEN 'Observation' THEN fact.year
-                WHEN 'Project' THEN fact.year END AS own_year
+                WHEN 'Project' THEN fact.year END AS own_year, date().year AS asof
+// include: policy-status-filter
 MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
 WITH region, fact, label, s, doc, coalesce(own_year, doc.published.year) AS year
 ORDER BY year DESC, doc.published DESC, label, fact.key, doc.id

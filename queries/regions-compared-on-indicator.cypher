@@ -4,6 +4,7 @@
 // short: 各地区同一指标 | Regions on one indicator
 // topic: figures
 // param: indicator: str
+// param: status: status = current
 // example: --param indicator=数字经济核心产业增加值占GDP比重
 // columns: region_zh, figure, year, amount, yoy_change_pct, cited
 
@@ -27,8 +28,10 @@ CALL (i) {
   WITH region, collect(o)[0] AS o
   RETURN region, o AS fact, 'reported' AS figure, o.year AS year
   UNION
-  MATCH (region:Region)<-[:APPLIES_TO]-(t:Target)-[:TRACKS]->(i)
-  RETURN region, t AS fact, 'target' AS figure, t.deadline AS year
+  MATCH (region:Region)<-[:APPLIES_TO]-(fact:Target)-[:TRACKS]->(i)
+  WITH region, fact, date().year AS asof
+  // include: policy-status-filter
+  RETURN region, fact, 'target' AS figure, fact.deadline AS year
 }
 MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
 RETURN region.code AS region,

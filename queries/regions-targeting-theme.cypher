@@ -6,6 +6,7 @@
 // param: theme: theme = cross-border-data-flows
 // param: region: region = any
 // param: kind: str = any
+// param: status: status = current
 // example: --param theme=数据跨境流动
 // columns: region_zh, label, status, name_zh, cited
 
@@ -22,29 +23,30 @@
 // for, not with the corpus; the regions walked are those whose summary counts
 // facts of their own on one of the themes (of the kind asked for, if any).
 MATCH (asked:Theme {id: $theme})<-[:BROADER*0..]-(theme:Theme)
-WITH collect(DISTINCT theme) AS themes
+WITH collect(DISTINCT theme) AS themes, date().year AS asof
 CALL (themes) {
   UNWIND themes AS theme
   OPTIONAL MATCH (theme)<-[c:COVERS]-(:Region)
   RETURN coalesce(sum(c.own), 0) AS stated
 }
-CALL (themes, stated) {
-  WITH themes, stated
+CALL (themes, stated, asof) {
+  WITH themes, stated, asof
   WHERE stated <= 2000
   UNWIND themes AS theme
   MATCH (theme)<-[:ADDRESSES]-(fact)-[:APPLIES_TO|LOCATED_IN]->(region:Region)
   WHERE (fact:Policy OR fact:Measure OR fact:Target OR fact:Project)
     AND ($kind IS NULL OR toLower(labels(fact)[0]) = toLower($kind))
     AND ($region IS NULL OR EXISTS { (region)-[:PART_OF*0..]->(:Region {code: $region}) })
-  WITH DISTINCT fact, region, theme.id AS theme
+  WITH DISTINCT fact, region, asof, theme.id AS theme
   ORDER BY theme
-  WITH fact, region, collect(theme) AS addressed
+  WITH fact, region, asof, collect(theme) AS addressed
+  // include: policy-status-filter
   MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
   RETURN region, fact, addressed, s, doc
   ORDER BY region.code, labels(fact)[0], fact.key, doc.id, s.locator
   LIMIT toInteger($__row_limit)
   UNION ALL
-  WITH themes, stated
+  WITH themes, stated, asof
   WHERE stated > 2000
   UNWIND themes AS theme
   MATCH (theme)<-[c:COVERS]-(region:Region)
@@ -55,14 +57,15 @@ CALL (themes, stated) {
     AND ($region IS NULL OR EXISTS { (region)-[:PART_OF*0..]->(:Region {code: $region}) })
   WITH DISTINCT region
   ORDER BY region.code
-  CALL (region, themes) {
+  CALL (region, themes, asof) {
     MATCH (region)<-[:APPLIES_TO|LOCATED_IN]-(fact)-[:ADDRESSES]->(theme:Theme)
     WHERE theme IN themes
       AND (fact:Policy OR fact:Measure OR fact:Target OR fact:Project)
       AND ($kind IS NULL OR toLower(labels(fact)[0]) = toLower($kind))
     WITH DISTINCT fact, theme.id AS theme
     ORDER BY theme
-    WITH fact, collect(theme) AS addressed
+    WITH fact, asof, collect(theme) AS addressed
+    // include: policy-status-filter
     MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
     RETURN fact, addressed, s, doc
     ORDER BY labels(fact)[0], fact.key, doc.id, s.locator

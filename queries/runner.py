@@ -16,6 +16,7 @@ from neo4j.exceptions import ClientError
 from policykg.errors import QueryError
 from policykg.graph.connection import Graph, one_line, read_records
 from policykg.graph.values import plain
+from policykg.queries import policy_status
 from policykg.queries.cells import add_cells
 from policykg.queries.cypher_text import mask_literals
 from policykg.queries.loader import LIMIT_PARAMETER, NamedQuery, get
@@ -45,12 +46,19 @@ def expand_json_column(rows: list[dict[str, Any]], column: str) -> list[dict[str
 
 
 class Rows(list):
-    """A query's rows (a plain list of dicts), and whether a limit cut them short."""
+    """A query's rows (a plain list of dicts), whether a limit cut them short, and which policies they count.
 
-    def __init__(self, rows: list[dict[str, Any]], limit: int = 0, truncated: bool = False) -> None:
+    ``status`` is the policy status the question filtered on (``current`` or
+    ``in-force``, queries/policy_status.py), None when it counts every policy
+    or does not ask about policies: the CLI ends the answer with a line saying so.
+    """
+
+    def __init__(self, rows: list[dict[str, Any]], limit: int = 0, truncated: bool = False,
+                 status: str | None = None) -> None:
         super().__init__(rows)
         self.limit = limit
         self.truncated = truncated
+        self.status = status
 
 
 _ENDS_WITH_LIMIT = re.compile(r"\bLIMIT\s+(\$\w+|\d+|toInteger\(\s*\$\w+\s*\))\s*$", re.IGNORECASE)
@@ -81,9 +89,15 @@ def run_named(graph: Graph, query: NamedQuery, params: dict[str, str], limit: in
     if query.expand:
         rows = expand_json_column(rows, query.expand)
     add_cells(rows)
+    status = bound.get(policy_status.PARAMETER) if _filters_status(query) else None
     if limit and len(rows) > limit:
-        return Rows(rows[:limit], limit, truncated=True)
-    return Rows(rows, limit)
+        return Rows(rows[:limit], limit, truncated=True, status=status)
+    return Rows(rows, limit, status=status)
+
+
+def _filters_status(query: NamedQuery) -> bool:
+    param = query.param(policy_status.PARAMETER)
+    return param is not None and param.type == policy_status.PARAMETER
 
 
 def run_query(graph: Graph, name: str, params: dict[str, str] | None = None, limit: int | None = None) -> Rows:

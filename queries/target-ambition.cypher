@@ -5,6 +5,7 @@
 // topic: targets
 // param: indicator: str
 // param: deadline: int = 2025
+// param: status: status = current
 // example: --param indicator=cn-core-digital-industries-va-share-gdp --param deadline=2025
 // columns: region_zh, goal, level_target, ratio, latest, progress_pct
 
@@ -18,6 +19,8 @@ WHERE i.key = $indicator OR i.name_zh = $indicator OR $indicator IN coalesce(i.a
    OR toLower(i.name_en) = toLower($indicator)
 MATCH (t:Target {deadline: $deadline})-[:TRACKS]->(i)
 MATCH (t)-[:APPLIES_TO]->(region:Region)
+WITH i, region, t, t AS fact, date().year AS asof
+// include: policy-status-filter
 MATCH (t)-[:SOURCED_FROM]->(doc:SourceDocument)
 WITH i, region, t, max(doc.published) AS published
 ORDER BY published DESC, t.key

@@ -8,6 +8,7 @@
 // param: region: region = any
 // param: theme: theme = any
 // param: kind: str = any
+// param: status: status = current
 // example: --param year=2025
 // columns: deadline, region_zh, name_zh, amount, cited
 
@@ -24,6 +25,8 @@ WITH t, region
 WHERE $region IS NULL OR EXISTS { (region)-[:PART_OF*0..]->(:Region {code: $region}) }
 WITH t, region
 WHERE $theme IS NULL OR EXISTS { (t)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(:Theme {id: $theme}) }
+WITH t, region, t AS fact, date().year AS asof
+// include: policy-status-filter
 MATCH (t)-[s:SOURCED_FROM]->(doc:SourceDocument)
 WITH t, region, s, doc
 ORDER BY t.deadline, region.code, t.key, doc.id

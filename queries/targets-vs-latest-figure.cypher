@@ -4,6 +4,7 @@
 // short: 目标与最新数值 | Targets vs latest figure
 // topic: targets
 // param: deadline: int = 0
+// param: status: status = current
 // example: --param deadline=2025
 // columns: region_zh, target_zh, goal, deadline, latest, status
 
@@ -21,6 +22,8 @@ CALL () {
   CALL (region) {
     MATCH (region)<-[:APPLIES_TO]-(t:Target)-[:TRACKS]->(i:Indicator)
     WHERE $deadline = 0 OR t.deadline = $deadline
+    WITH t, i, t AS fact, date().year AS asof
+    // include: policy-status-filter
     MATCH (t)-[ts:SOURCED_FROM]->(tdoc:SourceDocument)
     RETURN t, i, ts, tdoc
     ORDER BY t.deadline, t.key, tdoc.id
@@ -33,6 +36,8 @@ CALL (placed) {
   UNWIND CASE WHEN size(placed) < $__row_limit THEN [true] ELSE [] END AS wanted
   MATCH (t:Target)-[:TRACKS]->(i:Indicator)
   WHERE ($deadline = 0 OR t.deadline = $deadline) AND NOT EXISTS { (t)-[:APPLIES_TO]->(:Region) }
+  WITH t, i, t AS fact, date().year AS asof
+  // include: policy-status-filter
   MATCH (t)-[ts:SOURCED_FROM]->(tdoc:SourceDocument)
   WITH t, i, ts, tdoc
   ORDER BY t.deadline, t.key, tdoc.id

@@ -4,19 +4,24 @@
 // short: 无措施的主题 | Themes without measures
 // topic: regions
 // param: region: region
+// param: status: status = current
 // example: --param region=贵州
 // columns: theme, theme_zh, policies
 
 // A measure for a narrower theme counts for the broader one too.
 MATCH (top:Region {code: $region})
-OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(:Measure)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(covered:Theme)
-WITH top, collect(DISTINCT covered) AS covered
+OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(fact:Measure)
+WITH top, fact, date().year AS asof
+// include: policy-status-filter
+OPTIONAL MATCH (fact)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(covered:Theme)
+WITH top, asof, collect(DISTINCT covered) AS covered
 MATCH (theme:Theme)
 WHERE theme.id IS NOT NULL AND NOT theme IN covered  // id IS NOT NULL: read from the id index
-OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(p:Policy)-[:ADDRESSES]->(theme)
-OPTIONAL MATCH (p)-[:SOURCED_FROM]->(doc:SourceDocument)
-WITH top, theme, p, doc ORDER BY doc.id  // sources listed in the same order every run
-WITH top, theme, count(DISTINCT p) AS policies, collect(DISTINCT doc.id) AS sources
+OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(fact:Policy)-[:ADDRESSES]->(theme)
+// include: policy-status-filter
+OPTIONAL MATCH (fact)-[:SOURCED_FROM]->(doc:SourceDocument)
+WITH top, theme, fact, doc ORDER BY doc.id  // sources listed in the same order every run
+WITH top, theme, count(DISTINCT fact) AS policies, collect(DISTINCT doc.id) AS sources
 RETURN top.code AS region,
        theme.id AS theme,
        theme.name_zh AS theme_zh,

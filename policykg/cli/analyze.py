@@ -26,6 +26,9 @@ PlotOption = Annotated[Path | None, typer.Option("--plot", help="Draw the answer
                                                  "(the table only with --show).")]
 ShowOption = Annotated[bool, typer.Option("--show", help="With --plot: print the table too.")]
 OverlapOption = Annotated[int, typer.Option("--min-overlap", help="Themes or indicators a pair must share.")]
+StatusOption = Annotated[str, typer.Option(
+    "--status", metavar="STATUS", help="Policies counted: current (not superseded), in-force (not expired either) "
+                                       "or any.")]
 
 
 @dataclass(frozen=True)
@@ -58,13 +61,22 @@ def _exported(ctx: typer.Context):  # noqa: ANN202 - networkx.MultiDiGraph
 
 def _emit(rows: list[dict[str, Any]], out: Output, title: str, default_columns: tuple[str, ...],
           draw: Callable[[Path], Path] | None = None) -> None:
-    """With --plot: the picture's path first, the table only with --show; without: the table."""
+    """With --plot: the picture's path first, the table only with --show; without: the table.
+
+    Rows of a question that filters policies by status end with the line saying which it counts (--status).
+    """
+    from policykg.queries.policy_status import counting_note
+
+    footer = counting_note(getattr(rows, "status", None), "--status ")
     if out.plot is not None and draw is not None:
         typer.echo(f"picture → {draw(out.plot)}")
+        if footer:
+            note(footer)
         if not out.show:
             note("(--show prints the table too)")
             return
-    say(emit(rows, out.fmt, default_columns=default_columns, columns=out.columns, wide=out.wide, title=title))
+    say(emit(rows, out.fmt, default_columns=default_columns, columns=out.columns, wide=out.wide, title=title,
+             footer=footer))
 
 
 @analyze_app.callback()
@@ -187,6 +199,7 @@ def matrix(
 def indicator(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Indicator key or name, e.g. cn-core-digital-industries-va.")],
+    status: StatusOption = "current",
     fmt: FormatOption = Format.table, columns: ColumnsOption = None, wide: WideOption = False,
     plot: PlotOption = None, show: ShowOption = False,
 ) -> None:
@@ -196,7 +209,7 @@ def indicator(
 
     out = _output(fmt, columns, wide, plot, show)
     with graph_of(ctx) as graph:
-        rows = run_query(graph, "regions-compared-on-indicator", {"indicator": name})
+        rows = run_query(graph, "regions-compared-on-indicator", {"indicator": name, "status": status})
     if not rows and plot is not None:
         from policykg.errors import UnknownName
 
@@ -208,6 +221,7 @@ def indicator(
 @analyze_app.command("targets")
 def targets(
     ctx: typer.Context,
+    status: StatusOption = "current",
     fmt: FormatOption = Format.table, columns: ColumnsOption = None, wide: WideOption = False,
     plot: PlotOption = None, show: ShowOption = False,
 ) -> None:
@@ -217,7 +231,7 @@ def targets(
 
     out = _output(fmt, columns, wide, plot, show)
     with graph_of(ctx) as graph:
-        rows = run_query(graph, "targets-vs-latest-figure", {})
+        rows = run_query(graph, "targets-vs-latest-figure", {"status": status})
     _emit(rows, out, "Targets against the latest figure", loader.get("targets-vs-latest-figure").columns,
           lambda path: plots.bullet(rows, path, "目标与最新数值 Targets against the latest figure"))
 

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from policykg.cli.analyze import PlotOption, ShowOption, _emit, _output, analyze_app
+from policykg.cli.analyze import PlotOption, ShowOption, StatusOption, _emit, _output, analyze_app
 from policykg.cli.context import graph_of
 from policykg.cli.output import ColumnsOption, FormatOption, WideOption
 from policykg.cli.render import Format
@@ -43,6 +43,7 @@ def ambition(
     indicator: Annotated[str, typer.Option("--indicator", help="Indicator key or name, e.g. "
                                                                "cn-core-digital-industries-va-share-gdp.")],
     deadline: Annotated[int, typer.Option("--deadline", help="The target year.")] = 2025,
+    status: StatusOption = "current",
     fmt: FormatOption = Format.table, columns: ColumnsOption = None, wide: WideOption = False,
     plot: PlotOption = None, show: ShowOption = False,
 ) -> None:
@@ -52,7 +53,8 @@ def ambition(
 
     out = _output(fmt, columns, wide, plot, show)
     with graph_of(ctx) as graph:
-        rows = run_query(graph, "target-ambition", {"indicator": indicator, "deadline": str(deadline)}, limit=0)
+        rows = run_query(graph, "target-ambition", {"indicator": indicator, "deadline": str(deadline),
+                                                     "status": status}, limit=0)
     title = f"{deadline}年目标 Targets for {deadline}: {indicator}"
     _emit(rows, out, title, ("region_zh", "goal", "level_target", "ratio", "latest", "progress_pct"),
           lambda path: plots.ambition(rows, path, title))

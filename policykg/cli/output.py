@@ -27,6 +27,8 @@ LimitOption = Annotated[int | None, typer.Option(
 
 #: What every command says (on stderr) when the answer has no rows.
 EMPTY = "No rows."
+#: The formats read by people, which a footer line ends (JSON and CSV are read by programs).
+HUMAN = (Format.table, Format.records, Format.markdown)
 #: Readable cells kept unbroken in a table when it still fits (queries/cells.py makes them).
 WHOLE = ("cited", "figure_cited", "goal", "latest", "amount")
 
@@ -56,13 +58,23 @@ def chosen_columns(rows: Sequence[dict[str, Any]], fmt: Format, default_columns:
 
 def emit(rows: Sequence[dict[str, Any]], fmt: Format, *, default_columns: Sequence[str] = (),
          columns: str | None = None, wide: bool = False, title: str | None = None, empty: str = EMPTY,
-         blocks: bool = False) -> str:
-    """The text to print for ``rows`` in ``fmt`` (empty, or ``[]`` in JSON, when there are none); notes on stderr."""
+         blocks: bool = False, footer: str | None = None) -> str:
+    """The text to print for ``rows`` in ``fmt`` (empty, or ``[]`` in JSON, when there are none); notes on stderr.
+
+    ``footer`` is a line that qualifies the whole answer (which policies it
+    counts): it ends a table, records or Markdown, as part of the answer;
+    JSON and CSV stay rows only. An empty answer gives it on stderr, after
+    "No rows.", where it says what was left out.
+    """
     chosen = chosen_columns(rows, fmt, default_columns, columns, wide)
     if not rows:
         note(empty)
+        if footer and fmt in HUMAN:
+            note(footer)
         return "[]\n" if fmt is Format.json else ""
     text = render(rows, fmt, chosen, title=title, blocks=blocks, whole=WHOLE)
+    if footer and fmt in HUMAN:
+        text += ("\n" if fmt is Format.markdown else "") + footer + "\n"
     hidden = len(dict.fromkeys(k for row in rows for k in row)) - len(chosen)
     if fmt is Format.table and hidden > 0 and not columns:
         note(f"({hidden} more columns: --wide or -f records shows them, --columns chooses)")

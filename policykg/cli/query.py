@@ -146,12 +146,16 @@ def run(
     with graph_of(ctx) as graph:
         rows = run_named(graph, query, given, limit)
     _limit_note(rows)
+    from policykg.queries.policy_status import counting_note
+
+    footer = counting_note(rows.status)  # which policies the answer counts, when the question filters them
     if query.pivot and fmt is not Format.json and rows:
         row_key, column_key, value_key = query.pivot
         rows = pivot(rows, row_key, column_key, value_key, empty=0 if fmt is Format.csv else "·")
-        show_rows(rows, fmt, columns=columns, title=query.description_en, blocks=True)
+        show_rows(rows, fmt, columns=columns, title=query.description_en, blocks=True, footer=footer)
         return
-    show_rows(rows, fmt, default_columns=query.columns, columns=columns, wide=wide, title=query.description_en)
+    show_rows(rows, fmt, default_columns=query.columns, columns=columns, wide=wide, title=query.description_en,
+              footer=footer)
 
 
 def search(
