@@ -99,7 +99,7 @@ def test_guide_has_every_query_with_both_descriptions_and_its_runnable_cypher() 
     for query in queries:
         assert query.description_zh in shown and query.description_en in shown
     assert blocks[("regions-targeting-theme", "params")] == (
-        ':params {theme: "cross-border-data-flows", region: null, kind: null, __row_limit: 101}')
+        ':params {theme: "cross-border-data-flows", region: null, kind: null, status: "current", __row_limit: 101}')
 
 
 def _visible_text(html_text: str) -> str:

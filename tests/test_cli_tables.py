@@ -35,7 +35,9 @@ def test_regions_targeting_theme_example_fits_80_columns(demo_graph, neo4j_under
     result = run_cli("query", "run", "regions-targeting-theme", "--example", env=env)
     assert result.exit_code == 0, result.output
     assert all(cell_len(line) <= 80 for line in result.stdout.splitlines())
-    rows = _table_rows(result.stdout)
+    table, footer = result.stdout.rstrip("\n").rsplit("\n", 1)  # the answer's last line: which policies it counts
+    assert footer == "Counting current policies (not superseded); --param status=any for all."
+    rows = _table_rows(table)
     assert len(rows) == len(answer) == 6
     assert _header(result.stdout) == ["region_zh", "label", "status", "name_zh", "cited"]
     for shown, row in zip(rows, answer):
@@ -107,7 +109,9 @@ def test_no_rows_is_an_answer_not_an_error(demo_graph, neo4j_under_test):
     result = run_cli("query", "run", "targets-due-by", "-p", "year=2000", env=neo4j_under_test.env)
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr.strip() == "No rows."
+    # the line saying which policies were counted goes to stderr too when nothing is found
+    assert result.stderr.strip().splitlines() == ["No rows.",
+                                                  "Counting current policies (not superseded); --param status=any for all."]
     as_json = run_cli("query", "run", "targets-due-by", "-p", "year=2000", "-f", "json", env=neo4j_under_test.env)
     assert as_json.exit_code == 0 and json.loads(as_json.stdout) == []
 

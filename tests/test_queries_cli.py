@@ -16,9 +16,11 @@ def test_list_as_json_names_every_query_with_its_parameters():
     assert [r["topic"] for r in rows] == sorted((r["topic"] for r in rows), key=TOPICS.index)  # grouped by topic
     by_name = {r["name"]: r for r in rows}
     assert by_name["regions-targeting-theme"]["parameters"] == [
-        "theme: theme = cross-border-data-flows", "region: region = any", "kind: str = any"]
+        "theme: theme = cross-border-data-flows", "region: region = any", "kind: str = any",
+        "status: status = current"]
     assert by_name["regions-targeting-theme"]["example"] == "--param theme=数据跨境流动"
-    assert by_name["indicator-over-time"]["parameters"] == ["region: region", "indicator: str"]
+    assert by_name["indicator-over-time"]["parameters"] == ["region: region", "indicator: str",
+                                                               "status: status = current"]
     assert by_name["last-ingest-changes"]["parameters"] == []
     assert all(r["description_zh"] and r["description_en"] for r in rows)
 

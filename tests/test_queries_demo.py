@@ -448,9 +448,11 @@ def test_markdown_output_is_a_table(demo_graph, neo4j_under_test):
     result = run_cli("query", "run", "region-policies", "--param", "region=广东", "--format", "markdown",
                      env=neo4j_under_test.env)
     assert result.exit_code == 0, result.output
-    lines = result.stdout.strip().splitlines()
+    table, footer = result.stdout.strip().split("\n\n")
+    lines = table.splitlines()
     assert lines[0].startswith("| region | region_zh | region_en | key |")
     assert len(lines) == 2 + 9  # header, rule, and Guangdong's nine policies (seven its own, two Shenzhen's)
+    assert footer == "Counting current policies (not superseded); --param status=any for all."
 
 
 def test_table_output_shows_the_rows(demo_graph, neo4j_under_test):

@@ -55,11 +55,11 @@ def test_every_query_declares_exactly_the_parameters_it_uses(name):
 def test_regions_targeting_theme_header():
     query = loader.get("regions-targeting-theme")
     assert query.params == [Param("theme", "theme", "cross-border-data-flows"), Param("region", "region", "any"),
-                            Param("kind", "str", "any")]
+                            Param("kind", "str", "any"), Param("status", "status", "current")]
     assert query.example == {"theme": "数据跨境流动"}
     # the query cuts its rows itself; Browser runs it with the default limit and one row more
     assert query.example_cypher_params() == {"theme": "cross-border-data-flows", "region": None, "kind": None,
-                                             "__row_limit": 101}
+                                             "status": "current", "__row_limit": 101}
     assert query.columns == ("region_zh", "label", "status", "name_zh", "cited")
     assert (query.short_zh, query.short_en, query.topic) == ("涉及某主题的地区", "Regions on a theme", "regions")
     assert query.description_zh.startswith("哪些地区的政策")
