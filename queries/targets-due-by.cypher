@@ -28,7 +28,7 @@ WHERE $theme IS NULL OR EXISTS { (t)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(:Th
 WITH t, region, t AS fact, date().year AS asof
 // include: policy-status-filter
 MATCH (t)-[s:SOURCED_FROM]->(doc:SourceDocument)
-WITH t, region, s, doc
+WITH t, region, policy_status, s, doc
 ORDER BY t.deadline, region.code, t.key, doc.id
 LIMIT toInteger($__row_limit)
 OPTIONAL MATCH (p:Policy)-[:SETS]->(t)
@@ -46,6 +46,7 @@ RETURN t.deadline AS deadline,
        t.value_text AS value_text,
        i.key AS indicator,
        p.key AS policy,
+       policy_status,
        doc.id AS source,
        coalesce(doc.title_zh, doc.title_en) AS source_title,
        doc.published AS published,
