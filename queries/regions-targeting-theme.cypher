@@ -42,7 +42,7 @@ CALL (themes, stated, asof) {
   WITH fact, region, asof, collect(theme) AS addressed
   // include: policy-status-filter
   MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
-  RETURN region, fact, addressed, policy_status, s, doc
+  RETURN region, fact, addressed, s, doc
   ORDER BY region.code, labels(fact)[0], fact.key, doc.id, s.locator
   LIMIT toInteger($__row_limit)
   UNION ALL
@@ -67,10 +67,10 @@ CALL (themes, stated, asof) {
     WITH fact, asof, collect(theme) AS addressed
     // include: policy-status-filter
     MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
-    RETURN fact, addressed, policy_status, s, doc
+    RETURN fact, addressed, s, doc
     ORDER BY labels(fact)[0], fact.key, doc.id, s.locator
   }
-  RETURN region, fact, addressed, policy_status, s, doc
+  RETURN region, fact, addressed, s, doc
   LIMIT toInteger($__row_limit)
 }
 RETURN region.code AS region,
@@ -82,7 +82,6 @@ RETURN region.code AS region,
        coalesce(fact.name_zh, fact.title_zh) AS name_zh,
        coalesce(fact.name_en, fact.title_en, fact.name_zh, fact.title_zh) AS name_en,
        addressed AS themes,
-       policy_status,
        doc.id AS source,
        coalesce(doc.title_zh, doc.title_en) AS source_title,
        doc.published AS published,
