@@ -13,6 +13,12 @@ into Neo4j Browser as it is::
 
     MATCH ...
 
+A body line ``// include: NAME`` is followed, in the query read, by the
+Cypher of ``queries/fragments/NAME.cypher`` (indented like the line): one
+text for a rule several questions share (which policies count, by status),
+whose $parameters count as the query's. Such a file is pasted into Browser
+from ``policykg query show``, which prints it whole.
+
 Keys: ``name`` (the file name), ``zh`` and ``en`` (the question), ``param``
 (``NAME: TYPE [= DEFAULT]``, once per parameter; without a default it is
 required), ``example`` (``--param`` arguments), and the optional ``short``,
