@@ -35,7 +35,7 @@ CURRENT_LINE = "Counting current policies (not superseded); --param status=any f
 
 #: Every question whose answer counts policies or the targets, measures and projects they set or include.
 FILTERED = {"indicator-over-time", "policy-status", "projects-by-theme", "region-policies", "region-profile",
-            "regions-compared-on-indicator", "regions-targeting-theme", "target-ambition", "targets-due-by",
+            "region-theme-matrix", "regions-compared-on-indicator", "regions-targeting-theme", "target-ambition", "targets-due-by",
             "targets-vs-latest-figure", "themes-without-measures"}
 
 
@@ -65,8 +65,9 @@ def test_every_question_that_counts_policies_takes_status_current_by_default():
         param = loader.get(name).param("status")
         assert param is not None and param.type == "status", name
         assert param.default == ("any" if name == "policy-status" else "current"), name
-    # history questions keep every policy: a superseded plan still implemented the national one, and set its targets
-    for name in ("implementations-of", "target-revisions"):
+    # history questions keep every policy: a superseded plan still implemented the national one, and set its targets;
+    # a portfolio is every theme a region has named
+    for name in ("implementations-of", "target-revisions", "similar-regions"):
         assert loader.get(name).param("status") is None
 
 
@@ -156,6 +157,34 @@ def test_policy_status_and_the_filters_follow_one_rule(demo_graph):
         listed = {r["key"] for r in run(demo_graph, "region-policies", region="中国", status=status)}
         assert listed == {key for key, s in statuses.items() if s in kept}, status
         assert {r["key"] for r in run(demo_graph, "policy-status", region="中国", status=status)} == listed
+
+
+#: The region × theme cells walked fact by fact (what the summary would hold if ingest applied the status rule).
+WALKED = """
+MATCH (fact) WHERE fact:Policy OR fact:Measure OR fact:Target OR fact:Project
+WITH fact, date().year AS asof
+{fragment}
+MATCH (fact)-[:APPLIES_TO|LOCATED_IN]->(:Region)-[:PART_OF*0..]->(region:Region {{level: 'province'}})
+WITH DISTINCT fact, region
+MATCH (fact)-[:ADDRESSES]->(theme:Theme)
+WITH DISTINCT fact, region, theme
+RETURN region.code AS region, theme.id AS theme, sum(toInteger(fact:Policy)) AS policies,
+       sum(toInteger(fact:Measure)) AS measures, sum(toInteger(fact:Target)) AS targets,
+       sum(toInteger(fact:Project)) AS projects, count(*) AS facts
+"""
+
+
+def test_the_region_theme_matrix_takes_the_left_out_facts_off_the_summary(demo_graph):
+    walk = WALKED.format(fragment=loader.fragment("policy-status-filter"))
+    cells = lambda rows: {(r["region"], r["theme"]): (r["policies"], r["measures"], r["targets"], r["projects"],  # noqa: E731
+                                                       r["facts"]) for r in rows}
+    for status, value in (("current", "current"), ("in-force", "in-force"), ("any", None)):
+        matrix = cells(run(demo_graph, "region-theme-matrix", status=status))
+        assert matrix == cells(read_rows(demo_graph, walk, {"status": value})), status
+    liaoning = lambda status: cells(run(demo_graph, "region-theme-matrix", status=status))[("210000", "digital-economy")]  # noqa: E731
+    every, current = liaoning("any"), liaoning("current")
+    assert every[0] == current[0] + 1  # version 1.0 of the plan: one policy fewer
+    assert every[4] > current[4] and current[4] >= 2  # version 2.0 and what it set stay
 
 
 def test_the_answer_ends_with_the_line_saying_which_policies_it_counts(demo_graph, neo4j_under_test):
