@@ -28,10 +28,16 @@ CALL (asof) {
   RETURN region, theme, c.policies AS policies, c.measures AS measures, c.targets AS targets,
          c.projects AS projects, c.facts AS facts
   UNION ALL
-  MATCH (p:Policy)
-  WHERE $status IS NOT NULL
-    AND (EXISTS { (p)<-[:SUPERSEDES]-(:Policy) } OR ($status = 'in-force' AND p.period_end < asof)
-         OR coalesce(p.period_start, toInteger(left(p.issued, 4))) > asof)
+  CALL (asof) {
+    MATCH (p:Policy)<-[:SUPERSEDES]-(:Policy)
+    WHERE $status IS NOT NULL
+    RETURN p
+    UNION
+    MATCH (p:Policy)
+    WHERE $status IS NOT NULL AND (($status = 'in-force' AND p.period_end < asof)
+                                   OR coalesce(p.period_start, toInteger(left(p.issued, 4))) > asof)
+    RETURN p
+  }
   MATCH (p)-[:SETS|INCLUDES*0..1]->(fact)
   WHERE fact:Policy OR fact:Measure OR fact:Target OR fact:Project
   WITH DISTINCT fact, asof

@@ -8,20 +8,25 @@
 // example: --param region=贵州
 // columns: theme, theme_zh, policies
 
-// A measure for a narrower theme counts for the broader one too.
+// A measure for a narrower theme counts for the broader one too. Measures and
+// policies count by their status (the rule is applied inside each subquery,
+// so that a theme whose only policies are left out is listed with 0).
 MATCH (top:Region {code: $region})
-OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(fact:Measure)
-WITH top, fact, date().year AS asof
-// include: policy-status-filter
-OPTIONAL MATCH (fact)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(covered:Theme)
-WITH top, asof, collect(DISTINCT covered) AS covered
+WITH top, date().year AS asof
+CALL (top, asof) {
+  OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(fact:Measure)
+  // include: policy-status-filter
+  OPTIONAL MATCH (fact)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(covered:Theme)
+  RETURN collect(DISTINCT covered) AS covered
+}
 MATCH (theme:Theme)
 WHERE theme.id IS NOT NULL AND NOT theme IN covered  // id IS NOT NULL: read from the id index
-OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(fact:Policy)-[:ADDRESSES]->(theme)
-// include: policy-status-filter
-OPTIONAL MATCH (fact)-[:SOURCED_FROM]->(doc:SourceDocument)
-WITH top, theme, fact, doc ORDER BY doc.id  // sources listed in the same order every run
-WITH top, theme, count(DISTINCT fact) AS policies, collect(DISTINCT doc.id) AS sources
+CALL (top, theme, asof) {
+  OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(fact:Policy)-[:ADDRESSES]->(theme)
+  // include: policy-status-filter
+  OPTIONAL MATCH (fact)-[:SOURCED_FROM]->(doc:SourceDocument)
+  RETURN count(DISTINCT fact) AS policies, collect(DISTINCT doc.id) AS sources
+}
 RETURN top.code AS region,
        theme.id AS theme,
        theme.name_zh AS theme_zh,

@@ -149,6 +149,15 @@ def test_in_force_leaves_expired_plans_out_and_keeps_facts_of_no_policy(demo_gra
         CQ_2027, CQ_14TH}
 
 
+def test_themes_without_measures_count_current_policies_and_keep_every_theme(demo_graph):
+    answer = lambda status: {r["theme"]: r["policies"]  # noqa: E731
+                             for r in run(demo_graph, "themes-without-measures", region="辽宁", status=status)}
+    every, current, strict = answer("any"), answer("current"), answer("in-force")
+    assert set(every) <= set(current) <= set(strict)  # a left-out measure no longer covers its themes
+    assert (current["digital-economy"], strict["digital-economy"]) == (1, 0)  # 2.0; expired too
+    assert every.get("digital-economy", 2) == 2  # both versions (unless a measure of version 1.0 covers it)
+
+
 def test_policy_status_and_the_filters_follow_one_rule(demo_graph):
     statuses = {r["key"]: r["status"] for r in run(demo_graph, "policy-status", region="中国")}
     assert {statuses[key_of(demo_graph, t)] for t in (LN_1, CQ_OLD)} == {"superseded"}
