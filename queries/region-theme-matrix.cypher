@@ -28,15 +28,14 @@ CALL (asof) {
   RETURN region, theme, c.policies AS policies, c.measures AS measures, c.targets AS targets,
          c.projects AS projects, c.facts AS facts
   UNION ALL
-  CALL (asof) {
-    MATCH (p:Policy)<-[:SUPERSEDES]-(:Policy)
-    WHERE $status IS NOT NULL
-    RETURN p
+  CALL (asof) {  // each from its index (an issue date is text: '2027…' sorts after any date of 2026)
+    MATCH (p:Policy)<-[:SUPERSEDES]-(:Policy) WHERE $status IS NOT NULL RETURN p
     UNION
-    MATCH (p:Policy)
-    WHERE $status IS NOT NULL AND (($status = 'in-force' AND p.period_end < asof)
-                                   OR coalesce(p.period_start, toInteger(left(p.issued, 4))) > asof)
-    RETURN p
+    MATCH (p:Policy) WHERE p.period_start > asof AND $status IS NOT NULL RETURN p
+    UNION
+    MATCH (p:Policy) WHERE p.issued >= toString(asof + 1) AND $status IS NOT NULL RETURN p
+    UNION
+    MATCH (p:Policy) WHERE p.period_end < asof AND $status = 'in-force' RETURN p
   }
   MATCH (p)-[:SETS|INCLUDES*0..1]->(fact)
   WHERE fact:Policy OR fact:Measure OR fact:Target OR fact:Project

@@ -18,6 +18,11 @@ CREATE INDEX region_level IF NOT EXISTS FOR (n:Region) ON (n.level);
 CREATE INDEX target_deadline IF NOT EXISTS FOR (n:Target) ON (n.deadline);
 CREATE INDEX observation_year IF NOT EXISTS FOR (n:Observation) ON (n.year);
 CREATE INDEX ingest_run_started IF NOT EXISTS FOR (n:IngestRun) ON (n.started_at);
+// The policies a status filter may leave out (not yet in force; expired), which
+// region-theme-matrix looks up to take their facts off the summary.
+CREATE INDEX policy_period_start IF NOT EXISTS FOR (n:Policy) ON (n.period_start);
+CREATE INDEX policy_period_end IF NOT EXISTS FOR (n:Policy) ON (n.period_end);
+CREATE INDEX policy_issued IF NOT EXISTS FOR (n:Policy) ON (n.issued);
 // Full-text search (`policykg search`) over names, titles, aliases and the
 // English prose (summaries, descriptions, notes), in two indexes queried
 // together: the CJK analyzer indexes Chinese as overlapping bigrams (so
