@@ -25,7 +25,9 @@ CALL (top, theme, asof) {
   OPTIONAL MATCH (top)<-[:PART_OF*0..]-(:Region)<-[:APPLIES_TO]-(fact:Policy)-[:ADDRESSES]->(theme)
   // include: policy-status-filter
   OPTIONAL MATCH (fact)-[:SOURCED_FROM]->(doc:SourceDocument)
-  RETURN count(DISTINCT fact) AS policies, collect(DISTINCT doc.id) AS sources
+  WITH fact, doc
+  ORDER BY doc.published, doc.id
+  RETURN count(DISTINCT fact) AS policies, collect(DISTINCT doc.id) AS sources  // oldest source first
 }
 RETURN top.code AS region,
        theme.id AS theme,
