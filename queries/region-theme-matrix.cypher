@@ -28,7 +28,7 @@ CALL (asof) {
   RETURN region, theme, c.policies AS policies, c.measures AS measures, c.targets AS targets,
          c.projects AS projects, c.facts AS facts
   UNION ALL
-  CALL (asof) {  // each from its index (an issue date is text: '2027…' sorts after any date of 2026)
+  CALL (asof) {  // each from its index; an issue date is text, and one of a later year sorts from 'asof + 1' on
     MATCH (p:Policy)<-[:SUPERSEDES]-(:Policy) WHERE $status IS NOT NULL RETURN p
     UNION
     MATCH (p:Policy) WHERE p.period_start > asof AND $status IS NOT NULL RETURN p
