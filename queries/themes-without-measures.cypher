@@ -26,8 +26,8 @@ CALL (top, theme, asof) {
   // include: policy-status-filter
   OPTIONAL MATCH (fact)-[:SOURCED_FROM]->(doc:SourceDocument)
   WITH fact, doc
-  ORDER BY doc.published, doc.id
-  RETURN count(DISTINCT fact) AS policies, collect(DISTINCT doc.id) AS sources  // oldest source first
+  ORDER BY doc.id  // sources listed in the same order every run
+  RETURN count(DISTINCT fact) AS policies, collect(DISTINCT doc.id) AS sources
 }
 RETURN top.code AS region,
        theme.id AS theme,
