@@ -180,9 +180,9 @@ def test_targets_due_by_2025(demo_graph):
         (2023, "610000"): 1,
         # 2024: Yancheng's two, Hubei's three
         (2024, "320900"): 2, (2024, "420000"): 3,
-        # 2025: Shijiazhuang 1, Liaoning 7, Shanghai 2, Jiangsu 15, Zhejiang 5, Fujian 2, Hubei 3, Shaanxi 4, Gansu 2,
-        # China 2
-        (2025, "130100"): 1, (2025, "210000"): 7, (2025, "310000"): 2, (2025, "320000"): 15, (2025, "330000"): 5,
+        # 2025: Shijiazhuang 1, Liaoning 2 (plan 2.0's; the five of version 1.0, which 2.0 superseded, count with
+        # status=any), Shanghai 2, Jiangsu 15, Zhejiang 5, Fujian 2, Hubei 3, Shaanxi 4, Gansu 2, China 2
+        (2025, "130100"): 1, (2025, "210000"): 2, (2025, "310000"): 2, (2025, "320000"): 15, (2025, "330000"): 5,
         (2025, "350000"): 2, (2025, "420000"): 3, (2025, "610000"): 4, (2025, "620000"): 2, (2025, "CN"): 2,
     }
     assert pick(rows, "deadline", "region", "key") == sorted(pick(rows, "deadline", "region", "key"))
@@ -192,8 +192,9 @@ def test_targets_due_by_2025(demo_graph):
     assert run(demo_graph, "targets-due-by", year=2019) == []
     # + Anhui's five 2026 targets; for 2027 Guangdong's eight, Chongqing's ten, Sichuan's three and Zhongwei's
     # one; Shanxi's two for 2028 and Sichuan's one for 2030. Eight targets (the Beijing "highlands" among them)
-    # have no year.
-    assert len(run(demo_graph, "targets-due-by", year=2031)) == 75 + 5 + 8 + 10 + 3 + 1 + 2 + 1
+    # have no year. Liaoning's five of plan 1.0 (superseded) count only with every policy.
+    assert len(run(demo_graph, "targets-due-by", year=2031)) == 75 - 5 + 5 + 8 + 10 + 3 + 1 + 2 + 1
+    assert len(run(demo_graph, "targets-due-by", year=2031, status="any")) == 75 + 5 + 8 + 10 + 3 + 1 + 2 + 1
 
 
 def test_indicator_over_time_by_key_or_name(demo_graph):
@@ -342,8 +343,7 @@ def test_targets_against_latest_figure(demo_graph):
     xz23 = "2023-xizang-shuzijingji-zengjiazhi-204.79yi"
     assert pick(compared, "target", "region", "target_value", "target_unit", "latest_value", "latest_unit",
                 "latest_year", "pct_of_target", "figure_source") == [
-        # Liaoning's 5G goal against the end-2020 count in the plan 2.0 report (the later of two 2020 counts)
-        ("ln1-2025-5g", "210000", 14.0, "万个", 2.5, "万座", 2020, 17.9, "2021-liaoning-shuzi-liaoning-fazhan-guihua-2.0"),
+        # (Liaoning's 5G goal of plan 1.0 is left out by default: version 2.0 superseded it; see below)
         # Jiangsu's 2025 goals against the 2022 press report's 2021 share and July 2022 5G count
         ("draft-2021-jiangsu-shiwuwu-xinxihua-guihua-mubiao-t002", "320000", 10.0, "%", 10.3, "%", 2021, 103.0, js22),
         ("draft-2021-jiangsu-shiwuwu-xinxihua-guihua-mubiao-t003", "320000", 25.5, "万个", 16.6, "万座", 2022, 65.1, js22),
@@ -385,7 +385,14 @@ def test_targets_against_latest_figure(demo_graph):
         # China's 2023 share against the 2025 plan
         ("cn-2025-core-digital-industries-share-gdp-10pct", "CN", 10.0, "%", 9.9, "%", 2023, 99.0, CN25),
     ]
-    assert len(rows) == 91  # every target that tracks an indicator
+    assert len(rows) == 86  # every target of a current policy that tracks an indicator
+    # with every policy: Liaoning's five goals of plan 1.0 too, the 5G one against the end-2020 count in the plan 2.0
+    # report (the later of two 2020 counts)
+    every = run(demo_graph, "targets-vs-latest-figure", status="any")
+    assert len(every) == 91
+    assert pick([r for r in every if r["target"] == "ln1-2025-5g"], "region", "target_value", "target_unit",
+                "latest_value", "latest_unit", "latest_year", "pct_of_target", "figure_source") == [
+        ("210000", 14.0, "万个", 2.5, "万座", 2020, 17.9, "2021-liaoning-shuzi-liaoning-fazhan-guihua-2.0")]
 
 
 def test_themes_without_measures_in_guizhou(demo_graph):

@@ -30,7 +30,9 @@ def test_targets_due_by_in_a_region(demo_graph):
     assert {r["region"] for r in china} == {
         "CN", "120000", "130100", "140000", "210000", "310000", "320000", "320900", "330000", "340000", "350000",
         "370000", "420000", "440000", "500000", "510000", "540000", "610000", "620000", "640500"}
-    assert len(china) == len(run_query(demo_graph, "targets-due-by", {"year": "2040"}, limit=0)) == 105
+    assert len(china) == len(run_query(demo_graph, "targets-due-by", {"year": "2040"}, limit=0)) == 100
+    # and those of every policy: Liaoning's plan 1.0 set five more, which plan 2.0 superseded
+    assert len(run_query(demo_graph, "targets-due-by", {"year": "2040", "status": "any"}, limit=0)) == 105
     # Hubei by 2024: the 2023 work report's growth goal of about 6.5% (¶3), and the three of the
     # strong-province plan for the end of 2024 (¶9); Beijing's highland targets state no deadline (seed ¶9)
     assert keys(run_query(demo_graph, "targets-due-by", {"year": "2024", "region": "湖北"})) == [
