@@ -129,3 +129,8 @@ def test_a_technology_name_joined_by_a_plus_is_no_figure():
 def test_a_news_text_s_undated_flow_of_a_year_is_left_open():
     news = "记者从省工信厅获悉,全省软件业务收入达2300亿元。"  # an early-year text reports last year's flows
     assert [p for *_, p, _r in figures(news, published="2024-02-01", title=REPORT)] == [None]
+
+
+def test_a_duration_in_months_is_no_count():
+    assert figures("2023年,全市工业增速连续5个月回升,新增规上企业42家。", published="2024-01-10", title=REPORT) == [
+        (42, "家", "count", "2023", None)]

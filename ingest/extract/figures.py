@@ -568,6 +568,8 @@ def _figure_token(text: str, m: regex.Match) -> tuple[Decimal, str, str, bool] |
         unit = shared.group("unit")  # 高于全国、全省6.0和1.5个百分点: the unit written once, after the last
     if not unit and not mag:
         return None
+    if unit == "个" and not mag and nxt == "月":
+        return None  # 连续4个月, 3个月内: a duration, not a count
     if arabic and _YEAR_DIGITS.fullmatch(num) and not mag and unit in CLASSIFIERS and nxt in "年月":
         return None
     if unit and unit.isascii() and unit.isalpha() and len(unit) == 1:
