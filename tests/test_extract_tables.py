@@ -121,3 +121,58 @@ def test_header_variants_of_a_main_indicators_table():
     assert _table_figures(run(table, published="2021-12-12")) == [
         (50.0, "Mbps", "level", "2020", None, None, None), (100.0, "Mbps", "target", "2025", True, 2020, 50.0),
         (4.0, "亿", "level", "2020", None, None, None), (8.0, "亿", "target", "2025", False, 2020, 4.0)]
+
+
+# A table copied from a web page one cell per line, without "|", the unit in brackets at the end of each
+# indicator cell and no unit column (the layout the stored page excerpts give, e.g. data/sources' 2018
+# Zhejiang plan); made-up figures.
+PLAIN_CELLS = """某县数字经济发展规划(2021—2025年)
+表1 主要指标
+类别
+
+指标
+
+2020年
+
+2025年
+
+属性
+
+基础设施
+
+千兆光纤端口(万个)
+
+1.2
+
+4
+
+预期性
+
+产业
+
+规模以上工业企业上云率(% )
+
+35
+
+≥60
+
+约束性
+
+二、重点任务
+到2025年,全县电子商务交易额达到80亿元。
+"""
+
+
+def test_a_plain_one_cell_per_line_table_with_units_in_the_names_gives_binding_and_baselines():
+    ex = run(PLAIN_CELLS, published="2021-09-15")
+    assert _table_figures(ex) == [
+        (1.2, "万个", "level", "2020", None, None, None), (4.0, "万个", "target", "2025", False, 2020, 1.2),
+        (35.0, "%", "share", "2020", None, None, None), (60.0, "%", "target", "2025", True, 2020, 35.0),
+        (80.0, "亿元", "target", "2025", None, None, None)]
+    assert [f.indicator for f in ex.figures[:4]] == ["千兆光纤端口"] * 2 + ["规模以上工业企业上云率"] * 2
+    assert ex.figures[3].comparator == "≥"
+
+
+def test_short_lines_without_a_year_header_are_not_a_table():
+    text = "某市工作要点\n指标\n单位\n属性\n数字经济核心产业增加值(亿元)\n300\n全市数字经济增加值增长10%。\n"
+    assert [(v, u, k) for v, u, k, _p, _r in figures(text, published="2023-02-01")] == [(10.0, "%", "growth")]  # 300 is no table cell

@@ -675,12 +675,13 @@ HEADER_WORDS = frozenset("类别 类型 领域 分类 序号 主要指标 指标
 
 def read_table(cells: list[tuple[int, int, str]], ctx: Context) -> list[Figure]:
     """Figures of a flattened table, given as cells (paragraph, offset, text) in reading order, whether
-    the source had one cell per line ("45.4 |") or a row per line ("指标 | 单位 | 2022年 | 2027年").
+    the source had one cell per line ("45.4 |", or plain lines) or a row per line ("指标 | 单位 | 2022年").
 
     The header is the run of header words and year cells at the start; a row is an indicator cell
-    followed by a unit cell, its values aligned with the header's columns. Year columns (2022年,
-    2027年目标) give each value its period; a column for a year after the document's is a target
-    (if the date is unknown, the last of several year columns). "/" or "-" is an empty cell.
+    followed by a unit cell, its values aligned with the header's columns. Without a unit column the
+    indicator cell carries its unit at its end (数字经济增加值(亿元)). Year columns (2022年, 2027年目标)
+    give each value its period; a column for a year after the document's is a target (if the date is
+    unknown, the last of several year columns). "/" or "-" is an empty cell.
     """
     header: list[str] = []
     for _n, _o, cell in cells:
@@ -689,8 +690,10 @@ def read_table(cells: list[tuple[int, int, str]], ctx: Context) -> list[Figure]:
         elif header or cell:
             break
     unit_col = next((i for i, h in enumerate(header) if h in ("单位", "计量单位")), None)
+    name_col = next((i for i, h in enumerate(header) if h in NAME_HEADERS), None)
     year_cols = {i: int(_LEADING_YEAR.match(h).group(1)) for i, h in enumerate(header) if _YEAR_COLUMN.fullmatch(h)}
-    if unit_col is None or not year_cols or unit_col == 0:
+    name_col = unit_col - 1 if unit_col is not None else name_col  # the indicator cell is the unit's left neighbour
+    if name_col is None or name_col < 0 or not year_cols:
         return []
     last_year = max(year_cols.values())
     attr_col = next((i for i, h in enumerate(header) if h in ("属性", "指标属性")), None)
@@ -698,31 +701,78 @@ def read_table(cells: list[tuple[int, int, str]], ctx: Context) -> list[Figure]:
     figures: list[Figure] = []
     i = 0
     while i + 1 < len(body):
-        if not (_is_unit(body[i + 1][2]) and body[i][2] and not _CELL_VALUE.fullmatch(body[i][2])):
+        named = _row_name(body, i, unit_col is not None)
+        if named is None:
             i += 1
             continue
-        row = _table_row(body, i, unit_col, year_cols, last_year, ctx)
-        if attr_col is not None and i + 1 < (j := i + 1 + (attr_col - unit_col)) < len(body):
+        row = _table_row(body, i, named, name_col, year_cols, last_year, ctx)
+        if attr_col is not None and i < (j := i + (attr_col - name_col)) < len(body):
             for f in row:
                 f.binding = BINDING.get(body[j][2]) if f.kind == "target" else None
         figures.extend(row)
-        i += max(2, 2 + max(col - unit_col for col in year_cols))  # year columns before the unit: no loop
+        i += max(2, 1 + max(col - name_col for col in year_cols))  # year columns before the name: no loop
     return figures
+
+
+NAME_HEADERS = ("指标", "主要指标", "指标名称")
+_UNIT_IN_NAME = regex.compile(r"^(?P<name>.+?)\s*[(（]\s*(?P<unit>[^()（）]{1,8}?)\s*[)）]$")
+
+
+def _row_name(body: list[tuple[int, int, str]], i: int, unit_column: bool) -> tuple[str, str] | None:
+    """(indicator, unit) if body[i] starts a row: an indicator cell followed by its unit cell, or (a table
+    without a unit column) an indicator cell ending in its unit in brackets followed by a value cell."""
+    cell, nxt = body[i][2], body[i + 1][2]
+    if not cell or _CELL_VALUE.fullmatch(cell):
+        return None
+    if unit_column:
+        return (cell, nxt) if _is_unit(nxt) else None
+    m = _UNIT_IN_NAME.match(cell)
+    if m is None or not _CELL_VALUE.fullmatch(nxt):
+        return None
+    unit = regex.sub(r"\s+", "", m.group("unit"))
+    return (m.group("name"), unit) if _is_unit(unit) else None
+
+
+_NOT_A_CELL = regex.compile(r"[。;；:：]|[,，](?!\d)|^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
+_CELL_MAX = 40
+
+
+def plain_tables(texts: list[str]) -> list[tuple[int, int]]:
+    """The (start, end) paragraph ranges of tables flattened one cell per line without "|" (as copied web
+    pages give them): a header of three or more header words and year cells, among them an indicator-name
+    header and a year, then short cells until a sentence, a numbered heading or a "|" line."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(texts):
+        h = k
+        while h < len(texts) and (texts[h] in HEADER_WORDS or _YEAR_COLUMN.fullmatch(texts[h])):
+            h += 1
+        head = texts[k:h]
+        if len(head) >= 3 and any(t in NAME_HEADERS for t in head) and any(_YEAR_COLUMN.fullmatch(t) for t in head):
+            end = h
+            while end < len(texts) and len(texts[end]) <= _CELL_MAX and "|" not in texts[end] \
+                    and not _NOT_A_CELL.search(texts[end]):
+                end += 1
+            out.append((k, end))
+            k = end
+        else:
+            k = max(h, k + 1)
+    return out
 
 
 BINDING = {"约束性": True, "预期性": False}
 
 
-def _table_row(body: list[tuple[int, int, str]], i: int, unit_col: int, year_cols: dict[int, int], last_year: int,
-               ctx: Context) -> list[Figure]:
-    """The figures of the row whose indicator cell is body[i]; a target gets the row's earliest reported
-    figure as its baseline (year and value)."""
-    _ind_num, ind_off, indicator = body[i]
-    unit = body[i + 1][2]
+def _table_row(body: list[tuple[int, int, str]], i: int, named: tuple[str, str], name_col: int,
+               year_cols: dict[int, int], last_year: int, ctx: Context) -> list[Figure]:
+    """The figures of the row whose indicator cell is body[i] (named: its indicator and unit); a target
+    gets the row's earliest reported figure as its baseline (year and value)."""
+    _ind_num, ind_off, _cell = body[i]
+    indicator, unit = named
     row: list[Figure] = []
     for col, year in sorted(year_cols.items()):
-        j = i + 1 + (col - unit_col)
-        if j >= len(body) or j <= i + 1:
+        j = i + (col - name_col)
+        if j >= len(body) or j <= i or (j == i + 1 and _is_unit(body[j][2])):
             continue
         v_num, v_off, v_txt = body[j]
         m = _CELL_VALUE.fullmatch(v_txt)

@@ -260,13 +260,21 @@ def _read_figures(pars: list[norm.Paragraph], mentions: list[regions_mod.Mention
     carry: list[periods.TimeMark] = []
     target_years: list[int] = []
     table_cells: list[tuple[int, int, str]] = []
-    for par in pars:
+    plain = {start: end for start, end in figures_mod.plain_tables([p.text for p in pars])}
+    skip_to = 0
+    for k, par in enumerate(pars):
+        if k < skip_to:
+            continue
         if figures_mod.is_table_line(par.text):
             table_cells.extend(figures_mod.table_cells(par.text, par.number, par.start))
             continue
         if table_cells:
             figs.extend(figures_mod.read_table(table_cells, ctx))
             table_cells = []
+        if k in plain:  # a table copied one cell per line without "|"
+            skip_to = plain[k]
+            figs.extend(figures_mod.read_table([(p.number, p.start, p.text) for p in pars[k:skip_to]], ctx))
+            continue
         if norm.is_heading(par.text) or _TOPIC_LEAD.match(par.text):
             carry = []  # a heading, or a paragraph that opens on its topic (数字产业化加快发展。): a new section
         for offset, chunk in _chunks(par.text):
