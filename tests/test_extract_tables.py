@@ -176,3 +176,14 @@ def test_a_plain_one_cell_per_line_table_with_units_in_the_names_gives_binding_a
 def test_short_lines_without_a_year_header_are_not_a_table():
     text = "某市工作要点\n指标\n单位\n属性\n数字经济核心产业增加值(亿元)\n300\n全市数字经济增加值增长10%。\n"
     assert [(v, u, k) for v, u, k, _p, _r in figures(text, published="2023-02-01")] == [(10.0, "%", "growth")]  # 300 is no table cell
+
+
+def test_a_row_per_line_table_without_a_unit_column_takes_the_unit_from_the_name():
+    table = """某市数字政府建设规划
+| 指标 | 2020年 | 2025年 | 指标属性 |
+| 政务服务事项全程网办率(%) | 62 | 90 | 约束性 |
+| 公共数据开放数据集(个) | 800 | 3000 | 预期性 |
+"""
+    assert _table_figures(run(table, published="2021-11-20")) == [
+        (62.0, "%", "share", "2020", None, None, None), (90.0, "%", "target", "2025", True, 2020, 62.0),
+        (800.0, "个", "level", "2020", None, None, None), (3000.0, "个", "target", "2025", False, 2020, 800.0)]
