@@ -134,8 +134,9 @@ def _node_props(document: ValidDocument, section: Section, fact: Fact, facts_by_
         region = gazetteer().regions[document.code(fact.region)]  # type: ignore[attr-defined,index]
         key = document.indicator_key(fact.indicator)  # type: ignore[attr-defined]
         indicator = facts_by_section["indicators"].get(key) or indicators().indicators[key]  # type: ignore[index]
-        props |= {"name_zh": f"{region.name_zh} {indicator.name_zh} {fact.period}",  # type: ignore[attr-defined]
-                  "name_en": f"{region.name_en}: {indicator.name_en or indicator.name_zh}, {fact.period}"}  # type: ignore[attr-defined]
+        props["name_zh"] = f"{region.name_zh} {indicator.name_zh} {fact.period}"  # type: ignore[attr-defined]
+        if indicator.name_en:  # without the indicator's English, no English name: never English mixed with Chinese
+            props["name_en"] = f"{region.name_en}: {indicator.name_en}, {fact.period}"  # type: ignore[attr-defined]
     return props
 
 

@@ -164,3 +164,16 @@ def test_the_seed_review_corrections(demo_graph):
         MATCH (:Target {key: 'zj-2025-digital-economy-va-about-60pct'})-[:TRACKS]->(i:Indicator)
         RETURN i.key AS key, i.kind AS kind, i.unit AS unit""")
     assert zhejiang == [{"key": "cn-digital-economy-va-share-gdp", "kind": "share", "unit": "%"}]
+
+
+def test_no_english_name_or_title_mixes_in_chinese(demo_graph):
+    """A reviewed record's English names read as English: no draft mark left over, no Chinese characters in them."""
+    mixed = read_rows(demo_graph, """
+        MATCH (n) UNWIND [k IN keys(n) WHERE k IN ['name_en', 'title_en']] AS k
+        WITH n, k, n[k] AS text
+        WHERE text CONTAINS '[draft gloss]' OR text =~ '.*[\\u4e00-\\u9fff].*'
+        RETURN labels(n)[0] AS label, coalesce(n.key, n.code, n.id) AS key, k, text""")
+    assert mixed == []
+    named = read_rows(demo_graph, "MATCH (t:Target {key: 'draft-2021-jiangsu-shiwuwu-xinxihua-guihua-mubiao-t007'}) "
+                                  "RETURN t.name_zh AS zh, t.name_en AS en")
+    assert named == [{"zh": "省级重点工业互联网平台", "en": "Key industrial-internet platforms at provincial level"}]
