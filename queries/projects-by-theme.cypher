@@ -18,12 +18,14 @@ WITH pr, collect(theme) AS themes
 OPTIONAL MATCH (pr)-[:LOCATED_IN]->(region:Region)
 WITH pr, themes, region
 WHERE $region IS NULL OR EXISTS { (region)-[:PART_OF*0..]->(:Region {code: $region}) }
-WITH pr, themes, region, pr AS fact, date().year AS asof
-// include: policy-status-filter
 MATCH (pr)-[s:SOURCED_FROM]->(doc:SourceDocument)
-// ordered and cut ($__row_limit, placed here) before each one's policy is looked up
+// ordered and cut ($__row_limit, placed here) before each one's policy is looked up; the status
+// rule runs on the sorted rows, so the cut stops it after the rows it keeps
 WITH pr, themes, region, s, doc
 ORDER BY region.code, pr.key, doc.id
+WITH pr, themes, region, s, doc, pr AS fact, date().year AS asof
+// include: policy-status-filter
+WITH pr, themes, region, s, doc
 LIMIT toInteger($__row_limit)
 OPTIONAL MATCH (p:Policy)-[:INCLUDES]->(pr)
 RETURN region.code AS region,

@@ -26,10 +26,12 @@ WITH region, fact, label,
      CASE label WHEN 'Policy' THEN coalesce(toInteger(left(fact.issued, 4)), fact.period_start)
                 WHEN 'Observation' THEN fact.year
                 WHEN 'Project' THEN fact.year END AS own_year, date().year AS asof
-// include: policy-status-filter
 MATCH (fact)-[s:SOURCED_FROM]->(doc:SourceDocument)
-WITH region, fact, label, s, doc, coalesce(own_year, doc.published.year) AS year
+WITH region, fact, label, s, doc, asof, coalesce(own_year, doc.published.year) AS year
 ORDER BY year DESC, doc.published DESC, label, fact.key, doc.id
+// the status rule runs on the sorted rows, so the cut below stops it after the rows it keeps
+// include: policy-status-filter
+WITH region, fact, label, s, doc, year
 LIMIT toInteger($__row_limit)
 RETURN year,
        label,

@@ -25,11 +25,13 @@ WITH t, region
 WHERE $region IS NULL OR EXISTS { (region)-[:PART_OF*0..]->(:Region {code: $region}) }
 WITH t, region
 WHERE $theme IS NULL OR EXISTS { (t)-[:ADDRESSES]->(:Theme)-[:BROADER*0..]->(:Theme {id: $theme}) }
-WITH t, region, t AS fact, date().year AS asof
-// include: policy-status-filter
 MATCH (t)-[s:SOURCED_FROM]->(doc:SourceDocument)
-WITH t, region, policy_status, s, doc
+WITH t, region, s, doc
 ORDER BY t.deadline, region.code, t.key, doc.id
+// the status rule runs on the sorted rows, so the cut below stops it after the rows it keeps
+WITH t, region, s, doc, t AS fact, date().year AS asof
+// include: policy-status-filter
+WITH t, region, policy_status, s, doc
 LIMIT toInteger($__row_limit)
 OPTIONAL MATCH (p:Policy)-[:SETS]->(t)
 OPTIONAL MATCH (t)-[:TRACKS]->(i:Indicator)
