@@ -23,6 +23,7 @@ import yaml
 from yaml.reader import ReaderError
 
 from policykg.errors import Problem
+from policykg.schema.reference import SAFE_LOADER
 
 #: One record file describes one source document; even a long law stays far
 #: below this. Larger files are refused before they are read.
@@ -30,7 +31,7 @@ MAX_BYTES = 2 * 1024 * 1024
 #: A record nests section → list → fact → field → list: far below this.
 MAX_DEPTH = 16
 
-Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+Loader = SAFE_LOADER  # libyaml's when present, as for the reference data
 
 FieldPath = tuple[str | int, ...]
 
