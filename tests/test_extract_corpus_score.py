@@ -76,7 +76,10 @@ def test_second_corpus_scores_stay_above_the_floors():
 # (region, theme) pairs (score_themes.py): reached (2026-12-01) corpus P 0.776 R 0.625, corpus2 P 0.870 R 0.753
 # (after review-log rule 3, aims and 发展基础 progress no longer measures: corpus P 0.769 R 0.604, corpus2 unchanged)
 # (before measures were drafted: corpus P 0.786 R 0.375, corpus2 P 0.878 R 0.356).
-THEME_FLOORS = {"corpus": (0.75, 0.60), "corpus2": (0.85, 0.73)}
+# 2026-12-02, after the missed pairs were traced (theme synonyms, 全国 as yardstick, goals and frames without a
+# verb, 拓展/健全/提高/优化, a keyword inside a longer one of another theme): corpus P 0.859 R 0.958,
+# corpus2 P 0.899 R 0.959.
+THEME_FLOORS = {"corpus": (0.85, 0.95), "corpus2": (0.89, 0.95)}
 
 
 @pytest.mark.parametrize("places, name", [(PLACES, "corpus"), (PLACES2, "corpus2")], ids=["corpus", "corpus2"])

@@ -78,3 +78,64 @@ def test_past_progress_in_a_development_basis_section_drafts_no_measure():
     text = ("一、发展基础\n近年来,全省已建成公共数据开放平台,数据交易场所建设取得积极进展。\n"
             "二、重点任务\n推动公共数据开放平台扩容升级。")
     assert [m["quote"] for m in measures(text)] == ["推动公共数据开放平台扩容升级"]
+
+
+def policy_themes(text: str, title: str = ZJ) -> tuple[list[dict], list[str]]:
+    """The measures and the themes of the document's own policy."""
+    record, _notes = draft.build(run(text, published="2024-06-01", title=title))
+    DocumentRecord.model_validate(record)
+    own = [p for p in record["policies"] if p["title_zh"] == title]
+    return record["measures"], own[0].get("themes") or [] if own else []
+
+
+@pytest.mark.parametrize("text", [
+    "全省数据交易规模居全国前列,加快建设数据交易场所。",
+    "到2026年,数据要素市场化水平跻身全国先进行列,推动建设数据交易场所。",
+    "力争为全国提供可复制的经验,推动建设数据交易场所。",
+])
+def test_the_country_as_yardstick_or_audience_is_not_the_actor(text):
+    """全国 in 居全国前列, 跻身全国先进行列, 为全国提供经验 is what the region is compared with or serves:
+    the measure stays the document's region's, not CN's."""
+    assert [(m["region"], m["themes"]) for m in measures(text)] == [("浙江省", ["data-factor"])]
+
+
+def test_the_country_acting_stays_the_countrys():
+    (m,) = measures("全国统一推进数据交易场所建设。")
+    assert m["region"] == "CN"
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("积极拓展数据要素应用场景。", "application-scenarios"),
+    ("健全数据产权制度。", "data-factor"),
+    ("提高公共数据开放水平。", "data-governance"),
+    ("优化数据交易场所布局。", "data-factor"),
+])
+def test_more_commitment_verbs(text, theme):
+    """拓展, 健全, 提高, 优化 commit a region as 建设 and 推动 do."""
+    assert theme in [t for m in measures(text) for t in m["themes"]]
+
+
+def test_a_goal_without_a_verb_joins_the_policy_not_the_measures():
+    """After 到2026年, clauses that name a theme but no action (…达到全国领先水平, …深度融合) state what the
+    plan aims at: no measure, but the plan's own policy takes their themes; the frame lasts the paragraph."""
+    got, themes_ = policy_themes("到2026年,全省人工智能产业竞争力达到全国领先水平。数字经济与实体经济深度融合。")
+    assert got == []
+    assert themes_[:2] == ["artificial-intelligence", "digital-real-integration"]
+
+
+def test_a_clause_with_will_is_a_goal_and_one_without_a_frame_commits_to_nothing():
+    got, themes_ = policy_themes("全省5G网络将实现乡镇连续覆盖。")
+    assert (got, themes_[:1]) == ([], ["network-infrastructure"])
+    got, themes_ = policy_themes("全省5G网络覆盖情况良好。")
+    assert got == [] and "network-infrastructure" not in themes_
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("方案提出以数据要素市场化改革为主线,统筹各项工作。", "data-factor"),
+    ("即以5G和千兆光网为核心的网络体系。", "network-infrastructure"),
+    ("为突破一批关键核心技术,统筹各项工作。", "original-innovation"),
+])
+def test_a_frame_without_a_verb_gives_the_policy_its_theme(text, theme):
+    """以X为主线 after 提出, 即以X为核心, 为突破X: the plan's frame, no measure, a theme of the plan."""
+    got, themes_ = policy_themes(text)
+    assert got == [] and theme in themes_
