@@ -78,8 +78,8 @@ def test_second_corpus_scores_stay_above_the_floors():
 # (before measures were drafted: corpus P 0.786 R 0.375, corpus2 P 0.878 R 0.356).
 # 2026-12-02, after the missed pairs were traced (theme synonyms, 全国 as yardstick, goals and frames without a
 # verb, 拓展/健全/提高/优化, a keyword inside a longer one of another theme): corpus P 0.859 R 0.958,
-# corpus2 P 0.899 R 0.959.
-THEME_FLOORS = {"corpus": (0.85, 0.95), "corpus2": (0.89, 0.95)}
+# corpus2 P 0.899 R 0.959; with 飞速发展 as description, not action: corpus2 P 0.922.
+THEME_FLOORS = {"corpus": (0.85, 0.95), "corpus2": (0.91, 0.95)}
 
 
 @pytest.mark.parametrize("places, name", [(PLACES, "corpus"), (PLACES2, "corpus2")], ids=["corpus", "corpus2"])

@@ -139,3 +139,10 @@ def test_a_frame_without_a_verb_gives_the_policy_its_theme(text, theme):
     """以X为主线 after 提出, 即以X为核心, 为突破X: the plan's frame, no measure, a theme of the plan."""
     got, themes_ = policy_themes(text)
     assert got == [] and theme in themes_
+
+
+def test_fast_growth_described_is_no_commitment_but_pushing_it_is():
+    """飞速发展/蓬勃发展 describe a trend (background); 推动…快速发展 commits through 推动."""
+    assert measures("以人工智能、云计算为代表的新技术飞速发展。") == []
+    (m,) = measures("推动人工智能产业快速发展。")
+    assert (m["quote"], m["themes"]) == ("推动人工智能产业快速发展", ["artificial-intelligence"])

@@ -56,6 +56,8 @@ _SUPPORT_WORDS = ("支持", "推动", "鼓励", "引导", "指导", "推进")
 # past progress read as measures): 以X为主线, 为加快…(purpose), a state after 到2027年 (体系基本形成)
 _FRAME = regex.compile(r"^(?:\p{Han}{0,4}?(?:提出|坚持|明确|突出|强调|围绕)|即)?以.{1,40}?为(?:主线|抓手|牵引|引领|核心|重点|导向|目标|支撑|动力|方向|基础|突破口|关键|载体)"
                        r"|^为(?:了)?(?:贯彻|落实|深入|进一步|全面|更好|加快|推动|推进|促进|深化|抢抓|把握|充分|实现|确保|加强|助力|突破)")
+# 发展 as a description, not an action: 数字技术飞速发展, 产业蓬勃发展 (推动…快速发展 keeps its 推动)
+_DESCRIBED = regex.compile(r"(?:飞速|迅速|快速|蓬勃|迅猛|高速|日新月异地?)发展")
 _STATE_ADVERB = regex.compile(r"(?:基本|初步|全面|显著|明显|大幅|持续|稳步|不断|进一步|有效|加快|日益|更加)$")
 _PAST_HEADING = regex.compile(r"^[一二三四五六七八九十]+[、.]\s*.{0,12}?(?:发展基础|发展现状|现实基础|基础条件|发展成效|工作成效|"
                               r"主要成效|取得成效|发展成就|主要成绩|工作回顾|回顾)")
@@ -127,7 +129,7 @@ def _commitment(text: str, c: regex.Match, s: regex.Match, par: norm.Paragraph, 
     project = PROJECT.search(clause) if has_project else None
     if not found and project is None:
         return None
-    verb = COMMIT.search(clause)
+    verb = COMMIT.search(_DESCRIBED.sub(lambda m: " " * len(m.group()), clause))
     aim = None
     if verb is None:  # a frame or a goal stated without a verb: what the plan is about, no measure
         aim = _verbless_aim(clause, text[:c.start()], text[s.start():c.start()]) if found else None
