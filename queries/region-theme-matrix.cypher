@@ -29,7 +29,7 @@ CALL (asof) {
          c.projects AS projects, c.facts AS facts
   UNION ALL
   CALL (asof) {  // each from its index; an issue date is text, and one of a later year sorts from 'asof + 1' on
-    MATCH (p:Policy)<-[:SUPERSEDES]-(:Policy) WHERE $status IS NOT NULL RETURN p
+    MATCH ()-[:SUPERSEDES]->(p:Policy) WHERE $status IS NOT NULL RETURN p  // from the type index
     UNION
     MATCH (p:Policy) WHERE p.period_start > asof AND $status IS NOT NULL RETURN p
     UNION
