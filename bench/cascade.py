@@ -1,4 +1,4 @@
-"""The policy cascade of a generated corpus, in the shape the reviewed records of data/cascade have.
+"""The policy cascade of a generated corpus, in the shape the reviewed implementing plans of data/documents have.
 
 Document 1 is the national plan, with a national target. Most provinces
 implement the plan some months later (the lag spread like the real ones: a
@@ -48,7 +48,7 @@ def months_after(date: dt.date, months: int) -> dt.date:
 
 
 def lag_months(rng: random.Random) -> int:
-    """A lag like the real ones (-4 to 18 months in data/cascade): median about 4, one in ten above a year.
+    """A lag like the real ones (-4 to 18 months in data/documents): median about 4, one in ten above a year.
 
     Capped at two years, so that every date the cascade derives from it lies before today.
     """

@@ -54,7 +54,7 @@ def test_most_provinces_implement_the_national_plan_months_later(corpus: list) -
     assert len(provinces) == len(implementing) == 26  # 85% of the 31 mainland provinces, one plan each
     start = cascade.NATIONAL_ISSUED.year * 12 + cascade.NATIONAL_ISSUED.month
     lags = sorted(int(p.issued[:4]) * 12 + int(p.issued[5:7]) - start for _, p in implementing)
-    assert lags[0] <= 0 and lags[-1] >= 12 and 2 <= lags[len(lags) // 2] <= 8  # spread like data/cascade's
+    assert lags[0] <= 0 and lags[-1] >= 12 and 2 <= lags[len(lags) // 2] <= 8  # spread like the demo corpus's implementing plans
     issued_by_doc = [d for d in corpus if any(p.key == national and p.issued for p in d.record.policies)]
     assert [d.id for d in issued_by_doc] == ["gen-00001"]  # the plan's own record dates it; the others restate it
 
